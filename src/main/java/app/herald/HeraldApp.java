@@ -1,0 +1,146 @@
+package app.herald;
+
+import app.herald.concurrent.NamedExecutors;
+import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
+import app.herald.settings.UiPreferences;
+import app.herald.storage.Storage;
+import app.herald.ui.common.EmptyState;
+import app.herald.ui.common.FxmlViews;
+import app.herald.ui.common.Tasks;
+import app.herald.ui.common.Theme;
+import app.herald.ui.shell.MainWindowController;
+import app.herald.ui.shell.MainWindowViewModel;
+import app.herald.ui.shell.Section;
+import app.herald.ui.shell.WindowPlacements;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds Herald's parts, hands each its dependencies, and closes them on exit. */
+public final class HeraldApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldApp.class);
+
+    private final Map<String, String> environment;
+    private DataFolder dataFolder;
+    private UiPreferences preferences;
+    private ExecutorService workers;
+    private MainWindowViewModel viewModel;
+    private Stage stage;
+
+    /** Used by {@link Application#launch}: the process environment decides data folder and mode. */
+    public HeraldApp() {
+        this(System.getenv());
+    }
+
+    public HeraldApp(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Runs before the window exists, off the FX thread: the place for file reads the window needs. */
+    @Override
+    public void init() {
+        dataFolder = DataFolder.fromEnvironment(environment);
+        preferences = UiPreferences.load(dataFolder.uiPreferences());
+        LOG.info("Herald {} starting; data folder {}", Version.current(), dataFolder.path());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        workers = NamedExecutors.fixedPool("herald-worker", 2);
+        Tasks tasks = new Tasks(workers, Platform::runLater);
+        ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
+
+        Mode mode = Mode.fromEnvironment(environment);
+        viewModel = new MainWindowViewModel(mode, dataFolder, tasks, () -> Storage.open(dataFolder));
+        viewModel.darkThemeProperty().set(preferences.darkTheme());
+        Theme.apply(preferences.darkTheme());
+        viewModel.darkThemeProperty().addListener((observable, wasDark, dark) -> {
+            Theme.apply(dark);
+            preferences.setDarkTheme(dark);
+        });
+
+        MainWindowController controller =
+                new MainWindowController(viewModel, section -> placeholder(section, bundle), stage::close, bundle);
+        Parent root = new FxmlViews(bundle).load(HeraldApp.class.getResource("ui/shell/main-window.fxml"), controller);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
+
+        stage.setTitle(mode == Mode.SIMULATION ? "Herald \u2014 SIMULATION" : "Herald");
+        stage.getIcons().setAll(icons());
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setScene(scene);
+        WindowPlacements.apply(preferences.windowPlacement(), stage);
+        stage.show();
+        viewModel.openStorage();
+    }
+
+    /** Until a section's screen is built, it says what it will hold. */
+    private static Node placeholder(Section section, ResourceBundle bundle) {
+        String key = section.bundleKey();
+        return EmptyState.create(bundle.getString(key + ".emptyTitle"), bundle.getString(key + ".emptyText"),
+                bundle.getString("section.comingSoon"));
+    }
+
+    private static List<Image> icons() {
+        return Stream.of(16, 32, 48, 64, 128, 256)
+                .map(size -> new Image(HeraldApp.class.getResource("icons/herald-" + size + ".png").toExternalForm()))
+                .toList();
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null) {
+            preferences.setWindowPlacement(WindowPlacements.capture(stage, preferences.windowPlacement()));
+        }
+        try {
+            preferences.save();
+        } catch (IOException e) {
+            LOG.warn("Could not save the window placement", e);
+        }
+        closeStorage();
+        shutDownWorkers();
+        LOG.info("Herald stopped");
+    }
+
+    private void closeStorage() {
+        Storage storage = viewModel == null ? null : viewModel.storageProperty().get();
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (IOException e) {
+                LOG.warn("Could not release the data folder lock", e);
+            }
+        }
+    }
+
+    private void shutDownWorkers() {
+        if (workers == null) {
+            return;
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at exit: {}", workers.shutdownNow());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package app.herald;
+
+import app.herald.cli.HeraldCommand;
+import app.herald.settings.DataFolder;
+import javafx.application.Application;
+
+/**
+ * Herald's entry point. A plain class, not an {@link Application}, so a class-path or jpackage
+ * launch finds JavaFX. No arguments open the window; any argument runs the command line.
+ */
+public final class Launcher {
+
+    /** Read by logback.xml: the log file lives in the data folder. */
+    static final String LOG_FOLDER_PROPERTY = "herald.logs";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // before the first logger is made, which is when Logback reads its configuration
+        System.setProperty(LOG_FOLDER_PROPERTY, DataFolder.forThisProcess().logs().toString());
+        if (args.length == 0) {
+            Application.launch(HeraldApp.class);
+        } else {
+            System.exit(HeraldCommand.execute(args));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package app.herald.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's placement and the theme, in a small properties file of the data folder. They are
+ * kept outside the database so the window can be placed before the database has opened. A damaged
+ * file is logged and replaced by defaults: losing a window position is never worth a failed start.
+ */
+public final class UiPreferences {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
+
+    private final Path file;
+    private final Properties properties = new Properties();
+
+    private UiPreferences(Path file) {
+        this.file = file;
+    }
+
+    public static UiPreferences load(Path file) {
+        UiPreferences preferences = new UiPreferences(file);
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                preferences.properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Ignoring unreadable UI preferences {}", file, e);
+            }
+        }
+        return preferences;
+    }
+
+    public synchronized WindowPlacement windowPlacement() {
+        try {
+            return new WindowPlacement(
+                    number("window.x", Double.NaN),
+                    number("window.y", Double.NaN),
+                    number("window.width", WindowPlacement.DEFAULT.width()),
+                    number("window.height", WindowPlacement.DEFAULT.height()),
+                    Boolean.parseBoolean(properties.getProperty("window.maximized")));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring a damaged window placement in {}", file, e);
+            return WindowPlacement.DEFAULT;
+        }
+    }
+
+    public synchronized void setWindowPlacement(WindowPlacement placement) {
+        properties.setProperty("window.x", Double.toString(placement.x()));
+        properties.setProperty("window.y", Double.toString(placement.y()));
+        properties.setProperty("window.width", Double.toString(placement.width()));
+        properties.setProperty("window.height", Double.toString(placement.height()));
+        properties.setProperty("window.maximized", Boolean.toString(placement.maximized()));
+    }
+
+    public synchronized boolean darkTheme() {
+        return Boolean.parseBoolean(properties.getProperty("theme.dark"));
+    }
+
+    public synchronized void setDarkTheme(boolean dark) {
+        properties.setProperty("theme.dark", Boolean.toString(dark));
+    }
+
+    /** Writes a temporary file and moves it over the old one, so a crash never leaves half a file. */
+    public synchronized void save() throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            properties.store(out, "Herald window and theme");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private double number(String key, double fallback) {
+        String value = properties.getProperty(key);
+        return value == null ? fallback : Double.parseDouble(value);
+    }
+}

@@ -1,0 +1,112 @@
+package app.herald.storage;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Herald's H2 file database, migrated to this version's schema by Flyway, reached through Jdbi.
+ * The schema is never downgraded and a database written by a newer Herald is never touched.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Set<MigrationState> FROM_A_NEWER_HERALD =
+            EnumSet.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
+
+    private final JdbcConnectionPool pool;
+    private final Jdbi jdbi;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Opens (or creates) the database whose files start with {@code fileBase}, e.g.
+     * {@code .../herald} for {@code .../herald.mv.db}, and brings its schema up to date.
+     */
+    public static Database open(Path fileBase) {
+        // AUTO_SERVER stays off: it would listen on every network interface.
+        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "herald", "");
+        try {
+            migrate(pool, fileBase);
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path fileBase) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load();
+        try {
+            Optional<MigrationInfo> newer = Arrays.stream(flyway.info().applied())
+                    .filter(info -> FROM_A_NEWER_HERALD.contains(info.getState()))
+                    .findFirst();
+            if (newer.isPresent()) {
+                throw new StorageException(StorageException.Reason.NEWER_VERSION,
+                        "This data was saved by a newer version of Herald (database version "
+                                + newer.get().getVersion() + "). Install that version, or the newest Herald, to open it."
+                                + " (Data folder: " + fileBase.getParent() + ")",
+                        null);
+            }
+            int applied = flyway.migrate().migrationsExecuted;
+            LOG.info("Database {} ready ({} migrations applied now)", fileBase, applied);
+        } catch (FlywayException e) {
+            throw unreadable(fileBase, e);
+        }
+    }
+
+    private static StorageException unreadable(Path fileBase, FlywayException e) {
+        SQLException sql = findSqlCause(e);
+        if (sql != null && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new StorageException(StorageException.Reason.ALREADY_OPEN,
+                    "Herald's data is in use by another program. Close it and start Herald again."
+                            + " (Data folder: " + fileBase.getParent() + ")", e);
+        }
+        if (sql != null && sql.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
+            return new StorageException(StorageException.Reason.NEWER_VERSION,
+                    "This data was saved in a format this version of Herald does not know."
+                            + " Install the newest Herald to open it. (Data folder: " + fileBase.getParent() + ")", e);
+        }
+        return new StorageException(StorageException.Reason.UNREADABLE,
+                "Herald could not open its data in " + fileBase.getParent() + ": " + e.getMessage(), e);
+    }
+
+    private static SQLException findSqlCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+        LOG.info("Database closed");
+    }
+}

@@ -1,0 +1,178 @@
+package app.herald.ui.shell;
+
+import app.herald.Version;
+import app.herald.settings.Mode;
+import app.herald.ui.shell.MainWindowViewModel.StorageState;
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Wires the main window's nodes to its view model; holds no state of its own but the built screens. */
+public final class MainWindowController {
+
+    private final MainWindowViewModel viewModel;
+    private final Function<Section, Node> screens;
+    private final Runnable quit;
+    private final ResourceBundle bundle;
+    private final Map<Section, Node> builtScreens = new EnumMap<>(Section.class);
+
+    @FXML private BorderPane root;
+    @FXML private HBox simulationBanner;
+    @FXML private VBox navigation;
+    @FXML private ToggleButton navLists;
+    @FXML private ToggleButton navCompose;
+    @FXML private ToggleButton navHistory;
+    @FXML private ToggleButton navSettings;
+    @FXML private MenuItem showListsItem;
+    @FXML private MenuItem showComposeItem;
+    @FXML private MenuItem showHistoryItem;
+    @FXML private MenuItem showSettingsItem;
+    @FXML private CheckMenuItem darkThemeItem;
+    @FXML private VBox openingPane;
+    @FXML private VBox problemPane;
+    @FXML private Label problemText;
+    @FXML private StackPane sectionHost;
+    @FXML private Label modeLabel;
+    @FXML private Label dataFolderLabel;
+    @FXML private Label storageLabel;
+
+    public MainWindowController(MainWindowViewModel viewModel, Function<Section, Node> screens, Runnable quit,
+            ResourceBundle bundle) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.screens = Objects.requireNonNull(screens);
+        this.quit = Objects.requireNonNull(quit);
+        this.bundle = Objects.requireNonNull(bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        bindMode();
+        bindStorageState();
+        bindNavigation();
+        darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        dataFolderLabel.setText(MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path()));
+    }
+
+    private void bindMode() {
+        boolean simulation = viewModel.mode() == Mode.SIMULATION;
+        simulationBanner.setVisible(simulation);
+        simulationBanner.setManaged(simulation);
+        modeLabel.setText(bundle.getString(simulation ? "mode.status.simulation" : "mode.status.live"));
+        modeLabel.getStyleClass().add(simulation ? "mode-simulation" : "mode-live");
+    }
+
+    private void bindStorageState() {
+        var state = viewModel.storageStateProperty();
+        BooleanBinding ready = state.isEqualTo(StorageState.READY);
+        showOnlyWhen(openingPane, state.isEqualTo(StorageState.OPENING));
+        showOnlyWhen(problemPane, state.isEqualTo(StorageState.FAILED));
+        showOnlyWhen(sectionHost, ready);
+        navigation.disableProperty().bind(ready.not());
+        for (MenuItem item : new MenuItem[] {showListsItem, showComposeItem, showHistoryItem, showSettingsItem}) {
+            item.disableProperty().bind(ready.not());
+        }
+        problemText.textProperty().bind(viewModel.storageProblemProperty());
+        storageLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> bundle.getString(switch (state.get()) {
+                    case OPENING -> "storage.opening";
+                    case READY -> "storage.ready";
+                    case FAILED -> "storage.failed";
+                }),
+                state));
+        ready.addListener((observable, wasReady, isReady) -> showSection(viewModel.sectionProperty().get()));
+    }
+
+    private static void showOnlyWhen(Node node, BooleanBinding condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private void bindNavigation() {
+        Map<Section, ToggleButton> buttons = new EnumMap<>(Map.of(
+                Section.LISTS, navLists,
+                Section.COMPOSE, navCompose,
+                Section.HISTORY, navHistory,
+                Section.SETTINGS, navSettings));
+        ToggleGroup group = new ToggleGroup();
+        buttons.forEach((section, button) -> {
+            button.setToggleGroup(group);
+            button.setUserData(section);
+        });
+        group.selectedToggleProperty().addListener((observable, previous, selected) -> {
+            if (selected == null) {
+                // a click on the selected section would leave none selected: keep it
+                group.selectToggle(previous);
+            } else {
+                viewModel.show((Section) selected.getUserData());
+            }
+        });
+        viewModel.sectionProperty().addListener((observable, previous, section) -> {
+            group.selectToggle(buttons.get(section));
+            showSection(section);
+        });
+        group.selectToggle(buttons.get(viewModel.sectionProperty().get()));
+    }
+
+    private void showSection(Section section) {
+        if (viewModel.storageStateProperty().get() == StorageState.READY) {
+            sectionHost.getChildren().setAll(builtScreens.computeIfAbsent(section, screens));
+        }
+    }
+
+    @FXML
+    private void showLists() {
+        viewModel.show(Section.LISTS);
+    }
+
+    @FXML
+    private void showCompose() {
+        viewModel.show(Section.COMPOSE);
+    }
+
+    @FXML
+    private void showHistory() {
+        viewModel.show(Section.HISTORY);
+    }
+
+    @FXML
+    private void showSettings() {
+        viewModel.show(Section.SETTINGS);
+    }
+
+    @FXML
+    private void quit() {
+        quit.run();
+    }
+
+    @FXML
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle(bundle.getString("about.title"));
+        alert.setHeaderText(MessageFormat.format(bundle.getString("about.header"), Version.current()));
+        alert.setContentText(MessageFormat.format(bundle.getString("about.text"),
+                bundle.getString(viewModel.mode() == Mode.SIMULATION ? "mode.simulation" : "mode.live"),
+                viewModel.dataFolder().path(),
+                System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version")));
+        alert.getDialogPane().setId("aboutDialog");
+        alert.show();
+    }
+}

@@ -1,0 +1,98 @@
+package app.herald.ui.shell;
+
+import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
+import app.herald.storage.Storage;
+import app.herald.ui.common.Tasks;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The main window's state: which section shows, whether Herald's data is open, the mode, the theme. */
+public final class MainWindowViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
+
+    /** Herald's data opens in the background; the window shows each of these states. */
+    public enum StorageState {
+        OPENING,
+        READY,
+        FAILED
+    }
+
+    private final Mode mode;
+    private final DataFolder dataFolder;
+    private final Tasks tasks;
+    private final Callable<Storage> storageOpener;
+
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.LISTS);
+    private final ReadOnlyObjectWrapper<StorageState> storageState = new ReadOnlyObjectWrapper<>(StorageState.OPENING);
+    private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Storage> storage = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+
+    public MainWindowViewModel(Mode mode, DataFolder dataFolder, Tasks tasks, Callable<Storage> storageOpener) {
+        this.mode = Objects.requireNonNull(mode);
+        this.dataFolder = Objects.requireNonNull(dataFolder);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.storageOpener = Objects.requireNonNull(storageOpener);
+    }
+
+    /** Opens Herald's data off the UI thread; the state says when it is ready or why it is not. */
+    public void openStorage() {
+        storageState.set(StorageState.OPENING);
+        tasks.run(storageOpener)
+                .onSuccess(opened -> {
+                    storage.set(opened);
+                    storageState.set(StorageState.READY);
+                })
+                .onError(e -> {
+                    LOG.error("Herald's data could not be opened", e);
+                    storageProblem.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                    storageState.set(StorageState.FAILED);
+                })
+                .start();
+    }
+
+    public void show(Section target) {
+        section.set(Objects.requireNonNull(target));
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ReadOnlyObjectProperty<StorageState> storageStateProperty() {
+        return storageState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty storageProblemProperty() {
+        return storageProblem.getReadOnlyProperty();
+    }
+
+    /** The open storage once {@link StorageState#READY}, else null. */
+    public ReadOnlyObjectProperty<Storage> storageProperty() {
+        return storage.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+}

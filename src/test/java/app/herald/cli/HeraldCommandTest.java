@@ -1,0 +1,44 @@
+package app.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.Version;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HeraldCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = HeraldCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void versionPrintsHeraldsVersion() {
+        assertThat(run("--version")).isZero();
+
+        assertThat(out.toString()).startsWith("Herald " + Version.current());
+        assertThat(Version.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void helpSaysHowToUseIt() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString()).contains("Usage: herald", "SIMULATION", "HERALD_HOME", "--version");
+    }
+
+    @Test
+    void anUnknownOptionIsAnErrorWithTheUsage() {
+        assertThat(run("--bogus")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Unknown option: '--bogus'", "Usage: herald");
+    }
+}

@@ -1,0 +1,138 @@
+package app.herald.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    private Database open() {
+        return Database.open(folder.resolve("herald"));
+    }
+
+    @Test
+    void migratesAFreshFileToTheWholeSchema() {
+        try (Database database = open()) {
+            List<String> tables = database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT LOWER(table_name) FROM information_schema.tables"
+                                    + " WHERE table_schema = 'PUBLIC' ORDER BY 1")
+                    .mapTo(String.class).list());
+
+            assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact",
+                    "flyway_schema_history", "opt_out", "recipient_list");
+            assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
+                    "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
+            assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO");
+        }
+    }
+
+    @Test
+    void theQueriesThatMatterUseAnIndex() {
+        try (Database database = open()) {
+            assertThat(plan(database, "SELECT id, e164, name FROM contact WHERE list_id = 1 AND id > 500 ORDER BY id LIMIT 100"))
+                    .contains("IX_CONTACT_LIST_ID");
+            assertThat(plan(database, "SELECT broadcast_id, batch_no FROM batch WHERE state = 'IN_FLIGHT'"))
+                    .contains("IX_BATCH_STATE");
+            assertThat(plan(database, "SELECT e164 FROM broadcast_recipient WHERE broadcast_id = 1 AND batch_no = 3"))
+                    .contains("IX_BROADCAST_RECIPIENT_BATCH");
+            assertThat(plan(database, "SELECT reason FROM opt_out WHERE e164 = '+4915112345678'"))
+                    .contains("PRIMARY_KEY");
+        }
+    }
+
+    @Test
+    void theSchemaRefusesWhatWouldCorruptASend() {
+        try (Database database = open()) {
+            database.jdbi().useHandle(handle -> {
+                handle.execute("INSERT INTO recipient_list (id, name) VALUES (1, 'Staff')");
+                handle.execute("INSERT INTO contact (list_id, e164) VALUES (1, '+4915112345678')");
+
+                assertThatThrownBy(() -> handle.execute("INSERT INTO recipient_list (id, name) VALUES (2, 'STAFF')"))
+                        .hasMessageContaining("UQ_RECIPIENT_LIST_NAME");
+                assertThatThrownBy(() -> handle.execute("INSERT INTO contact (list_id, e164) VALUES (1, '+4915112345678')"))
+                        .hasMessageContaining("UQ_CONTACT_LIST_E164");
+                assertThatThrownBy(() -> handle.execute("INSERT INTO contact (list_id, e164) VALUES (1, '015112345678')"))
+                        .hasMessageContaining("CK_CONTACT_E164");
+
+                handle.execute("INSERT INTO broadcast (id, body, encoding, segments, mode, state)"
+                        + " VALUES (1, 'Hello', 'GSM-7', 1, 'SIMULATION', 'SENDING')");
+                assertThatThrownBy(() -> handle.execute(
+                        "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (1, 1, 10001, 'PENDING')"))
+                        .hasMessageContaining("CK_BATCH_SIZE");
+                assertThatThrownBy(() -> handle.execute(
+                        "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (1, 1, 10, 'ACCEPTED')"))
+                        .hasMessageContaining("CK_BATCH_SID");
+                assertThatThrownBy(() -> handle.execute(
+                        "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (1, 1, 10, 'SENT')"))
+                        .hasMessageContaining("CK_BATCH_STATE");
+            });
+        }
+    }
+
+    @Test
+    void deletingAListDeletesItsContacts() {
+        try (Database database = open()) {
+            int left = database.jdbi().withHandle(handle -> {
+                handle.execute("INSERT INTO recipient_list (id, name) VALUES (7, 'Parents')");
+                handle.execute("INSERT INTO contact (list_id, e164) VALUES (7, '+14155550100'), (7, '+14155550101')");
+                handle.execute("DELETE FROM recipient_list WHERE id = 7");
+                return handle.createQuery("SELECT COUNT(*) FROM contact").mapTo(Integer.class).one();
+            });
+
+            assertThat(left).isZero();
+        }
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndMigratesNothingTwice() {
+        try (Database database = open()) {
+            database.jdbi().useHandle(handle -> handle.execute("INSERT INTO opt_out (e164, reason) VALUES ('+447700900123', 'STOP')"));
+        }
+
+        try (Database database = open()) {
+            String reason = database.jdbi().withHandle(handle ->
+                    handle.createQuery("SELECT reason FROM opt_out").mapTo(String.class).one());
+            List<String> migrations = database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")
+                    .mapTo(String.class).list());
+
+            assertThat(reason).isEqualTo("STOP");
+            assertThat(migrations).containsExactly("1");
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerHeraldIsRefusedAndLeftUntouched() {
+        try (Database database = open()) {
+            database.jdbi().useHandle(handle -> handle.execute(
+                    "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                            + " \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                            + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 'herald', 1, TRUE)"));
+        }
+
+        assertThatThrownBy(this::open)
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NEWER_VERSION))
+                .hasMessageContaining("newer version of Herald");
+    }
+
+    private static List<String> columns(Database database, String table) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = :table ORDER BY ordinal_position")
+                .bind("table", table)
+                .mapTo(String.class).list());
+    }
+
+    private static String plan(Database database, String query) {
+        return database.jdbi().withHandle((Handle handle) ->
+                handle.createQuery("EXPLAIN " + query).mapTo(String.class).one());
+    }
+}

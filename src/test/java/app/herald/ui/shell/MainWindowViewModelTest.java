@@ -1,0 +1,78 @@
+package app.herald.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
+import app.herald.storage.Storage;
+import app.herald.storage.StorageException;
+import app.herald.ui.common.SameThreadTasks;
+import app.herald.ui.shell.MainWindowViewModel.StorageState;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainWindowViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private MainWindowViewModel viewModel(Callable<Storage> opener) {
+        return new MainWindowViewModel(Mode.SIMULATION, new DataFolder(home), SameThreadTasks.create(), opener);
+    }
+
+    @Test
+    void startsOnTheListsWhileTheDataOpens() {
+        MainWindowViewModel viewModel = viewModel(() -> null);
+
+        assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.LISTS);
+        assertThat(viewModel.storageStateProperty().get()).isEqualTo(StorageState.OPENING);
+    }
+
+    @Test
+    void opensTheRealStorage() throws Exception {
+        DataFolder folder = new DataFolder(home);
+        MainWindowViewModel viewModel = viewModel(() -> Storage.open(folder));
+
+        viewModel.openStorage();
+
+        assertThat(viewModel.storageStateProperty().get()).isEqualTo(StorageState.READY);
+        assertThat(viewModel.storageProperty().get()).isNotNull();
+        viewModel.storageProperty().get().close();
+    }
+
+    @Test
+    void aFailureIsShownInThePersonsWords() throws Exception {
+        DataFolder folder = new DataFolder(home);
+        try (Storage alreadyOpen = Storage.open(folder)) {
+            MainWindowViewModel viewModel = viewModel(() -> Storage.open(folder));
+
+            viewModel.openStorage();
+
+            assertThat(viewModel.storageStateProperty().get()).isEqualTo(StorageState.FAILED);
+            assertThat(viewModel.storageProperty().get()).isNull();
+            assertThat(viewModel.storageProblemProperty().get()).startsWith("Herald is already open");
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureStillSaysSomething() {
+        MainWindowViewModel viewModel = viewModel(() -> {
+            throw new StorageException(StorageException.Reason.UNREADABLE, "Herald could not open its data", null);
+        });
+
+        viewModel.openStorage();
+
+        assertThat(viewModel.storageProblemProperty().get()).isEqualTo("Herald could not open its data");
+    }
+
+    @Test
+    void showsTheChosenSection() {
+        MainWindowViewModel viewModel = viewModel(() -> null);
+
+        viewModel.show(Section.HISTORY);
+
+        assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.HISTORY);
+    }
+}
