@@ -106,27 +106,30 @@ public final class HeraldApp extends Application {
 
     @Override
     public void stop() {
-        if (stage != null) {
-            preferences.setWindowPlacement(WindowPlacements.capture(stage, preferences.windowPlacement()));
+        Storage storage = viewModel == null ? null : viewModel.storageProperty().get();
+        // only the Herald that holds the data folder writes to it: a turned-away second one must not
+        if (storage != null) {
+            savePreferences();
+            closeStorage(storage);
         }
+        shutDownWorkers();
+        LOG.info("Herald stopped");
+    }
+
+    private void savePreferences() {
+        preferences.setWindowPlacement(WindowPlacements.capture(stage, preferences.windowPlacement()));
         try {
             preferences.save();
         } catch (IOException e) {
             LOG.warn("Could not save the window placement", e);
         }
-        closeStorage();
-        shutDownWorkers();
-        LOG.info("Herald stopped");
     }
 
-    private void closeStorage() {
-        Storage storage = viewModel == null ? null : viewModel.storageProperty().get();
-        if (storage != null) {
-            try {
-                storage.close();
-            } catch (IOException e) {
-                LOG.warn("Could not release the data folder lock", e);
-            }
+    private static void closeStorage(Storage storage) {
+        try {
+            storage.close();
+        } catch (IOException e) {
+            LOG.warn("Could not release the data folder lock", e);
         }
     }
 

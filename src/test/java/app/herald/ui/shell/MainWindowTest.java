@@ -127,7 +127,13 @@ class MainWindowTest {
             assertThat(shows("Herald cannot open your data")).isTrue();
             assertThat(robot.lookup("#problemText").queryAs(Label.class).getText()).startsWith("Herald is already open");
             assertThat(robot.lookup("#navigation").query().isDisabled()).isTrue();
+
+            robot.clickOn("#problemQuitButton");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isShowing());
+            FxToolkit.cleanupApplication(app);
+            app = null;
         }
+        assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
     }
 
     @Test
