@@ -3,14 +3,18 @@ package app.herald.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.HeraldApp;
+import app.herald.Version;
 import app.herald.settings.DataFolder;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
+import app.herald.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -134,6 +138,35 @@ class MainWindowTest {
             app = null;
         }
         assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
+    }
+
+    @Test
+    void aboutShowsTheVersion() throws Exception {
+        startHerald();
+        waitUntilReady();
+
+        robot.clickOn("Help").clickOn("About Herald");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+
+        DialogPane about = robot.lookup("#aboutDialog").queryAs(DialogPane.class);
+        assertThat(about.getHeaderText()).isEqualTo("Herald " + Version.current());
+        assertThat(about.getContentText()).contains("SIMULATION", home.toString());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void theDarkThemeIsAShortcutAwayAndRemembered() throws Exception {
+        startHerald();
+        waitUntilReady();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertThat(UiPreferences.load(new DataFolder(home).uiPreferences()).darkTheme()).isTrue();
+        robot.interact(() -> Theme.apply(false));
     }
 
     @Test
