@@ -3,18 +3,24 @@ package app.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.Version;
+import app.herald.settings.DataFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class HeraldCommandTest {
+
+    @TempDir
+    Path home;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = HeraldCommand.commandLine();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

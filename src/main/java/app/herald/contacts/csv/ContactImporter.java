@@ -49,7 +49,8 @@ public final class ContactImporter {
                 progress.start(Files.size(request.file()));
                 run.readAll(progress);
             } catch (IOException | UncheckedIOException e) {
-                throw unreadable(request.file(), request.format(), e, run.row);
+                // the failure came while reading the record after the last one read
+                throw unreadable(request.file(), request.format(), e, run.row + 1);
             }
             handle.createUpdate("UPDATE recipient_list SET updated_at = CURRENT_TIMESTAMP WHERE id = :id")
                     .bind("id", request.listId()).execute();

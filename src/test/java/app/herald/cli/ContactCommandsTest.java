@@ -1,0 +1,113 @@
+package app.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.settings.DataFolder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** herald import, lists and export on a real data folder and real files. */
+class ContactCommandsTest {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path files;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    private int herald(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path sample(String name) throws Exception {
+        return Path.of(getClass().getResource("/samples/" + name).toURI());
+    }
+
+    @Test
+    void importPrintsTheReportAsJson() throws Exception {
+        assertThat(herald("import", sample("messy-us.csv").toString(), "--list", "Clients", "--country", "US", "--json"))
+                .isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("imported").asLong()).isEqualTo(8);
+        assertThat(report.get("duplicates").asLong()).isEqualTo(2);
+        assertThat(report.get("invalid").asLong()).isEqualTo(4);
+        assertThat(report.get("optedOut").asLong()).isZero();
+        assertThat(report.get("rejected")).hasSize(4);
+        JsonNode first = report.get("rejected").get(0);
+        assertThat(first.get("row").asLong()).isEqualTo(6);
+        assertThat(first.get("value").asText()).isEqualTo("555-1234");
+        assertThat(first.get("reason").asText()).contains("too short");
+    }
+
+    @Test
+    void importingTheSameFileTwiceAddsNothingTheSecondTime() throws Exception {
+        herald("import", sample("google-contacts.csv").toString(), "--list", "Parents", "--country", "US");
+        herald("import", sample("google-contacts.csv").toString(), "--list", "parents", "--country", "US", "--json");
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("imported").asLong()).isZero();
+        assertThat(report.get("duplicates").asLong()).isEqualTo(138);
+
+        assertThat(herald("lists", "--json")).isZero();
+        JsonNode lists = new ObjectMapper().readTree(out.toString());
+        assertThat(lists).hasSize(1);
+        assertThat(lists.get(0).get("name").asText()).isEqualTo("Parents");
+        assertThat(lists.get(0).get("contacts").asLong()).isEqualTo(130);
+    }
+
+    @Test
+    void aChosenColumnAndDelimiterWin() throws Exception {
+        Path file = files.resolve("pipes.txt");
+        Files.writeString(file, "who|home|cell\nAna|+1 415 555 0132|+1 415 555 0133\n");
+
+        assertThat(herald("import", file.toString(), "--list", "L", "--country", "US", "--delimiter", "|",
+                "--column", "home", "--json")).isZero();
+
+        assertThat(new ObjectMapper().readTree(out.toString()).get("imported").asLong()).isEqualTo(1);
+        herald("export", "--list", "L", files.resolve("out.csv").toString());
+        assertThat(Files.readString(files.resolve("out.csv"))).contains("+14155550132").doesNotContain("+14155550133");
+    }
+
+    @Test
+    void exportIsUtf8WithBomAndNeutralisesFormulas() throws Exception {
+        Path file = files.resolve("evil.csv");
+        Files.writeString(file, "name,phone\n=HYPERLINK(\"http://x\"),+1 415 555 0132\n@SUM(A1),+1 415 555 0133\n");
+        herald("import", file.toString(), "--list", "Evil", "--country", "US");
+
+        assertThat(herald("export", "--list", "Evil", files.resolve("evil-out.csv").toString())).isZero();
+
+        byte[] bytes = Files.readAllBytes(files.resolve("evil-out.csv"));
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains("'=HYPERLINK", "'@SUM(A1)", "'+14155550132").doesNotContain(",=", ",@");
+        assertThat(out.toString()).contains("Exported 2 contacts");
+    }
+
+    @Test
+    void aBadFileIsOneClearLineAndExitCodeOne() throws Exception {
+        Path empty = Files.createFile(files.resolve("empty.csv"));
+
+        assertThat(herald("import", empty.toString(), "--list", "L", "--country", "US")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("herald: The file is empty.");
+
+        assertThat(herald("export", "--list", "Nope", files.resolve("x.csv").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no list called \"Nope\"");
+    }
+}
