@@ -110,4 +110,44 @@ class ContactCommandsTest {
         assertThat(herald("export", "--list", "Nope", files.resolve("x.csv").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("There is no list called \"Nope\"");
     }
+
+    @Test
+    void optedOutNumbersAreImportedMarkedAndCounted() throws Exception {
+        assertThat(herald("optouts", "add", "(415) 555-0132", "--country", "US", "--reason", "replied STOP")).isZero();
+        assertThat(out.toString()).contains("+14155550132 is opted out.");
+        herald("optouts", "add", "+14155550132");
+        assertThat(out.toString()).contains("was already opted out");
+
+        herald("import", sample("messy-us.csv").toString(), "--list", "Clients", "--country", "US", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("optedOut").asLong()).isEqualTo(1);
+        herald("lists", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get(0).get("optedOut").asLong()).isEqualTo(1);
+
+        herald("optouts", "--json");
+        JsonNode optOuts = new ObjectMapper().readTree(out.toString());
+        assertThat(optOuts).hasSize(1);
+        assertThat(optOuts.get(0).get("reason").asText()).isEqualTo("replied STOP");
+
+        assertThat(herald("optouts", "remove", "+1 415 555 0132")).isZero();
+        herald("lists", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get(0).get("optedOut").asLong()).isZero();
+    }
+
+    @Test
+    void optOutsCanBeImportedFromAFile() throws Exception {
+        Path file = files.resolve("stop.csv");
+        Files.writeString(file, "phone,when\n+1 415 555 0132,monday\n+1 415 555 0133,tuesday\nnonsense,x\n");
+
+        assertThat(herald("optouts", "import", file.toString(), "--country", "US", "--reason", "STOP replies")).isZero();
+
+        assertThat(out.toString()).contains("Opted out 2 numbers (0 already were); 1 values were not numbers.");
+        herald("optouts", "--json");
+        assertThat(new ObjectMapper().readTree(out.toString()).get(0).get("source").asText()).isEqualTo("import of stop.csv");
+    }
+
+    @Test
+    void anInvalidOptOutNumberIsRefused() {
+        assertThat(herald("optouts", "add", "555-1234", "--country", "US")).isEqualTo(1);
+        assertThat(err.toString()).contains("\"555-1234\" is too short");
+    }
 }

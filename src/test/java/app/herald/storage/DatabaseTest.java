@@ -37,8 +37,12 @@ class DatabaseTest {
     @Test
     void theQueriesThatMatterUseAnIndex() {
         try (Database database = open()) {
-            assertThat(plan(database, "SELECT id, e164, name FROM contact WHERE list_id = 1 AND id > 500 ORDER BY id LIMIT 100"))
-                    .contains("IX_CONTACT_LIST_ID");
+            assertThat(plan(database, "SELECT id, e164, name FROM contact WHERE list_id = 1 AND id > 500"
+                    + " ORDER BY list_id, id LIMIT 100"))
+                    .contains("IX_CONTACT_LIST_ID", "index sorted");
+            assertThat(plan(database, "SELECT id, e164, name FROM contact WHERE list_id = 1 AND id < 500"
+                    + " ORDER BY list_id DESC, id DESC LIMIT 100"))
+                    .contains("IX_CONTACT_LIST_ID", "index sorted");
             assertThat(plan(database, "SELECT broadcast_id, batch_no FROM batch WHERE state = 'IN_FLIGHT'"))
                     .contains("IX_BATCH_STATE");
             assertThat(plan(database, "SELECT e164 FROM broadcast_recipient WHERE broadcast_id = 1 AND batch_no = 3"))

@@ -1,0 +1,115 @@
+package app.herald.cli;
+
+import app.herald.contacts.OptOut;
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.PhoneCheck;
+import app.herald.contacts.PhoneNumbers;
+import app.herald.contacts.csv.ColumnGuesser;
+import app.herald.contacts.csv.ColumnMapping;
+import app.herald.contacts.csv.CsvFiles;
+import app.herald.contacts.csv.CsvFormat;
+import app.herald.contacts.csv.CsvSniffer;
+import app.herald.contacts.csv.OptOutImporter;
+import app.herald.storage.Storage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "optouts", mixinStandardHelpOptions = true,
+        description = "The global opt-out list: numbers that are never sent to, whatever list holds them.")
+final class OptOutsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private HeraldCommand herald;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array of {e164, reason, source, createdAt}.")
+    private boolean json;
+
+    /** Without a sub-command: the list. */
+    @Override
+    public Integer call() throws Exception {
+        List<OptOut> optOuts;
+        try (Storage storage = herald.openStorage()) {
+            optOuts = new OptOuts(storage.jdbi()).all();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(optOuts));
+        } else if (optOuts.isEmpty()) {
+            out.println("Nobody has opted out.");
+        } else {
+            optOuts.forEach(optOut -> out.printf("%-16s  %s  %s%n", optOut.e164(), optOut.createdAt(),
+                    optOut.reason() == null ? "" : optOut.reason()));
+        }
+        return 0;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Opts a number out of every future send.")
+    int add(@Parameters(paramLabel = "NUMBER") String number,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Why, e.g. \"replied STOP\".") String reason,
+            @Option(names = "--country", paramLabel = "CC", description = "Country of a number without +country code.")
+            String country) throws Exception {
+        String e164 = normalised(number, country);
+        try (Storage storage = herald.openStorage()) {
+            boolean added = new OptOuts(storage.jdbi()).add(e164, reason, "command line");
+            spec.commandLine().getOut().println(added ? e164 + " is opted out." : e164 + " was already opted out.");
+        }
+        return 0;
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Takes a number off the opt-out list: it can be sent to again.")
+    int remove(@Parameters(paramLabel = "NUMBER") String number,
+            @Option(names = "--country", paramLabel = "CC", description = "Country of a number without +country code.")
+            String country) throws Exception {
+        String e164 = normalised(number, country);
+        try (Storage storage = herald.openStorage()) {
+            boolean removed = new OptOuts(storage.jdbi()).remove(e164);
+            spec.commandLine().getOut().println(removed ? e164 + " can be sent to again." : e164 + " was not opted out.");
+        }
+        return 0;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Opts out every valid number of a CSV file (its phone column is guessed, as for lists).")
+    int importFile(@Parameters(paramLabel = "FILE") Path file,
+            @Option(names = "--country", paramLabel = "CC", description = "Country of numbers without +country code.")
+            String country,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for every number of the file.")
+            String reason) throws Exception {
+        CsvFormat format = CsvSniffer.sniff(file);
+        CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
+        ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
+        try (Storage storage = herald.openStorage()) {
+            OptOutImporter.Result result = new OptOutImporter(storage.jdbi())
+                    .importFile(file, format, mapping, region(country), reason);
+            spec.commandLine().getOut().printf("Opted out %,d numbers (%,d already were); %,d values were not numbers.%n",
+                    result.added(), result.already(), result.invalid());
+        }
+        return 0;
+    }
+
+    private static String region(String country) {
+        String region = country == null ? Locale.getDefault().getCountry() : country;
+        return region.isBlank() ? "US" : region;
+    }
+
+    private static String normalised(String number, String country) {
+        PhoneCheck check = new PhoneNumbers(region(country)).check(number);
+        if (!check.isValid()) {
+            throw new IllegalArgumentException("\"" + number + "\" is " + check.reason() + ".");
+        }
+        return check.e164();
+    }
+}

@@ -1,0 +1,164 @@
+package app.herald.bench;
+
+import app.herald.contacts.Contacts;
+import app.herald.contacts.PhoneNumbers;
+import app.herald.contacts.RecipientLists;
+import app.herald.contacts.csv.ColumnGuesser;
+import app.herald.contacts.csv.ColumnMapping;
+import app.herald.contacts.csv.ContactImporter;
+import app.herald.contacts.csv.CsvFiles;
+import app.herald.contacts.csv.CsvFormat;
+import app.herald.contacts.csv.CsvSniffer;
+import app.herald.contacts.csv.ImportProgress;
+import app.herald.contacts.csv.ImportReport;
+import app.herald.contacts.csv.ImportRequest;
+import app.herald.storage.Database;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Imports a generated million-row CSV and, in the same run, only parses and validates it (the
+ * baseline), then opens the list's last page. Prints the figures; run it with
+ * {@code ./mvnw -Pbenchmark verify} (the JVM gets -Xmx512m, so finishing proves the heap bound).
+ */
+public final class ImportBenchmark {
+
+    private static final String[] FIRST = {"Ana", "José", "Zoë", "Bjørn", "Fatima", "Hiro", "Chloé", "Noor", "Kai", "Léa"};
+    private static final String[] LAST = {"García", "Müller", "O'Brien", "Kowalski", "Nguyen", "Smith", "Černý", "Ito"};
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path folder = Files.createTempDirectory("herald-bench");
+        try {
+            Path csv = folder.resolve("contacts.csv");
+            generate(csv, rows);
+            System.out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+            System.out.printf("file: %,d rows, %,d MB%n", rows, Files.size(csv) >> 20);
+
+            CsvFormat format = CsvSniffer.sniff(csv);
+            CsvFiles.Preview preview = CsvFiles.preview(csv, format, 200);
+            ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
+
+            // warm-up on a part, so neither measurement pays for the JIT alone
+            parseAndValidate(csv, format, mapping, 100_000);
+
+            long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
+            resetPeaks();
+            try (Database database = Database.open(folder.resolve("herald"))) {
+                long list = new RecipientLists(database.jdbi()).create("Benchmark").id();
+                long start = System.nanoTime();
+                ImportReport report = new ContactImporter(database.jdbi())
+                        .importFile(new ImportRequest(csv, format, mapping, "US", list, true), new ImportProgress());
+                long importNanos = System.nanoTime() - start;
+                long peakHeap = heapPeakBytes();
+
+                System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline / 1e9, rows / (baseline / 1e9));
+                System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n",
+                        importNanos / 1e9, rows / (importNanos / 1e9), (double) importNanos / baseline);
+                System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
+                        report.imported(), report.duplicates(), report.invalid(), report.landlines());
+                System.out.printf("peak heap during the import: %,d MB%n", peakHeap >> 20);
+                measurePaging(database, list);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void measurePaging(Database database, long list) {
+        Contacts contacts = new Contacts(database.jdbi());
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            long count = contacts.count(list);
+            long counted = System.nanoTime();
+            var last = contacts.last(list, 100);
+            long lastPage = System.nanoTime();
+            contacts.before(list, last.get(0).id(), 100);
+            long previous = System.nanoTime();
+            System.out.printf("open the %,d-contact list: count %.0f ms, last page %.1f ms, page before it %.1f ms%n",
+                    count, (counted - start) / 1e6, (lastPage - counted) / 1e6, (previous - lastPage) / 1e6);
+        }
+    }
+
+    /** The floor an import cannot beat: commons-csv and libphonenumber on one thread, nothing stored. */
+    private static long parseAndValidate(Path csv, CsvFormat format, ColumnMapping mapping, long limit) throws IOException {
+        PhoneNumbers phones = new PhoneNumbers("US");
+        long start = System.nanoTime();
+        long valid = 0;
+        try (CSVParser parser = CsvFiles.open(csv, format, read -> { })) {
+            for (CSVRecord record : parser) {
+                if (record.getRecordNumber() > limit) {
+                    break;
+                }
+                for (String raw : PhoneNumbers.splitCell(record.get(mapping.phone()))) {
+                    if (phones.check(raw).isValid()) {
+                        valid++;
+                    }
+                }
+            }
+        }
+        if (valid == 0) {
+            throw new IllegalStateException("nothing valid: the generator is broken");
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Mixed real-world formats: US national, international, UK and German mobiles, duplicates, junk. */
+    private static void generate(Path csv, int rows) throws IOException {
+        Random random = new Random(42);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("First Name,Last Name,Mobile Phone,Notes\r\n");
+            for (int i = 0; i < rows; i++) {
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)];
+                out.write(first + "," + last + "," + phone(random, i) + "," + (i % 7 == 0 ? "\"said: \"\"text me\"\"\"" : "")
+                        + "\r\n");
+            }
+        }
+    }
+
+    private static String phone(Random random, int i) {
+        int line = 1_000_000 + i;
+        return switch (i % 10) {
+            case 0 -> String.format("(415) %03d-%04d", 200 + line / 10_000 % 800, line % 10_000);
+            case 1 -> String.format("+1 212 %03d %04d", 200 + line / 10_000 % 800, line % 10_000);
+            case 2 -> String.format("646.%03d.%04d", 200 + line / 10_000 % 800, line % 10_000);
+            case 3 -> String.format("1-312-%03d-%04d", 200 + line / 10_000 % 800, line % 10_000);
+            case 4 -> String.format("+44 7911 %06d", line % 1_000_000);
+            case 5 -> String.format("+49 151 %08d", line);
+            case 6 -> String.format("(415) %03d-%04d", 200 + random.nextInt(10), random.nextInt(10_000));
+            case 7 -> "555-" + String.format("%04d", random.nextInt(10_000));
+            case 8 -> String.format("+1 (617) %03d-%04d", 200 + line / 10_000 % 800, line % 10_000);
+            default -> String.format("720%03d%04d", 200 + line / 10_000 % 800, line % 10_000);
+        };
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeakBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+}
