@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
 
     private static final int REJECTED_SHOWN = 20;
+    private static final long PROGRESS_EVERY_MS = 2_000;
 
     @ParentCommand
     private HeraldCommand herald;
@@ -87,10 +88,35 @@ final class ImportCommand implements Callable<Integer> {
         try (Storage storage = herald.openStorage()) {
             RecipientList list = new RecipientLists(storage.jdbi()).findOrCreate(listName);
             ImportRequest request = new ImportRequest(file, format, mapping, country, list.id(), includeLandlines);
-            ImportReport report = new ContactImporter(storage.jdbi()).importFile(request, new ImportProgress());
+            ImportProgress progress = new ImportProgress();
+            Thread reporter = progressReporter(progress);
+            ImportReport report;
+            try {
+                report = new ContactImporter(storage.jdbi()).importFile(request, progress);
+            } finally {
+                reporter.interrupt();
+            }
             print(list.name(), report);
         }
         return 0;
+    }
+
+    /** Tells standard error how far a long import has come, every two seconds; quiet for a quick one. */
+    private Thread progressReporter(ImportProgress progress) {
+        PrintWriter err = spec.commandLine().getErr();
+        Thread reporter = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(PROGRESS_EVERY_MS);
+                    err.printf("Read %,d rows (%.0f%%)%n", progress.rows(), Math.max(0, progress.fraction()) * 100);
+                }
+            } catch (InterruptedException finished) {
+                // the import ended
+            }
+        }, "herald-import-progress");
+        reporter.setDaemon(true);
+        reporter.start();
+        return reporter;
     }
 
     private CsvFormat format() {

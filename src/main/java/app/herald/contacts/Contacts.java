@@ -31,10 +31,6 @@ public final class Contacts {
                 .bind("list", listId).mapTo(Long.class).one());
     }
 
-    public List<Contact> first(long listId, int size) {
-        return after(listId, 0, size);
-    }
-
     /** The {@code size} contacts that follow the one with id {@code lastId}, in list order. */
     public List<Contact> after(long listId, long lastId, int size) {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT + " AND c.id > :id ORDER BY c.list_id, c.id LIMIT :size")

@@ -36,11 +36,6 @@ public final class OptOuts {
                 .bind("e164", e164).execute()) == 1;
     }
 
-    public boolean contains(String e164) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM opt_out WHERE e164 = :e164")
-                .bind("e164", e164).mapTo(Integer.class).one()) > 0;
-    }
-
     public List<OptOut> all() {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT e164, reason, source, created_at FROM opt_out ORDER BY created_at DESC, e164")

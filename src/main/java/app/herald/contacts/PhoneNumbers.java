@@ -31,10 +31,6 @@ public final class PhoneNumbers {
         this.defaultRegion = region;
     }
 
-    public String defaultRegion() {
-        return defaultRegion;
-    }
-
     /** The raw values in one cell: one, or several where a cell joins them with {@code :::}. */
     public static List<String> splitCell(String cell) {
         if (cell == null || cell.isBlank()) {

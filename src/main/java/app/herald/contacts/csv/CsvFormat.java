@@ -26,10 +26,6 @@ public record CsvFormat(Charset encoding, char delimiter, boolean hasHeader) {
         return new CsvFormat(encoding, newDelimiter, hasHeader);
     }
 
-    public CsvFormat withHeader(boolean header) {
-        return new CsvFormat(encoding, delimiter, header);
-    }
-
     /** Blank lines are kept as records, so record numbers stay the row numbers a spreadsheet shows. */
     CSVFormat commonsFormat() {
         return CSVFormat.RFC4180.builder()

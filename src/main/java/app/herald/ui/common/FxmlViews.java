@@ -20,10 +20,6 @@ public final class FxmlViews {
         this.bundle = Objects.requireNonNull(bundle);
     }
 
-    public ResourceBundle bundle() {
-        return bundle;
-    }
-
     /** Loads {@code fxml}, whose {@code fx:controller} names {@code controller}'s class. */
     public Parent load(URL fxml, Object controller) {
         FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(fxml, "missing FXML resource"), bundle);
