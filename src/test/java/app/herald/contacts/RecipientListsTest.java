@@ -1,0 +1,106 @@
+package app.herald.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.herald.storage.Database;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecipientListsTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private RecipientLists lists;
+    private Contacts contacts;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("herald"));
+        lists = new RecipientLists(database.jdbi());
+        contacts = new Contacts(database.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void addContacts(long list, int count) {
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, :count)")
+                .bind("list", list).bind("count", count).execute());
+    }
+
+    @Test
+    void namesAreCheckedTrimmedAndUniqueWhateverTheCase() {
+        RecipientList staff = lists.create("  Staff ");
+
+        assertThat(staff.name()).isEqualTo("Staff");
+        assertThatThrownBy(() -> lists.create("STAFF")).isInstanceOf(ListNameException.class)
+                .hasMessage("There is already a list called \"STAFF\". Choose another name.");
+        assertThatThrownBy(() -> lists.create(" ")).hasMessage("A list needs a name.");
+        assertThat(lists.findOrCreate("staff").id()).isEqualTo(staff.id());
+    }
+
+    @Test
+    void renameRefusesATakenName() {
+        RecipientList parents = lists.create("Parents");
+        lists.create("Teachers");
+
+        lists.rename(parents.id(), "Families");
+        assertThatThrownBy(() -> lists.rename(parents.id(), "teachers")).isInstanceOf(ListNameException.class);
+
+        assertThat(lists.all()).extracting(RecipientList::name).containsExactly("Families", "Teachers");
+    }
+
+    @Test
+    void countsContactsAndOptOutsAndDeleteTakesTheContactsAlong() {
+        RecipientList list = lists.create("Clients");
+        addContacts(list.id(), 250);
+        new OptOuts(database.jdbi()).add("+14152000001", "STOP", "test");
+
+        RecipientList counted = lists.find("clients").orElseThrow();
+        assertThat(counted.contacts()).isEqualTo(250);
+        assertThat(counted.optedOut()).isEqualTo(1);
+
+        lists.delete(list.id());
+        assertThat(lists.all()).isEmpty();
+        assertThat(contacts.count(list.id())).isZero();
+        assertThat(new OptOuts(database.jdbi()).all()).hasSize(1);
+    }
+
+    @Test
+    void pagesWalkTheWholeListForwardAndBackWithoutGapsOrRepeats() {
+        long list = lists.create("Big").id();
+        long other = lists.create("Other").id();
+        addContacts(list, 1_005);
+        addContacts(other, 10);
+
+        List<Contact> last = contacts.last(list, 100);
+        assertThat(last).hasSize(100);
+        assertThat(last.get(99).e164()).isEqualTo("+14152001005");
+
+        long seen = 0;
+        long lastId = 0;
+        for (List<Contact> page = contacts.after(list, 0, 100); !page.isEmpty();
+                page = contacts.after(list, page.get(page.size() - 1).id(), 100)) {
+            assertThat(page.get(0).id()).isGreaterThan(lastId);
+            assertThat(page).allSatisfy(contact -> assertThat(contact.listId()).isEqualTo(list));
+            lastId = page.get(page.size() - 1).id();
+            seen += page.size();
+        }
+        assertThat(seen).isEqualTo(1_005);
+
+        List<Contact> before = contacts.before(list, last.get(0).id(), 100);
+        assertThat(before.get(99).id()).isLessThan(last.get(0).id());
+        assertThat(before).isSortedAccordingTo((a, b) -> Long.compare(a.id(), b.id()));
+        assertThat(contacts.last(list, 5)).extracting(Contact::optedOut).containsOnly(false);
+    }
+}
