@@ -9,6 +9,7 @@ import app.herald.contacts.csv.ColumnMapping;
 import app.herald.contacts.csv.CsvFiles;
 import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.CsvSniffer;
+import app.herald.contacts.csv.ImportProblem;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.storage.Storage;
 import java.io.PrintWriter;
@@ -100,13 +101,19 @@ final class OptOutsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Never a guessed country: a national number read as the wrong country would opt out a stranger. */
     private static String region(String country) {
         String region = country == null ? Locale.getDefault().getCountry() : country;
-        return region.isBlank() ? "US" : region;
+        if (region.isBlank()) {
+            throw new ImportProblem("Say which country numbers without a country code are from, e.g. --country US.");
+        }
+        return region;
     }
 
     private static String normalised(String number, String country) {
-        PhoneCheck check = new PhoneNumbers(region(country)).check(number);
+        // a number written with +country code says its country itself; any region reads it the same
+        boolean international = number.strip().startsWith("+") && country == null;
+        PhoneCheck check = new PhoneNumbers(international ? "US" : region(country)).check(number);
         if (!check.isValid()) {
             throw new IllegalArgumentException("\"" + number + "\" is " + check.reason() + ".");
         }

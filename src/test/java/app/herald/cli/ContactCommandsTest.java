@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -143,6 +144,19 @@ class ContactCommandsTest {
         assertThat(out.toString()).contains("Opted out 2 numbers (0 already were); 1 values were not numbers.");
         herald("optouts", "--json");
         assertThat(new ObjectMapper().readTree(out.toString()).get(0).get("source").asText()).isEqualTo("import of stop.csv");
+    }
+
+    @Test
+    void aNationalOptOutNumberNeedsItsCountry() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.ROOT);
+        try {
+            assertThat(herald("optouts", "add", "(415) 555-0132")).isEqualTo(1);
+            assertThat(err.toString()).contains("--country");
+            assertThat(herald("optouts", "add", "+1 415 555 0132")).isZero();
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
