@@ -19,7 +19,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--country", paramLabel = "CC",
             description = "Country of numbers written without +country code, e.g. US, GB, DE (default: this computer's).")
-    private String country = Locale.getDefault().getCountry();
+    private String country;
 
     @Option(names = "--column", paramLabel = "HEADER",
             description = "The column with the phone numbers: its header, or its number from 1 (default: guessed).")
@@ -79,15 +78,13 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ImportProblem("There is no file " + file + ".");
         }
-        if (country == null || country.isBlank()) {
-            throw new ImportProblem("Say which country numbers without a country code are from, e.g. --country US.");
-        }
+        String region = DefaultCountry.resolve(country);
         CsvFormat format = format();
         CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
         ColumnMapping mapping = mapping(preview);
         try (Storage storage = herald.openStorage()) {
             RecipientList list = new RecipientLists(storage.jdbi()).findOrCreate(listName);
-            ImportRequest request = new ImportRequest(file, format, mapping, country, list.id(), includeLandlines);
+            ImportRequest request = new ImportRequest(file, format, mapping, region, list.id(), includeLandlines);
             ImportProgress progress = new ImportProgress();
             Thread reporter = progressReporter(progress);
             ImportReport report;

@@ -9,13 +9,11 @@ import app.herald.contacts.csv.ColumnMapping;
 import app.herald.contacts.csv.CsvFiles;
 import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.CsvSniffer;
-import app.herald.contacts.csv.ImportProblem;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.storage.Storage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,26 +92,17 @@ final class OptOutsCommand implements Callable<Integer> {
         ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
         try (Storage storage = herald.openStorage()) {
             OptOutImporter.Result result = new OptOutImporter(storage.jdbi())
-                    .importFile(file, format, mapping, region(country), reason);
+                    .importFile(file, format, mapping, DefaultCountry.resolve(country), reason);
             spec.commandLine().getOut().printf("Opted out %,d numbers (%,d already were); %,d values were not numbers.%n",
                     result.added(), result.already(), result.invalid());
         }
         return 0;
     }
 
-    /** Never a guessed country: a national number read as the wrong country would opt out a stranger. */
-    private static String region(String country) {
-        String region = country == null ? Locale.getDefault().getCountry() : country;
-        if (region.isBlank()) {
-            throw new ImportProblem("Say which country numbers without a country code are from, e.g. --country US.");
-        }
-        return region;
-    }
-
     private static String normalised(String number, String country) {
         // a number written with +country code says its country itself; any region reads it the same
         boolean international = number.strip().startsWith("+") && country == null;
-        PhoneCheck check = new PhoneNumbers(international ? "US" : region(country)).check(number);
+        PhoneCheck check = new PhoneNumbers(international ? "US" : DefaultCountry.resolve(country)).check(number);
         if (!check.isValid()) {
             throw new IllegalArgumentException("\"" + number + "\" is " + check.reason() + ".");
         }
