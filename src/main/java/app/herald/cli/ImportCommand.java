@@ -1,6 +1,5 @@
 package app.herald.cli;
 
-import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.csv.ColumnGuesser;
 import app.herald.contacts.csv.ColumnMapping;
@@ -83,8 +82,7 @@ final class ImportCommand implements Callable<Integer> {
         CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
         ColumnMapping mapping = mapping(preview);
         try (Storage storage = herald.openStorage()) {
-            RecipientList list = new RecipientLists(storage.jdbi()).findOrCreate(listName);
-            ImportRequest request = new ImportRequest(file, format, mapping, region, list.id(), includeLandlines);
+            ImportRequest request = new ImportRequest(file, format, mapping, region, listName, includeLandlines);
             ImportProgress progress = new ImportProgress();
             Thread reporter = progressReporter(progress);
             ImportReport report;
@@ -93,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
             } finally {
                 reporter.interrupt();
             }
-            print(list.name(), report);
+            print(new RecipientLists(storage.jdbi()).find(listName).orElseThrow().name(), report);
         }
         return 0;
     }

@@ -3,22 +3,25 @@ package app.herald.contacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The contacts of a list, a page at a time. Pages are keyset queries on the index
- * {@code (list_id, id)}: the last page of a million contacts costs what the first one does.
+ * The contacts of a list, a page at a time, and the edits a person makes by hand. Pages are
+ * keyset queries on the index {@code (list_id, id)}: the last page of a million contacts costs
+ * what the first one does.
  */
 public final class Contacts {
 
     private static final String SELECT = """
             SELECT c.id, c.list_id, c.e164, c.name, o.e164 IS NOT NULL AS opted_out
-            FROM contact c LEFT JOIN opt_out o ON o.e164 = c.e164
-            WHERE c.list_id = :list
-            """;
+            FROM contact c LEFT JOIN opt_out o ON o.e164 = c.e164""";
+    private static final String IN_LIST = SELECT + " WHERE c.list_id = :list";
 
     private final Jdbi jdbi;
 
@@ -27,29 +30,94 @@ public final class Contacts {
     }
 
     public long count(long listId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM contact WHERE list_id = :list")
-                .bind("list", listId).mapTo(Long.class).one());
+        return count(ContactQuery.all(listId));
+    }
+
+    public long count(ContactQuery query) {
+        return jdbi.withHandle(handle -> bind(handle.createQuery(
+                "SELECT COUNT(*) FROM contact c WHERE c.list_id = :list" + query.condition()), query)
+                .mapTo(Long.class).one());
     }
 
     /** The {@code size} contacts that follow the one with id {@code lastId}, in list order. */
-    public List<Contact> after(long listId, long lastId, int size) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " AND c.id > :id ORDER BY c.list_id, c.id LIMIT :size")
-                .bind("list", listId).bind("id", lastId).bind("size", size)
+    public List<Contact> after(ContactQuery query, long lastId, int size) {
+        return jdbi.withHandle(handle -> bind(handle.createQuery(
+                        IN_LIST + query.condition() + " AND c.id > :id ORDER BY c.list_id, c.id LIMIT :size"), query)
+                .bind("id", lastId).bind("size", size)
                 .map(Contacts::map).list());
     }
 
     /** The {@code size} contacts before the one with id {@code firstId}, in list order. */
-    public List<Contact> before(long listId, long firstId, int size) {
-        List<Contact> page = new ArrayList<>(jdbi.withHandle(handle -> handle.createQuery(
-                        SELECT + " AND c.id < :id ORDER BY c.list_id DESC, c.id DESC LIMIT :size")
-                .bind("list", listId).bind("id", firstId).bind("size", size)
+    public List<Contact> before(ContactQuery query, long firstId, int size) {
+        List<Contact> page = new ArrayList<>(jdbi.withHandle(handle -> bind(handle.createQuery(
+                        IN_LIST + query.condition() + " AND c.id < :id ORDER BY c.list_id DESC, c.id DESC LIMIT :size"), query)
+                .bind("id", firstId).bind("size", size)
                 .map(Contacts::map).list()));
         Collections.reverse(page);
         return page;
     }
 
-    public List<Contact> last(long listId, int size) {
-        return before(listId, Long.MAX_VALUE, size);
+    public List<Contact> last(ContactQuery query, int size) {
+        return before(query, Long.MAX_VALUE, size);
+    }
+
+    /** @throws ContactException when the number is in the list already */
+    public Contact add(long listId, String e164, String name) {
+        return jdbi.inTransaction(handle -> {
+            refuseTaken(handle, listId, e164, 0);
+            long id = handle.createUpdate("INSERT INTO contact (list_id, e164, name) VALUES (:list, :e164, :name)")
+                    .bind("list", listId).bind("e164", e164).bind("name", blankToNull(name))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return find(handle, id);
+        });
+    }
+
+    /** @throws ContactException when another contact of the list has that number */
+    public Contact update(long id, String e164, String name) {
+        return jdbi.inTransaction(handle -> {
+            long listId = handle.createQuery("SELECT list_id FROM contact WHERE id = :id").bind("id", id)
+                    .mapTo(Long.class).findOne()
+                    .orElseThrow(() -> new ContactException("This contact was deleted meanwhile."));
+            refuseTaken(handle, listId, e164, id);
+            handle.createUpdate("UPDATE contact SET e164 = :e164, name = :name WHERE id = :id")
+                    .bind("e164", e164).bind("name", blankToNull(name)).bind("id", id).execute();
+            return find(handle, id);
+        });
+    }
+
+    /** @return how many were deleted */
+    public int delete(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM contact WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).execute());
+    }
+
+    private static void refuseTaken(Handle handle, long listId, String e164, long exceptId) {
+        boolean taken = handle.createQuery("SELECT COUNT(*) FROM contact WHERE list_id = :list AND e164 = :e164 AND id <> :id")
+                .bind("list", listId).bind("e164", e164).bind("id", exceptId)
+                .mapTo(Long.class).one() > 0;
+        if (taken) {
+            throw new ContactException(e164 + " is already in this list.");
+        }
+    }
+
+    private static Contact find(Handle handle, long id) {
+        return handle.createQuery(SELECT + " WHERE c.id = :id").bind("id", id)
+                .map(Contacts::map).one();
+    }
+
+    private static Query bind(Query statement, ContactQuery query) {
+        statement.bind("list", query.listId());
+        if (query.isSearch()) {
+            statement.bind("name", query.namePattern()).bind("number", query.numberPattern());
+        }
+        return statement;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Contact map(ResultSet rs, StatementContext context) throws SQLException {

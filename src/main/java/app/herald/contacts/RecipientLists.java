@@ -54,9 +54,21 @@ public final class RecipientLists {
         });
     }
 
-    /** The list of that name, made empty when there is none yet (the command line imports into a name). */
+    /** The list of that name, made empty when there is none yet. */
     public RecipientList findOrCreate(String name) {
-        return find(name).orElseGet(() -> create(name));
+        return jdbi.inTransaction(handle -> findOrCreate(handle, name));
+    }
+
+    /**
+     * {@link #findOrCreate(String)} inside a transaction the caller holds: an import makes its new
+     * list in its own transaction, so a failed import leaves no empty list behind.
+     */
+    public static RecipientList findOrCreate(Handle handle, String name) {
+        String clean = checked(name);
+        return find(handle, clean).orElseGet(() -> {
+            handle.createUpdate("INSERT INTO recipient_list (name) VALUES (:name)").bind("name", clean).execute();
+            return find(handle, clean).orElseThrow();
+        });
     }
 
     public void rename(long id, String newName) {

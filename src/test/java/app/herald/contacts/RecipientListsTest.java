@@ -83,14 +83,14 @@ class RecipientListsTest {
         addContacts(list, 1_005);
         addContacts(other, 10);
 
-        List<Contact> last = contacts.last(list, 100);
+        List<Contact> last = contacts.last(ContactQuery.all(list), 100);
         assertThat(last).hasSize(100);
         assertThat(last.get(99).e164()).isEqualTo("+14152001005");
 
         long seen = 0;
         long lastId = 0;
-        for (List<Contact> page = contacts.after(list, 0, 100); !page.isEmpty();
-                page = contacts.after(list, page.get(page.size() - 1).id(), 100)) {
+        for (List<Contact> page = contacts.after(ContactQuery.all(list), 0, 100); !page.isEmpty();
+                page = contacts.after(ContactQuery.all(list), page.get(page.size() - 1).id(), 100)) {
             assertThat(page.get(0).id()).isGreaterThan(lastId);
             assertThat(page).allSatisfy(contact -> assertThat(contact.listId()).isEqualTo(list));
             lastId = page.get(page.size() - 1).id();
@@ -98,9 +98,9 @@ class RecipientListsTest {
         }
         assertThat(seen).isEqualTo(1_005);
 
-        List<Contact> before = contacts.before(list, last.get(0).id(), 100);
+        List<Contact> before = contacts.before(ContactQuery.all(list), last.get(0).id(), 100);
         assertThat(before.get(99).id()).isLessThan(last.get(0).id());
         assertThat(before).isSortedAccordingTo((a, b) -> Long.compare(a.id(), b.id()));
-        assertThat(contacts.last(list, 5)).extracting(Contact::optedOut).containsOnly(false);
+        assertThat(contacts.last(ContactQuery.all(list), 5)).extracting(Contact::optedOut).containsOnly(false);
     }
 }

@@ -1,6 +1,8 @@
 package app.herald.contacts.csv;
 
+import app.herald.contacts.ListNameException;
 import app.herald.contacts.NumberSet;
+import app.herald.contacts.RecipientLists;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +33,8 @@ public final class ContactImporter {
     }
 
     /**
-     * @throws ImportProblem          when the file cannot be read as asked (nothing was imported)
+     * @throws ImportProblem         when the file cannot be read as asked (nothing was imported)
+     * @throws ListNameException     when the list to make cannot have the name asked for
      * @throws CancellationException when {@code progress} was cancelled (nothing was imported)
      */
     public ImportReport importFile(ImportRequest request, ImportProgress progress) {
@@ -40,19 +43,20 @@ public final class ContactImporter {
         }
         return jdbi.inTransaction(handle -> {
             progress.start(fileSize(request.file()));
+            long listId = RecipientLists.findOrCreate(handle, request.listName()).id();
             BlockingQueue<RowReader.Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
-            RowReader reader = new RowReader(request, numbersOfList(handle, request.listId()),
+            RowReader reader = new RowReader(request, numbersOfList(handle, listId),
                     optedOutNumbers(handle), progress, chunks);
             Thread readerThread = new Thread(reader, "herald-import-reader");
             readerThread.setDaemon(true);
             readerThread.start();
             try {
-                writeAll(handle, request.listId(), chunks);
+                writeAll(handle, listId, chunks);
             } finally {
                 readerThread.interrupt();
             }
             handle.createUpdate("UPDATE recipient_list SET updated_at = CURRENT_TIMESTAMP WHERE id = :id")
-                    .bind("id", request.listId()).execute();
+                    .bind("id", listId).execute();
             return reader.report();
         });
     }

@@ -52,7 +52,7 @@ class ImportEdgeCasesTest {
         CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
         ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
         return new ContactImporter(database.jdbi())
-                .importFile(new ImportRequest(file, format, mapping, "US", list, false), progress);
+                .importFile(new ImportRequest(file, format, mapping, "US", "Clients", false), progress);
     }
 
     private ImportReport importFile(Path file) {
@@ -189,5 +189,18 @@ class ImportEdgeCasesTest {
         assertThatThrownBy(() -> importFile(file("big.csv", text.toString()), progress))
                 .isInstanceOf(CancellationException.class);
         assertThat(numbersInList()).isEmpty();
+    }
+
+    @Test
+    void aFailedImportIntoANewListLeavesNoEmptyList() throws Exception {
+        Path file = file("broken.csv", "name,phone\nAna,+1 415 555 0132\n\"Broken,+1 202 555 0143\n");
+        CsvFormat format = CsvSniffer.sniff(file);
+        ColumnMapping mapping = ColumnMapping.phoneOnly(1);
+        ContactImporter importer = new ContactImporter(database.jdbi());
+
+        assertThatThrownBy(() -> importer.importFile(
+                new ImportRequest(file, format, mapping, "US", "New people", false), new ImportProgress()))
+                .isInstanceOf(ImportProblem.class);
+        assertThat(new RecipientLists(database.jdbi()).find("New people")).isEmpty();
     }
 }

@@ -71,9 +71,9 @@ class SampleFilesTest {
                     ? StandardCharsets.UTF_16LE : CsvSniffer.WINDOWS_1252);
         }
 
-        long list = new RecipientLists(database.jdbi()).create(name).id();
         ImportReport report = new ContactImporter(database.jdbi()).importFile(
-                new ImportRequest(file, format, mapping, expected.get("region").asText(), list, true), new ImportProgress());
+                new ImportRequest(file, format, mapping, expected.get("region").asText(), name, true), new ImportProgress());
+        long list = new RecipientLists(database.jdbi()).find(name).orElseThrow().id();
 
         assertThat(report.imported()).isEqualTo(expected.get("valid_unique").asLong());
         if (expected.has("rows")) {

@@ -1,0 +1,98 @@
+package app.herald.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.herald.storage.Database;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContactsTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Contacts contacts;
+    private long list;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("herald"));
+        contacts = new Contacts(database.jdbi());
+        list = new RecipientLists(database.jdbi()).create("Clients").id();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private List<String> found(String search) {
+        return contacts.after(new ContactQuery(list, search), 0, 100).stream().map(Contact::e164).toList();
+    }
+
+    @Test
+    void searchFindsNamesWhateverTheCaseAndNumbersByTheirDigits() {
+        contacts.add(list, "+4915142883039", "Zoë Müller");
+        contacts.add(list, "+14155550132", "Ana 100% Lopez");
+        contacts.add(list, "+442079460000", null);
+
+        assertThat(found("zoë")).containsExactly("+4915142883039");
+        assertThat(found("0151 428")).containsExactly("+4915142883039");
+        assertThat(found("(415) 555-01")).containsExactly("+14155550132");
+        assertThat(found("100%")).containsExactly("+14155550132");
+        assertThat(found("%")).containsExactly("+14155550132");
+        assertThat(found("  ")).hasSize(3);
+        assertThat(found("nobody")).isEmpty();
+        assertThat(contacts.count(new ContactQuery(list, "LOPEZ"))).isEqualTo(1);
+    }
+
+    @Test
+    void searchPagesWalkOnlyTheMatches() {
+        for (int i = 0; i < 250; i++) {
+            contacts.add(list, "+1415555" + String.format("%04d", i), i % 2 == 0 ? "Even " + i : "Odd " + i);
+        }
+        ContactQuery evens = new ContactQuery(list, "even");
+
+        List<Contact> last = contacts.last(evens, 100);
+        List<Contact> before = contacts.before(evens, last.get(0).id(), 100);
+
+        assertThat(contacts.count(evens)).isEqualTo(125);
+        assertThat(last).extracting(Contact::name).allMatch(name -> name.startsWith("Even")).last().isEqualTo("Even 248");
+        assertThat(before).hasSize(25).extracting(Contact::name).first().isEqualTo("Even 0");
+    }
+
+    @Test
+    void aNumberIsOnlyOnceInAList() {
+        Contact ana = contacts.add(list, "+14155550132", " Ana ");
+        Contact bo = contacts.add(list, "+14155550133", "");
+
+        assertThat(ana.name()).isEqualTo("Ana");
+        assertThat(bo.name()).isNull();
+        assertThatThrownBy(() -> contacts.add(list, "+14155550132", "Again"))
+                .isInstanceOf(ContactException.class).hasMessage("+14155550132 is already in this list.");
+        assertThatThrownBy(() -> contacts.update(bo.id(), "+14155550132", "Bo"))
+                .isInstanceOf(ContactException.class);
+        assertThat(contacts.update(ana.id(), "+14155550132", "Ana Lopez").name()).isEqualTo("Ana Lopez");
+    }
+
+    @Test
+    void editsShowTheOptOutMarkAndDeleteTakesSeveral() {
+        new OptOuts(database.jdbi()).add("+14155550134", "STOP", "test");
+        Contact ana = contacts.add(list, "+14155550132", "Ana");
+        Contact bo = contacts.add(list, "+14155550133", "Bo");
+
+        Contact moved = contacts.update(bo.id(), "+14155550134", "Bo");
+
+        assertThat(moved.optedOut()).isTrue();
+        assertThat(contacts.delete(List.of(ana.id(), moved.id()))).isEqualTo(2);
+        assertThat(contacts.count(list)).isZero();
+        assertThatThrownBy(() -> contacts.update(ana.id(), "+14155550132", "Ana"))
+                .hasMessage("This contact was deleted meanwhile.");
+    }
+}
