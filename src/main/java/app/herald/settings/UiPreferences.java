@@ -1,17 +1,20 @@
 package app.herald.settings;
 
+import app.herald.contacts.Country;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The window's placement and the theme, in a small properties file of the data folder. They are
+ * The window's placement, the theme and the import's default country, in a small properties file of the data folder. They are
  * kept outside the database so the window can be placed before the database has opened. A damaged
  * file is logged and replaced by defaults: losing a window position is never worth a failed start.
  */
@@ -68,12 +71,24 @@ public final class UiPreferences {
         properties.setProperty("theme.dark", Boolean.toString(dark));
     }
 
+    /**
+     * The country for phone numbers written without a country code: the last one chosen, else this
+     * computer's, else none (the person must choose; a guessed country would text strangers).
+     */
+    public synchronized Optional<Country> defaultCountry() {
+        return Country.find(properties.getProperty("import.country", Locale.getDefault().getCountry()));
+    }
+
+    public synchronized void setDefaultCountry(Country country) {
+        properties.setProperty("import.country", country.code());
+    }
+
     /** Writes a temporary file and moves it over the old one, so a crash never leaves half a file. */
     public synchronized void save() throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Herald window and theme");
+            properties.store(out, "Herald window, theme and default country");
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

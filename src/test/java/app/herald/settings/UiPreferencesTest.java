@@ -2,8 +2,10 @@ package app.herald.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.contacts.Country;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +44,24 @@ class UiPreferencesTest {
         Files.writeString(file, "window.width=wide\nwindow.height=-5\n");
 
         assertThat(UiPreferences.load(file).windowPlacement()).isEqualTo(WindowPlacement.DEFAULT);
+    }
+
+    @Test
+    void theDefaultCountryIsThisComputersUntilOneIsChosen() throws Exception {
+        Locale before = Locale.getDefault();
+        Path file = folder.resolve("ui.properties");
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertThat(UiPreferences.load(file).defaultCountry()).map(Country::code).contains("DE");
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(UiPreferences.load(file).defaultCountry()).isEmpty();
+
+            UiPreferences preferences = UiPreferences.load(file);
+            preferences.setDefaultCountry(Country.find("gb").orElseThrow());
+            preferences.save();
+            assertThat(UiPreferences.load(file).defaultCountry()).map(Country::label).contains("United Kingdom (+44)");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -1,21 +1,13 @@
 package app.herald.contacts.csv;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 
-/**
- * Writes a list to CSV the way Excel opens it right: UTF-8 with a BOM, and every cell that a
- * spreadsheet would run as a formula ({@code = + - @}) neutralised with a leading apostrophe.
- */
+/** Writes a list to a CSV file that Excel opens right (see {@link SpreadsheetCsv}). */
 public final class ContactExporter {
 
     private final Jdbi jdbi;
@@ -24,23 +16,9 @@ public final class ContactExporter {
         this.jdbi = jdbi;
     }
 
-    /** Writes next to {@code target} first and moves it into place, so a failed export leaves no half file. */
+    /** @return how many contacts were written */
     public long export(long listId, Path target) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".herald-export", ".csv");
-        try {
-            long written;
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                // the BOM first, before the header: it is how Excel knows the file is UTF-8
-                writer.write('\uFEFF');
-                CSVPrinter printer = CSVFormat.EXCEL.builder().setHeader("phone", "name", "opted_out").get().print(writer);
-                written = writeRows(listId, printer);
-                printer.flush();
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            return written;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        return SpreadsheetCsv.write(target, printer -> writeRows(listId, printer), "phone", "name", "opted_out");
     }
 
     private long writeRows(long listId, CSVPrinter printer) throws IOException {
@@ -55,18 +33,10 @@ public final class ContactExporter {
             long count = 0;
             while (rows.hasNext()) {
                 String[] row = rows.next();
-                printer.printRecord(neutralise(row[0]), neutralise(row[1]), row[2]);
+                printer.printRecord(SpreadsheetCsv.neutralise(row[0]), SpreadsheetCsv.neutralise(row[1]), row[2]);
                 count++;
             }
             return count;
         }
-    }
-
-    static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + cell : cell;
     }
 }
