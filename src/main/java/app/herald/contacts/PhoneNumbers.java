@@ -20,12 +20,18 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** libphonenumber's "unknown region": only numbers written with + and a country code are understood. */
+    public static final String NO_COUNTRY = "ZZ";
+
     private final String defaultRegion;
 
-    /** @param defaultRegion ISO 3166 country code used for numbers written without a country code */
+    /**
+     * @param defaultRegion ISO 3166 country code used for numbers written without a country code,
+     *                      or {@link #NO_COUNTRY}
+     */
     public PhoneNumbers(String defaultRegion) {
         String region = defaultRegion == null ? "" : defaultRegion.toUpperCase(Locale.ROOT);
-        if (!UTIL.getSupportedRegions().contains(region)) {
+        if (!region.equals(NO_COUNTRY) && !UTIL.getSupportedRegions().contains(region)) {
             throw new IllegalArgumentException("Unknown country code \"" + defaultRegion + "\": use two letters such as US, GB or DE");
         }
         this.defaultRegion = region;
