@@ -155,8 +155,16 @@ public final class ListsViewModel {
     }
 
     public String deleteContactsQuestion(List<Contact> chosen) {
-        return MessageFormat.format(bundle.getString("contacts.delete.question"), chosen.size(),
-                chosen.isEmpty() ? "" : chosen.get(0).e164());
+        return question("contacts.delete.question", chosen);
+    }
+
+    public String optOutQuestion(List<Contact> chosen) {
+        return question("contacts.optOut.question", chosen);
+    }
+
+    /** A question about one contact names its number; about several, their count. */
+    private String question(String key, List<Contact> chosen) {
+        return MessageFormat.format(bundle.getString(key), chosen.size(), chosen.isEmpty() ? "" : chosen.get(0).e164());
     }
 
     public void deleteContacts(List<Contact> chosen) {

@@ -24,11 +24,13 @@ public final class PhoneInput {
     private final ObjectProperty<Country> country = new SimpleObjectProperty<>();
     private final ObjectBinding<PhoneCheck> check;
     private final StringBinding feedback;
+    private final BooleanBinding valid;
 
     public PhoneInput(Country defaultCountry, ResourceBundle bundle) {
         country.set(defaultCountry);
         check = Bindings.createObjectBinding(this::checkNow, text, country);
         feedback = Bindings.createStringBinding(() -> describe(check.get(), bundle), check);
+        valid = Bindings.createBooleanBinding(() -> check.get().isValid(), check);
     }
 
     private PhoneCheck checkNow() {
@@ -65,7 +67,7 @@ public final class PhoneInput {
     }
 
     public BooleanBinding validBinding() {
-        return Bindings.createBooleanBinding(() -> check.get().isValid(), check);
+        return valid;
     }
 
     /** The number in E.164; only call it when {@link #validBinding()} is true. */
