@@ -5,15 +5,15 @@ import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
-import app.herald.ui.common.EmptyState;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.common.Theme;
 import app.herald.ui.shell.MainWindowController;
 import app.herald.ui.shell.MainWindowViewModel;
-import app.herald.ui.shell.Section;
+import app.herald.ui.shell.Screens;
 import app.herald.ui.shell.WindowPlacements;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -40,6 +39,7 @@ public final class HeraldApp extends Application {
     private UiPreferences preferences;
     private ExecutorService workers;
     private MainWindowViewModel viewModel;
+    private Screens screens;
     private Stage stage;
 
     /** Used by {@link Application#launch}: the process environment decides data folder and mode. */
@@ -75,11 +75,12 @@ public final class HeraldApp extends Application {
             preferences.setDarkTheme(dark);
         });
 
-        MainWindowController controller =
-                new MainWindowController(viewModel, section -> placeholder(section, bundle), stage::close, bundle);
+        List<String> stylesheets = List.of(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
+        screens = new Screens(viewModel, tasks, bundle, preferences, () -> stage, stylesheets);
+        MainWindowController controller = new MainWindowController(viewModel, screens::build, screens, stage::close, bundle);
         Parent root = new FxmlViews(bundle).load(HeraldApp.class.getResource("ui/shell/main-window.fxml"), controller);
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
+        scene.getStylesheets().setAll(stylesheets);
 
         stage.setTitle(mode == Mode.SIMULATION ? "Herald \u2014 SIMULATION" : "Herald");
         stage.getIcons().setAll(icons());
@@ -91,11 +92,9 @@ public final class HeraldApp extends Application {
         viewModel.openStorage();
     }
 
-    /** Until a section's screen is built, it says what it will hold. */
-    private static Node placeholder(Section section, ResourceBundle bundle) {
-        String key = section.bundleKey();
-        return EmptyState.create(bundle.getString(key + ".emptyTitle"), bundle.getString(key + ".emptyText"),
-                bundle.getString("section.comingSoon"));
+    /** What a contact file dropped on the window does: the import dialog opens on it. Call on the FX thread. */
+    public void importFile(Path file) {
+        screens.open(file);
     }
 
     private static List<Image> icons() {

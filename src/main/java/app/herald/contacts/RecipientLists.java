@@ -13,10 +13,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class RecipientLists {
 
     private static final int MAX_NAME = 200;
+    /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
             SELECT l.id, l.name, l.created_at,
                    (SELECT COUNT(*) FROM contact c WHERE c.list_id = l.id) AS contacts,
-                   (SELECT COUNT(*) FROM contact c JOIN opt_out o ON o.e164 = c.e164 WHERE c.list_id = l.id) AS opted_out
+                   (SELECT COUNT(*) FROM opt_out o
+                    WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
             FROM recipient_list l
             """;
 

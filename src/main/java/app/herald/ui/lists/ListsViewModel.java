@@ -68,7 +68,9 @@ public final class ListsViewModel {
         work.read(recipientLists::all, all -> {
             long selectedId = selected.get() == null ? -1 : selected.get().id();
             lists.setAll(all);
-            selected.set(all.stream().filter(list -> list.id() == selectedId).findFirst().orElse(null));
+            // the list chosen before, else the first: a screen of lists with none open only asks for a click
+            selected.set(all.stream().filter(list -> list.id() == selectedId).findFirst()
+                    .orElse(all.isEmpty() ? null : all.get(0)));
             then.run();
         });
     }
@@ -202,6 +204,11 @@ public final class ListsViewModel {
     public Optional<String> exportFileName() {
         return Optional.ofNullable(selected.get())
                 .map(list -> list.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + ".csv");
+    }
+
+    /** The opt-out list changed elsewhere: the marks and counts shown are read again. */
+    public void optOutsChanged() {
+        contactsChanged();
     }
 
     private void contactsChanged() {

@@ -3,12 +3,14 @@ package app.herald.ui.shell;
 import app.herald.Version;
 import app.herald.settings.Mode;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -19,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -29,6 +32,7 @@ public final class MainWindowController {
 
     private final MainWindowViewModel viewModel;
     private final Function<Section, Node> screens;
+    private final ImportActions imports;
     private final Runnable quit;
     private final ResourceBundle bundle;
     private final Map<Section, Node> builtScreens = new EnumMap<>(Section.class);
@@ -40,6 +44,7 @@ public final class MainWindowController {
     @FXML private ToggleButton navCompose;
     @FXML private ToggleButton navHistory;
     @FXML private ToggleButton navSettings;
+    @FXML private MenuItem importItem;
     @FXML private MenuItem showListsItem;
     @FXML private MenuItem showComposeItem;
     @FXML private MenuItem showHistoryItem;
@@ -53,10 +58,11 @@ public final class MainWindowController {
     @FXML private Label dataFolderLabel;
     @FXML private Label storageLabel;
 
-    public MainWindowController(MainWindowViewModel viewModel, Function<Section, Node> screens, Runnable quit,
-            ResourceBundle bundle) {
+    public MainWindowController(MainWindowViewModel viewModel, Function<Section, Node> screens, ImportActions imports,
+            Runnable quit, ResourceBundle bundle) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.screens = Objects.requireNonNull(screens);
+        this.imports = Objects.requireNonNull(imports);
         this.quit = Objects.requireNonNull(quit);
         this.bundle = Objects.requireNonNull(bundle);
     }
@@ -64,8 +70,9 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         bindMode();
-        bindStorageState();
+        BooleanBinding ready = bindStorageState();
         bindNavigation();
+        acceptDroppedFiles(ready);
         darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         dataFolderLabel.setText(MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path()));
     }
@@ -78,14 +85,14 @@ public final class MainWindowController {
         modeLabel.getStyleClass().add(simulation ? "mode-simulation" : "mode-live");
     }
 
-    private void bindStorageState() {
+    private BooleanBinding bindStorageState() {
         var state = viewModel.storageStateProperty();
         BooleanBinding ready = state.isEqualTo(StorageState.READY);
         showOnlyWhen(openingPane, state.isEqualTo(StorageState.OPENING));
         showOnlyWhen(problemPane, state.isEqualTo(StorageState.FAILED));
         showOnlyWhen(sectionHost, ready);
         navigation.disableProperty().bind(ready.not());
-        for (MenuItem item : new MenuItem[] {showListsItem, showComposeItem, showHistoryItem, showSettingsItem}) {
+        for (MenuItem item : new MenuItem[] {importItem, showListsItem, showComposeItem, showHistoryItem, showSettingsItem}) {
             item.disableProperty().bind(ready.not());
         }
         problemText.textProperty().bind(viewModel.storageProblemProperty());
@@ -97,6 +104,27 @@ public final class MainWindowController {
                 }),
                 state));
         ready.addListener((observable, wasReady, isReady) -> showSection(viewModel.sectionProperty().get()));
+        return ready;
+    }
+
+    /** A contact file dropped anywhere on the window opens the import dialog on it. */
+    private void acceptDroppedFiles(BooleanBinding ready) {
+        root.setOnDragOver(event -> {
+            if (ready.get() && event.getDragboard().hasFiles() && event.getDragboard().getFiles().size() == 1) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            boolean taken = ready.get() && event.getDragboard().hasFiles() && event.getDragboard().getFiles().size() == 1;
+            if (taken) {
+                Path file = event.getDragboard().getFiles().get(0).toPath();
+                // after the drop has finished: a dialog opened inside the drop handler would hold the drag
+                Platform.runLater(() -> imports.open(file));
+            }
+            event.setDropCompleted(taken);
+            event.consume();
+        });
     }
 
     private static void showOnlyWhen(Node node, BooleanBinding condition) {
@@ -134,6 +162,11 @@ public final class MainWindowController {
         if (viewModel.storageStateProperty().get() == StorageState.READY) {
             sectionHost.getChildren().setAll(builtScreens.computeIfAbsent(section, screens));
         }
+    }
+
+    @FXML
+    private void importFile() {
+        imports.chooseFile();
     }
 
     @FXML

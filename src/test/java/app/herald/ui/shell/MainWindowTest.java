@@ -2,18 +2,15 @@ package app.herald.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.herald.HeraldApp;
 import app.herald.Version;
 import app.herald.settings.DataFolder;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
+import app.herald.ui.RunningHerald;
 import app.herald.ui.common.Theme;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
-import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -34,8 +31,7 @@ class MainWindowTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private HeraldApp app;
-    private Stage stage;
+    private RunningHerald herald;
 
     @BeforeAll
     static void startToolkit() throws Exception {
@@ -43,36 +39,26 @@ class MainWindowTest {
     }
 
     private void startHerald() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (HeraldApp) FxToolkit.setupApplication(() -> new HeraldApp(Map.of("HERALD_HOME", home.toString())));
+        herald = RunningHerald.start(robot, home);
     }
 
     @AfterEach
     void stopHerald() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
+        if (herald != null) {
+            herald.close();
         }
-        FxToolkit.cleanupStages();
     }
 
     private void waitUntilReady() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#navigation").query().isDisabled());
+        herald.waitUntilReady();
     }
 
     private boolean showing(String text) {
-        return robot.lookup((Node node) -> node instanceof Label label && text.equals(label.getText()) && node.isVisible())
-                .tryQuery().isPresent();
+        return herald.showing(text);
     }
 
-    /** Waits a little for the text, as a person would, then says whether it came. */
     private boolean shows(String text) {
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(text));
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        }
+        return herald.shows(text);
     }
 
     @Test
@@ -80,11 +66,11 @@ class MainWindowTest {
         startHerald();
         waitUntilReady();
 
-        assertThat(shows("Your recipient lists will be here")).isTrue();
+        assertThat(shows("No lists yet")).isTrue();
 
         robot.clickOn("#navCompose");
         assertThat(shows("Write one message for many people")).isTrue();
-        assertThat(showing("Your recipient lists will be here")).isFalse();
+        assertThat(showing("No lists yet")).isFalse();
 
         robot.clickOn("#navHistory");
         assertThat(shows("Every broadcast will be listed here")).isTrue();
@@ -93,7 +79,7 @@ class MainWindowTest {
         assertThat(shows("Your Twilio account and preferences")).isTrue();
 
         robot.clickOn("#navLists");
-        assertThat(shows("Your recipient lists will be here")).isTrue();
+        assertThat(shows("No lists yet")).isTrue();
         assertThat(robot.lookup("#navLists").queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 
@@ -133,9 +119,8 @@ class MainWindowTest {
             assertThat(robot.lookup("#navigation").query().isDisabled()).isTrue();
 
             robot.clickOn("#problemQuitButton");
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isShowing());
-            FxToolkit.cleanupApplication(app);
-            app = null;
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !herald.stage().isShowing());
+            herald.stop();
         }
         assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
     }
@@ -163,8 +148,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        herald.stop();
         assertThat(UiPreferences.load(new DataFolder(home).uiPreferences()).darkTheme()).isTrue();
         robot.interact(() -> Theme.apply(false));
     }
@@ -174,12 +158,11 @@ class MainWindowTest {
         startHerald();
         waitUntilReady();
         robot.interact(() -> {
-            stage.setWidth(900);
-            stage.setHeight(640);
+            herald.stage().setWidth(900);
+            herald.stage().setHeight(640);
         });
 
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        herald.stop();
 
         UiPreferences saved = UiPreferences.load(new DataFolder(home).uiPreferences());
         assertThat(saved.windowPlacement().width()).isEqualTo(900);

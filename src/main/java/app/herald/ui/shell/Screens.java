@@ -1,0 +1,142 @@
+package app.herald.ui.shell;
+
+import app.herald.contacts.Contacts;
+import app.herald.contacts.Country;
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientList;
+import app.herald.contacts.RecipientLists;
+import app.herald.contacts.csv.ContactExporter;
+import app.herald.contacts.csv.ContactImporter;
+import app.herald.contacts.csv.OptOutImporter;
+import app.herald.settings.UiPreferences;
+import app.herald.storage.Storage;
+import app.herald.ui.common.EmptyState;
+import app.herald.ui.common.FxmlViews;
+import app.herald.ui.common.Tasks;
+import app.herald.ui.importer.ImportDialogs;
+import app.herald.ui.importer.ImportViewModel;
+import app.herald.ui.lists.ListsController;
+import app.herald.ui.lists.ListsViewModel;
+import app.herald.ui.lists.OptOutsController;
+import app.herald.ui.lists.OptOutsViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds each section's screen the first time it is shown, once Herald's data is open, and hands
+ * each its parts. The import dialog lives here too, since it feeds the Lists screen.
+ */
+public final class Screens implements ImportActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Screens.class);
+
+    private final MainWindowViewModel window;
+    private final Tasks tasks;
+    private final ResourceBundle bundle;
+    private final UiPreferences preferences;
+    private final Supplier<Window> owner;
+    private final List<String> stylesheets;
+
+    private ListsViewModel lists;
+    private ImportDialogs importDialogs;
+
+    public Screens(MainWindowViewModel window, Tasks tasks, ResourceBundle bundle, UiPreferences preferences,
+            Supplier<Window> owner, List<String> stylesheets) {
+        this.window = Objects.requireNonNull(window);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.bundle = Objects.requireNonNull(bundle);
+        this.preferences = Objects.requireNonNull(preferences);
+        this.owner = Objects.requireNonNull(owner);
+        this.stylesheets = List.copyOf(stylesheets);
+    }
+
+    /** The screen of a section; called once per section, after the data has opened. */
+    public Node build(Section section) {
+        return switch (section) {
+            case LISTS -> listsScreen();
+            default -> placeholder(section);
+        };
+    }
+
+    private Jdbi jdbi() {
+        Storage storage = Objects.requireNonNull(window.storageProperty().get(), "Herald's data is not open yet");
+        return storage.jdbi();
+    }
+
+    private Node listsScreen() {
+        Jdbi jdbi = jdbi();
+        lists = new ListsViewModel(new RecipientLists(jdbi), new Contacts(jdbi), new OptOuts(jdbi),
+                new ContactExporter(jdbi), tasks, bundle);
+        OptOutsViewModel optOuts = new OptOutsViewModel(new OptOuts(jdbi), new OptOutImporter(jdbi), tasks, bundle,
+                lists::optOutsChanged);
+        FxmlViews views = new FxmlViews(bundle);
+        Node optOutsView = views.load(ListsController.class.getResource("opt-outs.fxml"),
+                new OptOutsController(optOuts, bundle, this::defaultCountry));
+        return views.load(ListsController.class.getResource("lists.fxml"),
+                new ListsController(lists, optOutsView, bundle, this::defaultCountry, this::chooseFile));
+    }
+
+    private Node placeholder(Section section) {
+        String key = section.bundleKey();
+        return EmptyState.create(bundle.getString(key + ".emptyTitle"), bundle.getString(key + ".emptyText"),
+                bundle.getString("section.comingSoon"));
+    }
+
+    private Country defaultCountry() {
+        return preferences.defaultCountry().orElse(null);
+    }
+
+    private void rememberCountry(Country country) {
+        preferences.setDefaultCountry(country);
+        tasks.run(() -> {
+            preferences.save();
+            return country;
+        }).onError(e -> LOG.warn("Could not remember the default country", e)).start();
+    }
+
+    @Override
+    public void chooseFile() {
+        showLists();
+        importDialogs().chooseAndOpen(owner.get(), suggestedList(), listNames());
+    }
+
+    @Override
+    public void open(Path file) {
+        showLists();
+        importDialogs().open(owner.get(), file, suggestedList(), listNames());
+    }
+
+    /** The Lists screen is where an import's list shows, so it is built and shown first. */
+    private void showLists() {
+        window.show(Section.LISTS);
+    }
+
+    private ImportDialogs importDialogs() {
+        if (importDialogs == null) {
+            ContactImporter importer = new ContactImporter(jdbi());
+            importDialogs = new ImportDialogs(
+                    () -> new ImportViewModel(importer, tasks, bundle, this::rememberCountry, lists::refreshAndSelect,
+                            System::nanoTime),
+                    bundle, this::defaultCountry, stylesheets);
+        }
+        return importDialogs;
+    }
+
+    private String suggestedList() {
+        RecipientList selected = lists.selectedProperty().get();
+        return selected == null ? "" : selected.name();
+    }
+
+    private List<String> listNames() {
+        return lists.lists().stream().map(RecipientList::name).toList();
+    }
+}

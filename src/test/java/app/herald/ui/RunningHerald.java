@@ -1,0 +1,80 @@
+package app.herald.ui;
+
+import app.herald.HeraldApp;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real Herald on a data folder of a test's own, and the waits a person would make while using it. */
+public final class RunningHerald implements AutoCloseable {
+
+    private final FxRobot robot;
+    private final Stage stage;
+    private HeraldApp app;
+
+    private RunningHerald(FxRobot robot, Stage stage, HeraldApp app) {
+        this.robot = robot;
+        this.stage = stage;
+        this.app = app;
+    }
+
+    public static RunningHerald start(FxRobot robot, Path home) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        HeraldApp app = (HeraldApp) FxToolkit.setupApplication(() -> new HeraldApp(Map.of("HERALD_HOME", home.toString())));
+        return new RunningHerald(robot, stage, app);
+    }
+
+    public HeraldApp app() {
+        return app;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public RunningHerald waitUntilReady() throws TimeoutException {
+        waitFor(() -> !robot.lookup("#navigation").query().isDisabled());
+        return this;
+    }
+
+    public boolean showing(String text) {
+        return robot.lookup((Node node) -> node instanceof Label label && text.equals(label.getText()) && node.isVisible())
+                .tryQuery().isPresent();
+    }
+
+    /** Waits a little for the text, as a person would, then says whether it came. */
+    public boolean shows(String text) {
+        try {
+            waitFor(() -> showing(text));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    public void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    /** Stops Herald as a closed window does: preferences saved, data closed. */
+    public void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() throws TimeoutException {
+        stop();
+        FxToolkit.cleanupStages();
+    }
+}
