@@ -60,8 +60,14 @@ public final class RunningHerald implements AutoCloseable {
         }
     }
 
+    /** Waits for the condition; when it never comes, the windows are saved under target/ui-failures first. */
     public void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            Screenshots.saveFailure(robot, "timeout-" + System.currentTimeMillis());
+            throw e;
+        }
     }
 
     /** Stops Herald as a closed window does: preferences saved, data closed. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
@@ -25,9 +26,21 @@ public final class Screenshots {
         if (folder == null || folder.isBlank()) {
             return;
         }
+        saveTo(robot, scene, Path.of(folder).resolve(name + ".png"));
+    }
+
+    /** Saves every open window under target/ui-failures, to see what a failed UI test was looking at. */
+    public static void saveFailure(FxRobot robot, String name) {
+        int n = 0;
+        for (Window window : robot.listWindows()) {
+            saveTo(robot, window.getScene(), Path.of("target", "ui-failures", name + "-" + n++ + ".png"));
+        }
+    }
+
+    private static void saveTo(FxRobot robot, Scene scene, Path target) {
         WritableImage[] taken = new WritableImage[1];
         robot.interact(() -> taken[0] = scene.snapshot(null));
-        write(taken[0], Path.of(folder).resolve(name + ".png"));
+        write(taken[0], target);
     }
 
     private static void write(WritableImage image, Path target) {

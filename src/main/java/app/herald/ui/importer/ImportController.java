@@ -30,9 +30,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -69,8 +72,8 @@ public final class ImportController {
     @FXML private Label doneLabel;
     @FXML private Label duplicatesLabel;
     @FXML private Label invalidLabel;
+    @FXML private HBox landlinesRow;
     @FXML private Label landlinesLabel;
-    @FXML private Button landlinesTooButton;
     @FXML private Label optedOutLabel;
     @FXML private Label rejectedCutLabel;
     @FXML private TableView<RejectedRow> rejectedTable;
@@ -80,7 +83,7 @@ public final class ImportController {
     @FXML private Label noticeLabel;
     @FXML private Button saveRejectedButton;
     @FXML private Button cancelButton;
-    @FXML private Button importButton;
+    @FXML private Button startImportButton;
 
     /** @param close closes the dialog's window */
     public ImportController(ImportViewModel viewModel, ResourceBundle bundle, Runnable close) {
@@ -118,8 +121,8 @@ public final class ImportController {
         showOnlyIn(runningPane, phase.isEqualTo(Phase.RUNNING));
         showOnlyIn(reportPane, phase.isEqualTo(Phase.DONE));
         BooleanBinding beforeImport = phase.isEqualTo(Phase.READING).or(phase.isEqualTo(Phase.SETUP));
-        showOnlyIn(importButton, beforeImport);
-        importButton.disableProperty().bind(viewModel.canImportBinding().not());
+        showOnlyIn(startImportButton, beforeImport);
+        startImportButton.disableProperty().bind(viewModel.canImportBinding().not());
         cancelButton.textProperty().bind(Bindings.createStringBinding(() -> bundle.getString(switch (phase.get()) {
             case READING, SETUP -> "import.cancel";
             case RUNNING -> "import.cancelImport";
@@ -242,6 +245,15 @@ public final class ImportController {
         rowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().row()));
         valueColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().value()));
         reasonColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
+        reasonColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String reason, boolean empty) {
+                super.updateItem(reason, empty);
+                setText(empty ? null : reason);
+                // reasons can be long (Excel's damage comes with advice): the whole text on hover
+                setTooltip(empty || reason == null ? null : new Tooltip(reason));
+            }
+        });
         viewModel.reportProperty().addListener((observable, previous, report) -> showReport(report));
     }
 
@@ -255,10 +267,8 @@ public final class ImportController {
         invalidLabel.setText(MessageFormat.format(bundle.getString("import.invalid"), report.invalid()));
         landlinesLabel.setText(MessageFormat.format(bundle.getString("import.landlinesLeftOut"), report.landlines()));
         boolean landlinesLeft = report.landlines() > 0;
-        landlinesLabel.setVisible(landlinesLeft);
-        landlinesLabel.setManaged(landlinesLeft);
-        landlinesTooButton.setVisible(landlinesLeft);
-        landlinesTooButton.setManaged(landlinesLeft);
+        landlinesRow.setVisible(landlinesLeft);
+        landlinesRow.setManaged(landlinesLeft);
         optedOutLabel.setText(MessageFormat.format(bundle.getString("import.optedOut"), report.optedOut()));
         rejectedCutLabel.setText(report.rejectedListCut()
                 ? MessageFormat.format(bundle.getString("import.rejectedCut"), report.rejected().size()) : "");

@@ -235,8 +235,8 @@ public final class ImportViewModel {
         tasks.run(() -> importer.importFile(request, running))
                 .onSuccess(done -> {
                     sampleProgress();
-                    report.set(done);
                     importedInto.set(request.listName());
+                    report.set(done);
                     phase.set(Phase.DONE);
                     imported.accept(request.listName());
                 })

@@ -194,7 +194,7 @@ public final class ListsController {
 
     private void bindPaging() {
         ContactPager pager = viewModel.pager();
-        pageLoading.visibleProperty().bind(pager.loadingProperty());
+        pageLoading.visibleProperty().bind(pager.loadingProperty().or(viewModel.busyProperty()));
         rangeLabel.textProperty().bind(Bindings.createStringBinding(this::range,
                 pager.positionProperty(), pager.totalProperty(), pager.rows()));
         firstPageButton.disableProperty().bind(pager.hasPreviousBinding().not());
