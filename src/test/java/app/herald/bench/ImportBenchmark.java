@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -61,10 +62,14 @@ public final class ImportBenchmark {
             long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
             resetPeaks();
             try (Database database = Database.open(folder.resolve("herald"))) {
+                // the FX thread with no window, probed during the plain import: what GC and a busy CPU alone cost it
+                Platform.startup(() -> { });
+                FxThreadProbe idleFx = new FxThreadProbe();
                 long start = System.nanoTime();
                 ImportReport report = new ContactImporter(database.jdbi())
                         .importFile(new ImportRequest(csv, format, mapping, "US", "Benchmark", true), new ImportProgress());
                 long importNanos = System.nanoTime() - start;
+                idleFx.close();
                 long list = new RecipientLists(database.jdbi()).find("Benchmark").orElseThrow().id();
                 long peakHeap = heapPeakBytes();
 
@@ -74,7 +79,9 @@ public final class ImportBenchmark {
                 System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
                         report.imported(), report.duplicates(), report.invalid(), report.landlines());
                 System.out.printf("peak heap during the import: %,d MB%n", peakHeap >> 20);
+                System.out.printf("FX thread with no window, during the import: %s%n", idleFx.summary());
                 measurePaging(database, list);
+                DialogImportBenchmark.run(database.jdbi(), csv);
             }
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
