@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path fileBase) {
         // AUTO_SERVER stays off: it would listen on every network interface.
-        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        // REUSE_SPACE=FALSE: only ever append to the file. Reusing free space, H2 reopened an older
+        // state after a process died without closing it, and committed rows were gone (DatabaseTest).
+        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "herald", "");
         try {
             migrate(pool, fileBase);

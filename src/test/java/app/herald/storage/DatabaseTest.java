@@ -81,6 +81,21 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * Reproduced on a real data folder: with H2's default reuse of free space, a process that died
+     * without closing the database (a crash, or a kill) made the next sessions reopen an older state,
+     * and committed opt-outs were gone. Appending only, every commit that reached the file stays.
+     */
+    @Test
+    void theFileIsOnlyAppendedToSoACrashCannotLoseCommits() {
+        try (Database database = open()) {
+            String reuseSpace = database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")
+                    .mapTo(String.class).one());
+            assertThat(reuseSpace).isEqualToIgnoringCase("false");
+        }
+    }
+
     @Test
     void deletingAListDeletesItsContacts() {
         try (Database database = open()) {
