@@ -1,7 +1,6 @@
 package app.herald.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,10 +15,11 @@ final class FxThreadProbe implements AutoCloseable {
 
     private static final long PROBE_EVERY_MS = 5;
 
-    private final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
-    private final long started = System.nanoTime();
-    private volatile long worstWait;
-    private volatile long worstAt;
+    /** When a probe was posted and how long it waited, both in nanoseconds. */
+    private record Probe(long postedAt, long waited) {
+    }
+
+    private final List<Probe> probes = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fx-probe");
         thread.setDaemon(true);
@@ -29,17 +29,12 @@ final class FxThreadProbe implements AutoCloseable {
     FxThreadProbe() {
         ticker.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> record(posted));
+            Platform.runLater(() -> record(new Probe(posted, System.nanoTime() - posted)));
         }, 0, PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void record(long posted) {
-        long wait = System.nanoTime() - posted;
-        waits.add(wait);
-        if (wait > worstWait) {
-            worstWait = wait;
-            worstAt = posted - started;
-        }
+    private synchronized void record(Probe probe) {
+        probes.add(probe);
     }
 
     @Override
@@ -47,14 +42,18 @@ final class FxThreadProbe implements AutoCloseable {
         ticker.shutdownNow();
     }
 
-    /** "longest wait 12.3 ms (4.2 s in), 99th percentile 4.5 ms (1,234 probes)". */
-    String summary() {
-        List<Long> sorted;
-        synchronized (waits) {
-            sorted = new ArrayList<>(waits);
+    /** "longest wait 12.3 ms, 99th percentile 4.5 ms (1,234 probes)" over the probes posted in [from, to). */
+    synchronized String summary(long from, long to) {
+        long[] waits = probes.stream().filter(probe -> probe.postedAt() >= from && probe.postedAt() < to)
+                .mapToLong(Probe::waited).sorted().toArray();
+        if (waits.length == 0) {
+            return "no probes";
         }
-        Collections.sort(sorted);
-        return String.format("longest wait %.1f ms (%.1f s in), 99th percentile %.1f ms (%,d probes)",
-                worstWait / 1e6, worstAt / 1e9, sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.size());
+        return String.format("longest wait %.1f ms, 99th percentile %.1f ms (%,d probes)",
+                waits[waits.length - 1] / 1e6, waits[(int) (waits.length * 0.99)] / 1e6, waits.length);
+    }
+
+    String summary() {
+        return summary(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 }
