@@ -1,6 +1,7 @@
 package app.herald.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,15 +43,17 @@ final class FxThreadProbe implements AutoCloseable {
         ticker.shutdownNow();
     }
 
-    /** "longest wait 12.3 ms, 99th percentile 4.5 ms (1,234 probes)" over the probes posted in [from, to). */
+    /** "longest wait 12.3 ms (0.20 s in), 99th percentile 4.5 ms (1,234 probes)" over the probes posted in [from, to). */
     synchronized String summary(long from, long to) {
-        long[] waits = probes.stream().filter(probe -> probe.postedAt() >= from && probe.postedAt() < to)
-                .mapToLong(Probe::waited).sorted().toArray();
-        if (waits.length == 0) {
+        List<Probe> window = probes.stream().filter(probe -> probe.postedAt() >= from && probe.postedAt() < to).toList();
+        if (window.isEmpty()) {
             return "no probes";
         }
-        return String.format("longest wait %.1f ms, 99th percentile %.1f ms (%,d probes)",
-                waits[waits.length - 1] / 1e6, waits[(int) (waits.length * 0.99)] / 1e6, waits.length);
+        long[] waits = window.stream().mapToLong(Probe::waited).sorted().toArray();
+        Probe worst = window.stream().max(Comparator.comparingLong(Probe::waited)).orElseThrow();
+        return String.format("longest wait %.1f ms (%.2f s in), 99th percentile %.1f ms (%,d probes)",
+                worst.waited() / 1e6, (worst.postedAt() - window.get(0).postedAt()) / 1e9,
+                waits[(int) (waits.length * 0.99)] / 1e6, waits.length);
     }
 
     String summary() {

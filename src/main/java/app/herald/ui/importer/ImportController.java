@@ -187,7 +187,7 @@ public final class ImportController {
             int column = i;
             TableColumn<String[], String> tableColumn = new TableColumn<>(names.get(i));
             tableColumn.setSortable(false);
-            tableColumn.setPrefWidth(140);
+            tableColumn.setPrefWidth(165);
             tableColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                     column < row.getValue().length ? row.getValue()[column] : ""));
             previewTable.getColumns().add(tableColumn);

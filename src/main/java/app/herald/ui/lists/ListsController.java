@@ -26,11 +26,15 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -40,6 +44,7 @@ import javafx.util.Duration;
 public final class ListsController {
 
     private static final PseudoClass OPTED_OUT = PseudoClass.getPseudoClass("opted-out");
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ListsViewModel viewModel;
     private final Node optOutsView;
@@ -47,6 +52,7 @@ public final class ListsController {
     private final Supplier<Country> defaultCountry;
     private final Runnable startImport;
 
+    @FXML private TabPane tabs;
     @FXML private Tab optOutsTab;
     @FXML private ListView<RecipientList> listView;
     @FXML private VBox noListsPane;
@@ -96,6 +102,12 @@ public final class ListsController {
         bindContacts();
         bindPaging();
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+        tabs.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (FIND.match(event)) {
+                searchField.requestFocus();
+                event.consume();
+            }
+        });
         viewModel.refresh();
     }
 
@@ -308,10 +320,5 @@ public final class ListsController {
     @FXML
     private void lastPage() {
         viewModel.pager().last();
-    }
-
-    /** Focuses the search field (Ctrl+F). */
-    public void focusSearch() {
-        searchField.requestFocus();
     }
 }

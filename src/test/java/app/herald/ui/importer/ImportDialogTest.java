@@ -101,7 +101,6 @@ class ImportDialogTest {
                 && lists.getSelectionModel().getSelectedItem().name().equals("Kunden"));
         assertThat(lists.getSelectionModel().getSelectedItem().contacts()).isEqualTo(150);
         assertThat(herald.shows("1\u2013100 of 150")).isTrue();
-        Screenshots.save(robot, herald.stage().getScene(), "lists");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ListsScreenTest {
         herald.waitFor(() -> contacts().getItems().size() == 2);
         assertThat(herald.shows("1\u20132 of 2")).isTrue();
 
-        robot.clickOn("#searchField").write("ana");
+        robot.clickOn("#contactTable").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("ana");
         herald.waitFor(() -> contacts().getItems().size() == 1);
         assertThat(herald.shows("1\u20131 of 1")).isTrue();
         robot.eraseText(3);
