@@ -103,6 +103,15 @@ public final class ImportBenchmark {
             System.out.printf("open the %,d-contact list: count %.0f ms, last page %.1f ms, page before it %.1f ms%n",
                     count, (counted - start) / 1e6, (lastPage - counted) / 1e6, (previous - lastPage) / 1e6);
         }
+        // a search reads the whole list when few match: the worst case is a name nobody has
+        for (String search : new String[] {"zoë ito", "nobody", "415 2"}) {
+            ContactQuery query = new ContactQuery(list, search);
+            long start = System.nanoTime();
+            long matches = contacts.count(query);
+            contacts.after(query, 0, 100);
+            System.out.printf("search \"%s\": %,d matches, count and first page %.0f ms%n", search, matches,
+                    (System.nanoTime() - start) / 1e6);
+        }
     }
 
     /** The floor an import cannot beat: commons-csv and libphonenumber on one thread, nothing stored. */
