@@ -1,5 +1,7 @@
 package app.herald.ui.importer;
 
+import static app.herald.ui.common.Nodes.showOnlyWhen;
+
 import app.herald.contacts.Country;
 import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.ImportReport;
@@ -24,7 +26,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -116,12 +117,12 @@ public final class ImportController {
 
     private void bindPhases() {
         var phase = viewModel.phaseProperty();
-        showOnlyIn(readingPane, phase.isEqualTo(Phase.READING));
-        showOnlyIn(setupPane, phase.isEqualTo(Phase.SETUP));
-        showOnlyIn(runningPane, phase.isEqualTo(Phase.RUNNING));
-        showOnlyIn(reportPane, phase.isEqualTo(Phase.DONE));
+        showOnlyWhen(readingPane, phase.isEqualTo(Phase.READING));
+        showOnlyWhen(setupPane, phase.isEqualTo(Phase.SETUP));
+        showOnlyWhen(runningPane, phase.isEqualTo(Phase.RUNNING));
+        showOnlyWhen(reportPane, phase.isEqualTo(Phase.DONE));
         BooleanBinding beforeImport = phase.isEqualTo(Phase.READING).or(phase.isEqualTo(Phase.SETUP));
-        showOnlyIn(startImportButton, beforeImport);
+        showOnlyWhen(startImportButton, beforeImport);
         startImportButton.disableProperty().bind(viewModel.canImportBinding().not());
         cancelButton.textProperty().bind(Bindings.createStringBinding(() -> bundle.getString(switch (phase.get()) {
             case READING, SETUP -> "import.cancel";
@@ -129,14 +130,9 @@ public final class ImportController {
             case DONE -> "import.close";
         }), phase));
         cancelButton.defaultButtonProperty().bind(phase.isEqualTo(Phase.DONE));
-        showOnlyIn(saveRejectedButton, phase.isEqualTo(Phase.DONE).and(Bindings.createBooleanBinding(
+        showOnlyWhen(saveRejectedButton, phase.isEqualTo(Phase.DONE).and(Bindings.createBooleanBinding(
                 () -> viewModel.reportProperty().get() != null && !viewModel.reportProperty().get().rejected().isEmpty(),
                 viewModel.reportProperty())));
-    }
-
-    private static void showOnlyIn(Node node, BooleanBinding condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     private void bindFormat() {

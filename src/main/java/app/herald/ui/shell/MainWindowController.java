@@ -1,5 +1,7 @@
 package app.herald.ui.shell;
 
+import static app.herald.ui.common.Nodes.showOnlyWhen;
+
 import app.herald.Version;
 import app.herald.settings.Mode;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
@@ -125,11 +127,6 @@ public final class MainWindowController {
             event.setDropCompleted(taken);
             event.consume();
         });
-    }
-
-    private static void showOnlyWhen(Node node, BooleanBinding condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     private void bindNavigation() {
