@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         name = "herald",
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.VersionProvider.class,
-        subcommands = {ImportCommand.class, ListsCommand.class, ExportCommand.class, OptOutsCommand.class},
+        subcommands = {ImportCommand.class, ListsCommand.class, ExportCommand.class, OptOutsCommand.class,
+            AnalyseCommand.class},
         description = {
             "Send one SMS to thousands of people through Twilio Notify.",
             "Without arguments Herald opens its window. It works in SIMULATION until Twilio",

@@ -1,6 +1,7 @@
 package app.herald.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -14,7 +15,31 @@ final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final ObjectMapper LINES = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
     private Json() {
+    }
+
+    /** One value on one line, for JSON Lines output. */
+    static String writeLine(Object value) {
+        try {
+            return LINES.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A line that must hold one JSON string; the message says what is wrong with it otherwise. */
+    static String readString(String line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (node == null || !node.isTextual()) {
+                throw new IllegalArgumentException("expected one JSON string such as \"Hello\", not " + line.strip());
+            }
+            return node.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
     }
 
     static String write(Object value) {
