@@ -66,4 +66,9 @@ public record DataFolder(Path path) {
     public Path uiPreferences() {
         return path.resolve("ui.properties");
     }
+
+    /** The message being composed, saved as it is typed. */
+    public Path draft() {
+        return path.resolve("draft.txt");
+    }
 }

@@ -1,12 +1,15 @@
 package app.herald.settings;
 
 import app.herald.contacts.Country;
+import app.herald.message.Price;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -81,6 +84,24 @@ public final class UiPreferences {
 
     public synchronized void setDefaultCountry(Country country) {
         properties.setProperty("import.country", country.code());
+    }
+
+    /** The price per segment for cost estimates: the one set, else Twilio's US list price. */
+    public synchronized Price price() {
+        try {
+            String amount = properties.getProperty("price.perSegment");
+            String currency = properties.getProperty("price.currency");
+            return amount == null || currency == null ? Price.TWILIO_US_LIST_PRICE
+                    : new Price(new BigDecimal(amount), Currency.getInstance(currency));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring a damaged price in {}", file, e);
+            return Price.TWILIO_US_LIST_PRICE;
+        }
+    }
+
+    public synchronized void setPrice(Price price) {
+        properties.setProperty("price.perSegment", price.perSegment().toPlainString());
+        properties.setProperty("price.currency", price.currency().getCurrencyCode());
     }
 
     /** Writes a temporary file and moves it over the old one, so a crash never leaves half a file. */

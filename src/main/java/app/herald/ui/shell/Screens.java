@@ -1,5 +1,6 @@
 package app.herald.ui.shell;
 
+import app.herald.contacts.Audience;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.Country;
 import app.herald.contacts.OptOuts;
@@ -8,11 +9,15 @@ import app.herald.contacts.RecipientLists;
 import app.herald.contacts.csv.ContactExporter;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
+import app.herald.message.DraftStore;
+import app.herald.message.Templates;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
 import app.herald.ui.common.EmptyState;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
+import app.herald.ui.compose.ComposeController;
+import app.herald.ui.compose.ComposeViewModel;
 import app.herald.ui.importer.ImportDialogs;
 import app.herald.ui.importer.ImportViewModel;
 import app.herald.ui.lists.ListsController;
@@ -63,6 +68,7 @@ public final class Screens implements ImportActions {
     public Node build(Section section) {
         return switch (section) {
             case LISTS -> listsScreen();
+            case COMPOSE -> composeScreen();
             default -> placeholder(section);
         };
     }
@@ -83,6 +89,14 @@ public final class Screens implements ImportActions {
                 new OptOutsController(optOuts, bundle, this::defaultCountry));
         return views.load(ListsController.class.getResource("lists.fxml"),
                 new ListsController(lists, optOutsView, bundle, this::defaultCountry, this::chooseFile));
+    }
+
+    private Node composeScreen() {
+        Jdbi jdbi = jdbi();
+        ComposeViewModel compose = new ComposeViewModel(new RecipientLists(jdbi), new Audience(jdbi), new Templates(jdbi),
+                new DraftStore(window.dataFolder().draft()), preferences::price, tasks, bundle);
+        return new FxmlViews(bundle).load(ComposeController.class.getResource("compose.fxml"),
+                new ComposeController(compose, bundle));
     }
 
     private Node placeholder(Section section) {

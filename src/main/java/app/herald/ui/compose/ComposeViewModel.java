@@ -1,0 +1,264 @@
+package app.herald.ui.compose;
+
+import app.herald.contacts.Audience;
+import app.herald.contacts.Audience.AudienceCount;
+import app.herald.contacts.RecipientList;
+import app.herald.contacts.RecipientLists;
+import app.herald.message.DraftStore;
+import app.herald.message.MessageAnalyser;
+import app.herald.message.MessageAnalysis;
+import app.herald.message.NonGsmCharacter;
+import app.herald.message.Price;
+import app.herald.message.Template;
+import app.herald.message.Templates;
+import app.herald.ui.common.Notice;
+import app.herald.ui.common.ScreenWork;
+import app.herald.ui.common.Tasks;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composer's state: the message and its live analysis (plain and as Smart Encoding sends it),
+ * the chosen lists and who they reach, the estimated cost, the draft kept on disk as it is typed,
+ * and the saved templates. The analysis is computation only and runs as the person types; every
+ * read and write of data runs through {@link Tasks}.
+ */
+public final class ComposeViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComposeViewModel.class);
+
+    private final RecipientLists recipientLists;
+    private final Audience audience;
+    private final Templates templates;
+    private final DraftStore drafts;
+    private final Supplier<Price> price;
+    private final Tasks tasks;
+    private final ScreenWork work;
+    private final ResourceBundle bundle;
+
+    private final StringProperty body = new SimpleStringProperty("");
+    private final BooleanProperty smartEncoding = new SimpleBooleanProperty();
+    private final ObjectBinding<MessageAnalysis> plain;
+    private final ObjectBinding<MessageAnalysis> sent;
+    private final ObservableList<RecipientList> lists = FXCollections.observableArrayList();
+    private final Set<Long> chosenLists = new LinkedHashSet<>();
+    private final ReadOnlyObjectWrapper<AudienceCount> reach = new ReadOnlyObjectWrapper<>(AudienceCount.NONE);
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
+    private final ObjectBinding<BigDecimal> cost;
+    private final ObservableList<Template> savedTemplates = FXCollections.observableArrayList();
+
+    private long countGeneration;
+    private boolean draftLoaded;
+    private boolean savingDraft;
+    private String draftOnDisk = "";
+
+    public ComposeViewModel(RecipientLists recipientLists, Audience audience, Templates templates, DraftStore drafts,
+            Supplier<Price> price, Tasks tasks, ResourceBundle bundle) {
+        this.recipientLists = Objects.requireNonNull(recipientLists);
+        this.audience = Objects.requireNonNull(audience);
+        this.templates = Objects.requireNonNull(templates);
+        this.drafts = Objects.requireNonNull(drafts);
+        this.price = Objects.requireNonNull(price);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.work = new ScreenWork(tasks);
+        this.bundle = Objects.requireNonNull(bundle);
+        plain = Bindings.createObjectBinding(() -> MessageAnalyser.analyse(body.get()), body);
+        sent = Bindings.createObjectBinding(
+                () -> smartEncoding.get() ? MessageAnalyser.analyseSmartEncoded(body.get()) : plain.get(), plain, smartEncoding);
+        cost = Bindings.createObjectBinding(() -> price.get().estimate(sent.get().segments(), reach.get().recipients()),
+                sent, reach);
+        body.addListener((observable, previous, text) -> saveDraft());
+    }
+
+    /** Reads the draft, the lists and the templates; call once when the screen opens. */
+    public void load() {
+        work.read(drafts::load, draft -> {
+            if (body.get().isEmpty()) {
+                body.set(draft);
+            }
+            draftOnDisk = draft;
+            draftLoaded = true;
+        });
+        refreshLists();
+        work.read(templates::all, savedTemplates::setAll);
+    }
+
+    /** Reads the lists again (they may have changed on the Lists screen), keeping the chosen ones that remain. */
+    public void refreshLists() {
+        work.read(recipientLists::all, all -> {
+            lists.setAll(all);
+            chosenLists.retainAll(all.stream().map(RecipientList::id).toList());
+            recount();
+        });
+    }
+
+    /** Writes the draft in the background; while a write runs, later text waits for the next one (no pile-up). */
+    private void saveDraft() {
+        if (!draftLoaded || savingDraft || body.get().equals(draftOnDisk)) {
+            return;
+        }
+        savingDraft = true;
+        String text = body.get();
+        tasks.run(() -> {
+                    drafts.save(text);
+                    return text;
+                })
+                .onSuccess(saved -> draftOnDisk = saved)
+                .onError(problem -> {
+                    LOG.warn("Could not save the draft", problem);
+                    work.tell(Notice.problem(problem));
+                })
+                .andFinally(() -> {
+                    savingDraft = false;
+                    if (!body.get().equals(draftOnDisk)) {
+                        saveDraft();
+                    }
+                })
+                .start();
+    }
+
+    public void choose(RecipientList list, boolean chosen) {
+        boolean changed = chosen ? chosenLists.add(list.id()) : chosenLists.remove(list.id());
+        if (changed) {
+            recount();
+        }
+    }
+
+    public boolean isChosen(RecipientList list) {
+        return chosenLists.contains(list.id());
+    }
+
+    private void recount() {
+        long asked = ++countGeneration;
+        List<Long> ids = List.copyOf(chosenLists);
+        counting.set(true);
+        tasks.run(() -> audience.count(ids))
+                .onSuccess(count -> {
+                    if (asked == countGeneration) {
+                        reach.set(count);
+                    }
+                })
+                .onError(problem -> work.tell(Notice.problem(problem)))
+                .andFinally(() -> {
+                    if (asked == countGeneration) {
+                        counting.set(false);
+                    }
+                })
+                .start();
+    }
+
+    /** Replaces every occurrence of a character that forces UCS-2 by its GSM look-alike. */
+    public void replace(NonGsmCharacter character) {
+        if (character.lookAlike() != null) {
+            body.set(body.get().replace(character.text(), character.lookAlike()));
+        }
+    }
+
+    /** Replaces every character that has a GSM look-alike. */
+    public void replaceAllLookAlikes() {
+        String text = body.get();
+        for (NonGsmCharacter character : plain.get().nonGsm()) {
+            if (character.lookAlike() != null) {
+                text = text.replace(character.text(), character.lookAlike());
+            }
+        }
+        body.set(text);
+    }
+
+    /** True when a change leaves the body within Twilio's limit; the text area refuses the others. */
+    public static boolean fits(String newBody) {
+        return newBody.codePointCount(0, newBody.length()) <= MessageAnalysis.MAX_BODY_CHARACTERS;
+    }
+
+    public void saveTemplate(String name) {
+        String text = body.get();
+        work.change(() -> {
+            templates.save(name, text);
+            return templates.all();
+        }, all -> {
+            savedTemplates.setAll(all);
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("compose.template.saved"), name.strip())));
+        });
+    }
+
+    public void useTemplate(Template template) {
+        body.set(template.body());
+    }
+
+    public void deleteTemplate(Template template) {
+        work.change(() -> {
+            templates.delete(template.id());
+            return templates.all();
+        }, all -> {
+            savedTemplates.setAll(all);
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("compose.template.deleted"), template.name())));
+        });
+    }
+
+    public StringProperty bodyProperty() {
+        return body;
+    }
+
+    public BooleanProperty smartEncodingProperty() {
+        return smartEncoding;
+    }
+
+    /** The message as typed. */
+    public ObjectBinding<MessageAnalysis> plainAnalysis() {
+        return plain;
+    }
+
+    /** The message as it will be sent: with Smart Encoding when that is on. */
+    public ObjectBinding<MessageAnalysis> sentAnalysis() {
+        return sent;
+    }
+
+    public ObservableList<RecipientList> lists() {
+        return lists;
+    }
+
+    public ReadOnlyObjectProperty<AudienceCount> reachProperty() {
+        return reach.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
+    }
+
+    /** segments × recipients × price per segment. */
+    public ObjectBinding<BigDecimal> costBinding() {
+        return cost;
+    }
+
+    public Price price() {
+        return price.get();
+    }
+
+    public ObservableList<Template> templates() {
+        return savedTemplates;
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return work.noticeProperty();
+    }
+}

@@ -1,0 +1,76 @@
+package app.herald.ui.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.DataFolder;
+import app.herald.storage.Storage;
+import app.herald.ui.RunningHerald;
+import app.herald.ui.Screenshots;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The composer in the real window: type, read the counter, fix a curly apostrophe, pick a list, see the cost. */
+class ComposeScreenTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private RunningHerald herald;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopHerald() throws Exception {
+        herald.close();
+    }
+
+    private String label(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void typingUpdatesTheCounterAndTheCost() throws Exception {
+        try (Storage storage = Storage.open(new DataFolder(home))) {
+            long list = new RecipientLists(storage.jdbi()).create("Parents").id();
+            storage.jdbi().useHandle(handle -> handle.createUpdate(
+                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 250)")
+                    .bind("list", list).execute());
+        }
+        herald = RunningHerald.start(robot, home).waitUntilReady();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
+
+        robot.clickOn("#messageArea").write("School closes at noon");
+        assertThat(label("#counterLabel")).isEqualTo("21 / 160 \u00b7 1 segment \u00b7 GSM-7");
+
+        // a curly apostrophe, as Word pastes it (typed through the text area, as a paste would land)
+        robot.interact(() -> robot.lookup("#messageArea").queryAs(TextArea.class).appendText(" \u2013 don\u2019t forget"));
+        assertThat(label("#counterLabel")).isEqualTo("36 / 70 \u00b7 1 segment \u00b7 UCS-2");
+        robot.clickOn("Replace all look-alikes");
+        assertThat(label("#counterLabel")).isEqualTo("36 / 160 \u00b7 1 segment \u00b7 GSM-7");
+        assertThat(robot.lookup("#nonGsmPane").query().isVisible()).isFalse();
+
+        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
+                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
+        herald.waitFor(() -> label("#reachLabel").equals("250 recipients"));
+        assertThat(label("#costLabel")).isEqualTo("Estimated cost: USD 2.08");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, herald.stage().getScene(), "compose");
+    }
+}

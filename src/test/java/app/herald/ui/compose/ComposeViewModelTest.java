@@ -1,0 +1,134 @@
+package app.herald.ui.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.Audience;
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientList;
+import app.herald.contacts.RecipientLists;
+import app.herald.message.DraftStore;
+import app.herald.message.Encoding;
+import app.herald.message.Price;
+import app.herald.message.Templates;
+import app.herald.storage.Database;
+import app.herald.ui.common.SameThreadTasks;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composer without a Stage: real H2, a real draft file, work run in the test's thread. */
+class ComposeViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private ComposeViewModel viewModel;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("herald"));
+        viewModel = newViewModel();
+    }
+
+    private ComposeViewModel newViewModel() {
+        return new ComposeViewModel(new RecipientLists(database.jdbi()), new Audience(database.jdbi()),
+                new Templates(database.jdbi()), new DraftStore(folder.resolve("draft.txt")), () -> Price.TWILIO_US_LIST_PRICE,
+                SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void addContacts(String listName, int from, int count) {
+        long list = new RecipientLists(database.jdbi()).findOrCreate(listName).id();
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(:from, :to)")
+                .bind("list", list).bind("from", from).bind("to", from + count - 1).execute());
+    }
+
+    private RecipientList list(String name) {
+        return viewModel.lists().stream().filter(list -> list.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theCountFollowsTheTextAndSmartEncoding() {
+        viewModel.load();
+        viewModel.bodyProperty().set("It’s on – see you…");
+
+        assertThat(viewModel.plainAnalysis().get().encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(viewModel.plainAnalysis().get().nonGsm()).extracting(c -> c.text()).containsExactly("’", "–", "…");
+        viewModel.smartEncodingProperty().set(true);
+        assertThat(viewModel.sentAnalysis().get().encoding()).isEqualTo(Encoding.GSM_7);
+        assertThat(viewModel.sentAnalysis().get().characters()).isEqualTo(20);
+
+        viewModel.replace(viewModel.plainAnalysis().get().nonGsm().get(0));
+        assertThat(viewModel.bodyProperty().get()).isEqualTo("It's on – see you…");
+        viewModel.replaceAllLookAlikes();
+        assertThat(viewModel.bodyProperty().get()).isEqualTo("It's on - see you...");
+        assertThat(viewModel.plainAnalysis().get().encoding()).isEqualTo(Encoding.GSM_7);
+    }
+
+    @Test
+    void recipientsAreCountedOnceAndNeverOptedOutAndTheCostFollows() {
+        addContacts("Parents", 1, 100);
+        addContacts("Teachers", 91, 20);
+        new OptOuts(database.jdbi()).add("+14152000005", "STOP", "test");
+        viewModel.load();
+        viewModel.bodyProperty().set("x".repeat(200));
+
+        viewModel.choose(list("Parents"), true);
+        viewModel.choose(list("Teachers"), true);
+
+        assertThat(viewModel.reachProperty().get().contacts()).isEqualTo(120);
+        assertThat(viewModel.reachProperty().get().duplicates()).isEqualTo(10);
+        assertThat(viewModel.reachProperty().get().optedOut()).isEqualTo(1);
+        assertThat(viewModel.reachProperty().get().recipients()).isEqualTo(109);
+        assertThat(viewModel.costBinding().get()).isEqualByComparingTo(new BigDecimal("1.81"));
+
+        viewModel.choose(list("Parents"), false);
+        assertThat(viewModel.reachProperty().get().recipients()).isEqualTo(20);
+    }
+
+    @Test
+    void theDraftIsOnDiskAsItIsTypedAndComesBack() throws Exception {
+        viewModel.load();
+        viewModel.bodyProperty().set("Reminder: school closes at noon");
+
+        assertThat(Files.readString(folder.resolve("draft.txt"))).isEqualTo("Reminder: school closes at noon");
+        ComposeViewModel afterRestart = newViewModel();
+        afterRestart.load();
+        assertThat(afterRestart.bodyProperty().get()).isEqualTo("Reminder: school closes at noon");
+    }
+
+    @Test
+    void templatesAreSavedUsedReplacedAndDeleted() {
+        viewModel.load();
+        viewModel.bodyProperty().set("Closed tomorrow");
+        viewModel.saveTemplate("Closure");
+        viewModel.bodyProperty().set("Closed all week");
+        viewModel.saveTemplate("closure");
+        viewModel.bodyProperty().set("");
+
+        assertThat(viewModel.templates()).singleElement().satisfies(template -> assertThat(template.body()).isEqualTo("Closed all week"));
+        viewModel.useTemplate(viewModel.templates().get(0));
+        assertThat(viewModel.bodyProperty().get()).isEqualTo("Closed all week");
+        viewModel.deleteTemplate(viewModel.templates().get(0));
+        assertThat(viewModel.templates()).isEmpty();
+        assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Deleted the template \u201cClosure\u201d.");
+    }
+
+    @Test
+    void theTextAreaRefusesMoreThanTwilioTakes() {
+        assertThat(ComposeViewModel.fits("a".repeat(1_600))).isTrue();
+        assertThat(ComposeViewModel.fits("\uD83D\uDE00".repeat(1_600))).isTrue();
+        assertThat(ComposeViewModel.fits("a".repeat(1_601))).isFalse();
+    }
+}
