@@ -27,7 +27,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact",
-                    "flyway_schema_history", "opt_out", "recipient_list");
+                    "flyway_schema_history", "message_template", "opt_out", "recipient_list");
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
             assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO");
@@ -124,7 +124,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1");
+            assertThat(migrations).containsExactly("1", "2");
         }
     }
 

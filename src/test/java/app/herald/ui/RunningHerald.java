@@ -40,8 +40,13 @@ public final class RunningHerald implements AutoCloseable {
         return stage;
     }
 
+    /**
+     * Waits until the data is open and the FX thread has finished what that set off (building the
+     * first screen runs inside the same change): reading the window before would see half of it.
+     */
     public RunningHerald waitUntilReady() throws TimeoutException {
         waitFor(() -> !robot.lookup("#navigation").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         return this;
     }
 

@@ -69,7 +69,7 @@ class MainWindowTest {
         assertThat(shows("No lists yet")).isTrue();
 
         robot.clickOn("#navCompose");
-        assertThat(shows("Write one message for many people")).isTrue();
+        assertThat(shows("Send to")).isTrue();
         assertThat(showing("No lists yet")).isFalse();
 
         robot.clickOn("#navHistory");
