@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ExportCommand.class, OptOutsCommand.class,
-            AnalyseCommand.class},
+            AnalyseCommand.class, SimulatorCommand.class},
         description = {
             "Send one SMS to thousands of people through Twilio Notify.",
             "Without arguments Herald opens its window. It works in SIMULATION until Twilio",
