@@ -136,13 +136,16 @@ public final class NotifySimulator implements AutoCloseable {
             boolean post = exchange.getRequestMethod().equals("POST");
             if (post && notifications.matches()) {
                 notificationRequests.incrementAndGet();
+                // read all of it first, as a server does: answering early breaks the pipe under a client still writing
+                byte[] request = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 pause(latency);
                 Fault fault = faults.poll();
                 if (fault != null && !answerWith(fault, exchange)) {
                     return;
                 }
                 if (fault == null) {
-                    createNotification(exchange, notifications.group(1));
+                    createNotification(exchange, notifications.group(1), request);
                 }
             } else if (!post && service.matches()) {
                 fetchService(exchange, service.group(1));
@@ -172,11 +175,10 @@ public final class NotifySimulator implements AutoCloseable {
         return true;
     }
 
-    private void createNotification(HttpExchange exchange, String serviceSid) throws IOException {
+    private void createNotification(HttpExchange exchange, String serviceSid, byte[] request) throws IOException {
         if (!authorized(exchange, serviceSid)) {
             return;
         }
-        byte[] request = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
         if (request.length > MAX_REQUEST_BYTES) {
             error(exchange, 413, 20001, "Request entity too large: at most 1 MB");
             return;

@@ -1,0 +1,15 @@
+package app.herald.broadcast;
+
+/** A batch's place in the send journal (DESIGN.md): the only states a Notify request can be in. */
+public enum BatchState {
+    /** Not sent yet, or Twilio did not process it: it may be sent. */
+    PENDING,
+    /** Written before the request leaves; found at start-up, it means the app died mid-call. */
+    IN_FLIGHT,
+    /** Twilio answered 201: the SID is stored. */
+    ACCEPTED,
+    /** Twilio refused it for good; the reason is stored. */
+    FAILED,
+    /** It may or may not have been sent: never re-sent without a person deciding. */
+    UNCERTAIN
+}

@@ -1,0 +1,119 @@
+package app.herald.broadcast;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The send journal: every change of a batch's state is its own committed transaction, made only
+ * from the state DESIGN.md allows, so a crash at any instant leaves a state that says what is
+ * known: PENDING (not sent), IN_FLIGHT (maybe sent: UNCERTAIN at the next start), ACCEPTED (with
+ * its SID), FAILED, UNCERTAIN.
+ */
+public final class Journal {
+
+    private final Jdbi jdbi;
+
+    public Journal(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Batch> batches(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT broadcast_id, batch_no, size, state, notification_sid, error_code, error_message, attempts
+                        FROM batch WHERE broadcast_id = :id ORDER BY batch_no""")
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> new Batch(rs.getLong(1), rs.getInt(2), rs.getInt(3), BatchState.valueOf(rs.getString(4)),
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getInt(8)))
+                .list());
+    }
+
+    public String body(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT body FROM broadcast WHERE id = :id")
+                .bind("id", broadcastId).mapTo(String.class).one());
+    }
+
+    public Optional<Batch> nextPending(long broadcastId) {
+        return batches(broadcastId).stream().filter(batch -> batch.state() == BatchState.PENDING).findFirst();
+    }
+
+    /** The numbers of a batch, in order. */
+    public List<String> numbers(long broadcastId, int batch) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT e164 FROM broadcast_recipient WHERE broadcast_id = :id AND batch_no = :batch ORDER BY e164")
+                .bind("id", broadcastId).bind("batch", batch).mapTo(String.class).list());
+    }
+
+    /** PENDING → IN_FLIGHT, committed before the request leaves. @return false when the batch was not PENDING */
+    public boolean inFlight(long broadcastId, int batch) {
+        return move(broadcastId, batch, BatchState.PENDING, BatchState.IN_FLIGHT,
+                ", attempts = attempts + 1, sent_at = CURRENT_TIMESTAMP", null, null, null);
+    }
+
+    public void accepted(long broadcastId, int batch, String sid) {
+        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.ACCEPTED, "", sid, null, null));
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE broadcast SET accepted_count = accepted_count + (SELECT size FROM batch
+                            WHERE broadcast_id = :id AND batch_no = :batch) WHERE id = :id""")
+                .bind("id", broadcastId).bind("batch", batch).execute());
+    }
+
+    public void failed(long broadcastId, int batch, Integer code, String message) {
+        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.FAILED, "", null, code, message));
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE broadcast SET failed_count = failed_count + (SELECT size FROM batch
+                            WHERE broadcast_id = :id AND batch_no = :batch) WHERE id = :id""")
+                .bind("id", broadcastId).bind("batch", batch).execute());
+    }
+
+    public void uncertain(long broadcastId, int batch, Integer code, String message) {
+        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.UNCERTAIN, "", null, code, message));
+    }
+
+    /** IN_FLIGHT → PENDING: Twilio certainly did not process it (429, no connection, wrong settings). */
+    public void notProcessed(long broadcastId, int batch, Integer code, String message) {
+        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.PENDING, "", null, code, message));
+    }
+
+    /** At start-up: every batch a dead process left IN_FLIGHT may have been sent, so it becomes UNCERTAIN. @return how many */
+    public int recoverInterrupted() {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE batch SET state = 'UNCERTAIN', updated_at = CURRENT_TIMESTAMP,
+                               error_message = 'Herald stopped while this batch was being sent: it may or may not have gone out.'
+                        WHERE state = 'IN_FLIGHT'""")
+                .execute());
+    }
+
+    public void setState(long broadcastId, BroadcastState state) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE broadcast SET state = :state,
+                               started_at = CASE WHEN :state = 'SENDING' AND started_at IS NULL THEN CURRENT_TIMESTAMP ELSE started_at END,
+                               finished_at = CASE WHEN :state IN ('FINISHED', 'CANCELLED') THEN CURRENT_TIMESTAMP ELSE finished_at END
+                        WHERE id = :id""")
+                .bind("state", state.name()).bind("id", broadcastId).execute());
+    }
+
+    private boolean move(long broadcastId, int batch, BatchState from, BatchState to, String extra, String sid,
+            Integer code, String message) {
+        return jdbi.withHandle(handle -> {
+            var update = handle.createUpdate("UPDATE batch SET state = :to, updated_at = CURRENT_TIMESTAMP"
+                            + (sid == null ? "" : ", notification_sid = :sid")
+                            + (message == null ? "" : ", error_code = :code, error_message = :message")
+                            + extra + " WHERE broadcast_id = :id AND batch_no = :batch AND state = :from")
+                    .bind("to", to.name()).bind("from", from.name()).bind("id", broadcastId).bind("batch", batch);
+            if (sid != null) {
+                update.bind("sid", sid);
+            }
+            if (message != null) {
+                update.bind("code", code).bind("message", message.length() > 2_000 ? message.substring(0, 2_000) : message);
+            }
+            return update.execute();
+        }) == 1;
+    }
+
+    private static void require(boolean moved) {
+        if (!moved) {
+            throw new IllegalStateException("the journal refused a change its state machine does not allow");
+        }
+    }
+}

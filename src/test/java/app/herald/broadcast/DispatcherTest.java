@@ -1,0 +1,177 @@
+package app.herald.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.Mode;
+import app.herald.storage.Database;
+import app.herald.twilio.NotifyGateway;
+import app.herald.twilio.TwilioCredentials;
+import app.herald.twilio.TwilioNotifyGateway;
+import app.herald.twilio.simulator.Fault;
+import app.herald.twilio.simulator.NotifySimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Planning and the journal on real H2, sending with the real SDK to the simulator. */
+class DispatcherTest {
+
+    private static final TwilioCredentials CREDENTIALS = new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
+            NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID);
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private NotifySimulator simulator;
+    private Journal journal;
+    private final List<Duration> waits = new ArrayList<>();
+    private final List<Dispatcher.Progress> progress = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        database = Database.open(folder.resolve("herald"));
+        simulator = NotifySimulator.start(0, null);
+        journal = new Journal(database.jdbi());
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+        database.close();
+    }
+
+    private long list(String name, int from, int count) {
+        long id = new RecipientLists(database.jdbi()).findOrCreate(name).id();
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(:from, :to)")
+                .bind("list", id).bind("from", from).bind("to", from + count - 1).execute());
+        return id;
+    }
+
+    private long plan(int recipients) {
+        return new BroadcastPlanner(database.jdbi()).plan("School closes at noon", List.of(list("All", 1, recipients)),
+                Mode.SIMULATION, NotifySimulator.SERVICE_SID);
+    }
+
+    private Dispatcher dispatcher(NotifyGateway gateway) {
+        return new Dispatcher(journal, gateway, waits::add);
+    }
+
+    private NotifyGateway gateway() {
+        return new TwilioNotifyGateway(CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+    }
+
+    private List<String> acceptedNumbers() {
+        return simulator.accepted().stream().flatMap(accepted -> accepted.addresses().stream()).toList();
+    }
+
+    @Test
+    void theSnapshotHasEachNumberOnceWithoutOptOutsInBatchesOfTenThousand() {
+        long parents = list("Parents", 1, 15_000);
+        long teachers = list("Teachers", 14_001, 11_000);
+        new OptOuts(database.jdbi()).add("+14152000007", "STOP", "test");
+
+        long id = new BroadcastPlanner(database.jdbi()).plan("Hello", List.of(parents, teachers), Mode.SIMULATION,
+                NotifySimulator.SERVICE_SID);
+
+        assertThat(journal.batches(id)).extracting(Batch::size).containsExactly(10_000, 10_000, 4_999);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.PENDING);
+        int counted = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT recipient_count FROM broadcast WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
+        assertThat(counted).isEqualTo(24_999);
+    }
+
+    @Test
+    void everyBatchIsAcceptedOnceWithItsSid() throws Exception {
+        long id = plan(25_000);
+
+        BroadcastState state = dispatcher(gateway()).run(id, progress::add);
+
+        assertThat(state).isEqualTo(BroadcastState.FINISHED);
+        assertThat(journal.batches(id)).allSatisfy(batch -> {
+            assertThat(batch.state()).isEqualTo(BatchState.ACCEPTED);
+            assertThat(batch.sid()).startsWith("NT");
+            assertThat(batch.attempts()).isEqualTo(1);
+        });
+        assertThat(acceptedNumbers()).hasSize(25_000).doesNotHaveDuplicates();
+        assertThat(progress).last().satisfies(last -> assertThat(last.recipientsAccepted()).isEqualTo(25_000));
+    }
+
+    @Test
+    void aRateLimitWaitsAsAskedAndSendsTheBatchAgainOnce() throws Exception {
+        long id = plan(15_000);
+        simulator.failNext(Fault.RATE_LIMIT, 1);
+
+        dispatcher(gateway()).run(id, progress::add);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.ACCEPTED);
+        assertThat(journal.batches(id).get(0).attempts()).isEqualTo(2);
+        assertThat(simulator.notificationRequests()).isEqualTo(3);
+        assertThat(acceptedNumbers()).hasSize(15_000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUncertainBatchIsNeverSentAgainByItself() throws Exception {
+        long id = plan(15_000);
+        simulator.failNext(Fault.SERVER_ERROR, 1);
+
+        BroadcastState state = dispatcher(gateway()).run(id, progress::add);
+
+        assertThat(state).isEqualTo(BroadcastState.FINISHED);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.ACCEPTED);
+        assertThat(simulator.notificationRequests()).isEqualTo(2);
+        assertThat(dispatcher(gateway()).run(id, progress::add)).isEqualTo(BroadcastState.FINISHED);
+        assertThat(simulator.notificationRequests()).as("resuming sends nothing uncertain").isEqualTo(2);
+    }
+
+    @Test
+    void wrongSettingsPauseWithTheBatchPendingAndResumeSendsTheRest() throws Exception {
+        long id = plan(15_000);
+        NotifyGateway wrongToken = new TwilioNotifyGateway(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
+                NotifySimulator.ACCOUNT_SID, "wrong", NotifySimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
+
+        assertThat(dispatcher(wrongToken).run(id, progress::add)).isEqualTo(BroadcastState.PAUSED);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.PENDING);
+        assertThat(journal.batches(id).get(0).errorCode()).isEqualTo(20003);
+        assertThat(progress).last().satisfies(last -> assertThat(last.lastEvent()).contains("Auth Token"));
+
+        assertThat(dispatcher(gateway()).run(id, progress::add)).isEqualTo(BroadcastState.FINISHED);
+        assertThat(acceptedNumbers()).hasSize(15_000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBatchLeftInFlightByACrashIsUncertainAtTheNextStart() throws Exception {
+        long id = plan(15_000);
+        journal.inFlight(id, 1);
+
+        assertThat(journal.recoverInterrupted()).isEqualTo(1);
+        dispatcher(gateway()).run(id, progress::add);
+
+        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.ACCEPTED);
+        assertThat(acceptedNumbers()).hasSize(5_000);
+    }
+
+    @Test
+    void pauseAndCancelTakeEffectBetweenBatches() throws Exception {
+        long id = plan(25_000);
+        Dispatcher dispatcher = dispatcher(gateway());
+
+        assertThat(dispatcher.run(id, step -> dispatcher.pause())).isEqualTo(BroadcastState.PAUSED);
+        assertThat(journal.batches(id)).extracting(Batch::state)
+                .containsExactly(BatchState.ACCEPTED, BatchState.PENDING, BatchState.PENDING);
+
+        Dispatcher second = dispatcher(gateway());
+        assertThat(second.run(id, step -> second.cancel())).isEqualTo(BroadcastState.CANCELLED);
+        assertThat(journal.batches(id)).extracting(Batch::state)
+                .containsExactly(BatchState.ACCEPTED, BatchState.ACCEPTED, BatchState.PENDING);
+    }
+}
