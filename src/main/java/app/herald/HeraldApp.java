@@ -1,5 +1,6 @@
 package app.herald;
 
+import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
@@ -67,7 +68,7 @@ public final class HeraldApp extends Application {
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
 
         Mode mode = Mode.fromEnvironment(environment);
-        viewModel = new MainWindowViewModel(mode, dataFolder, tasks, () -> Storage.open(dataFolder));
+        viewModel = new MainWindowViewModel(mode, dataFolder, tasks, this::openStorage);
         viewModel.darkThemeProperty().set(preferences.darkTheme());
         Theme.apply(preferences.darkTheme());
         viewModel.darkThemeProperty().addListener((observable, wasDark, dark) -> {
@@ -90,6 +91,16 @@ public final class HeraldApp extends Application {
         WindowPlacements.apply(preferences.windowPlacement(), stage);
         stage.show();
         viewModel.openStorage();
+    }
+
+    /**
+     * Opens the data folder; a batch that a dead Herald left IN_FLIGHT may have been sent, so it is
+     * marked UNCERTAIN before any screen can offer to send it.
+     */
+    private Storage openStorage() {
+        Storage storage = Storage.open(dataFolder);
+        new Journal(storage.jdbi()).recoverInterrupted();
+        return storage;
     }
 
     /** What a contact file dropped on the window does: the import dialog opens on it. Call on the FX thread. */

@@ -1,11 +1,14 @@
 package app.herald.cli;
 
 import app.herald.Version;
+import app.herald.broadcast.Journal;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
+import app.herald.twilio.TwilioConnection;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ExportCommand.class, OptOutsCommand.class,
-            AnalyseCommand.class, SimulatorCommand.class},
+            AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class},
         description = {
             "Send one SMS to thousands of people through Twilio Notify.",
             "Without arguments Herald opens its window. It works in SIMULATION until Twilio",
@@ -28,12 +31,14 @@ import picocli.CommandLine.Spec;
 public final class HeraldCommand implements Runnable {
 
     private final DataFolder dataFolder;
+    private final Map<String, String> environment;
 
     @Spec
     private CommandSpec spec;
 
-    HeraldCommand(DataFolder dataFolder) {
+    HeraldCommand(DataFolder dataFolder, Map<String, String> environment) {
         this.dataFolder = dataFolder;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs the command line on this process's data folder and returns the exit code. */
@@ -41,9 +46,14 @@ public final class HeraldCommand implements Runnable {
         return commandLine(DataFolder.forThisProcess()).execute(args);
     }
 
-    /** The command line on a data folder; its output can be redirected (tests). */
+    /** The command line on a data folder and this process's environment; its output can be redirected (tests). */
     public static CommandLine commandLine(DataFolder dataFolder) {
-        CommandLine commandLine = new CommandLine(new HeraldCommand(dataFolder));
+        return commandLine(dataFolder, System.getenv());
+    }
+
+    /** @param environment where the Twilio credentials and HERALD_TWILIO_BASE_URL are read */
+    public static CommandLine commandLine(DataFolder dataFolder, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new HeraldCommand(dataFolder, environment));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
                     || e instanceof IllegalArgumentException || e instanceof CancellationException) {
@@ -55,9 +65,19 @@ public final class HeraldCommand implements Runnable {
         return commandLine;
     }
 
-    /** Opens the data folder for a sub-command; the caller closes it. */
+    /**
+     * Opens the data folder for a sub-command; the caller closes it. A batch a dead Herald left
+     * IN_FLIGHT may have been sent: it is marked UNCERTAIN before anything else happens.
+     */
     Storage openStorage() {
-        return Storage.open(dataFolder);
+        Storage storage = Storage.open(dataFolder);
+        new Journal(storage.jdbi()).recoverInterrupted();
+        return storage;
+    }
+
+    /** Twilio, or the simulator when no credentials are set; the caller closes it. */
+    TwilioConnection connectTwilio() {
+        return TwilioConnection.open(environment);
     }
 
     @Override

@@ -43,7 +43,9 @@ public final class Database implements AutoCloseable {
         // AUTO_SERVER stays off: it would listen on every network interface.
         // REUSE_SPACE=FALSE: only ever append to the file. Reusing free space, H2 reopened an older
         // state after a process died without closing it, and committed rows were gone (DatabaseTest).
-        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE";
+        // WRITE_DELAY=0: write each commit at once; by default H2 holds it in memory for 500 ms, and a
+        // process killed meanwhile lost it (CrashRecoveryTest: a batch sent twice).
+        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "herald", "");
         try {
             migrate(pool, fileBase);

@@ -1,5 +1,6 @@
 package app.herald.twilio;
 
+import app.herald.settings.TwilioCredentials;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.Response;

@@ -87,12 +87,16 @@ class DatabaseTest {
      * and committed opt-outs were gone. Appending only, every commit that reached the file stays.
      */
     @Test
-    void theFileIsOnlyAppendedToSoACrashCannotLoseCommits() {
+    void commitsAreWrittenAtOnceAndOnlyAppendedSoACrashCannotLoseThem() {
         try (Database database = open()) {
             String reuseSpace = database.jdbi().withHandle(handle -> handle.createQuery(
                             "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")
                     .mapTo(String.class).one());
             assertThat(reuseSpace).isEqualToIgnoringCase("false");
+            List<String> writeDelay = database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                    .mapTo(String.class).list());
+            assertThat(writeDelay).as("each commit written at once").containsOnly("0");
         }
     }
 

@@ -1,5 +1,6 @@
 package app.herald.twilio;
 
+import app.herald.settings.TwilioCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -73,11 +73,11 @@ public final class NotifySimulator implements AutoCloseable {
     private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration latency = Duration.ZERO;
 
-    private NotifySimulator(HttpServer server, Path log) {
+    private NotifySimulator(HttpServer server, Path log, String authToken) {
         this.server = server;
         this.log = log;
         this.expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
-                (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+                (ACCOUNT_SID + ":" + authToken).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -87,8 +87,13 @@ public final class NotifySimulator implements AutoCloseable {
      * @param log  a file that gets one JSON line per accepted notification, or null
      */
     public static NotifySimulator start(int port, Path log) throws IOException {
+        return start(port, log, AUTH_TOKEN);
+    }
+
+    /** As {@link #start(int, Path)}, expecting another auth token (a test that looks for it where it must never be). */
+    public static NotifySimulator start(int port, Path log, String authToken) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        NotifySimulator simulator = new NotifySimulator(server, log);
+        NotifySimulator simulator = new NotifySimulator(server, log, authToken);
         server.createContext("/v1/Services", simulator::handle);
         server.setExecutor(simulator.threads);
         server.start();

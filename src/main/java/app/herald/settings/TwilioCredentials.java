@@ -1,4 +1,4 @@
-package app.herald.twilio;
+package app.herald.settings;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,0 +1,24 @@
+package app.herald.broadcast;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A broadcast as the history shows it, with its batches. */
+public record BroadcastSummary(long id, String body, BroadcastState state, String mode, int recipients, int optedOut,
+        int duplicates, int accepted, int failed, int segments, String encoding, Instant createdAt, Instant startedAt,
+        Instant finishedAt, List<Batch> batches) {
+
+    public BroadcastSummary {
+        batches = List.copyOf(batches);
+    }
+
+    /** Batches that can still be sent: PENDING ones. */
+    public long pendingBatches() {
+        return batches.stream().filter(batch -> batch.state() == BatchState.PENDING).count();
+    }
+
+    /** Batches a person must look at: they may or may not have gone out. */
+    public long uncertainBatches() {
+        return batches.stream().filter(batch -> batch.state() == BatchState.UNCERTAIN).count();
+    }
+}

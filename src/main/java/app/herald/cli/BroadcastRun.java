@@ -1,0 +1,66 @@
+package app.herald.cli;
+
+import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.BroadcastSummary;
+import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.Dispatcher;
+import app.herald.broadcast.Journal;
+import app.herald.twilio.TwilioConnection;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
+/** What send and resume share: asking first, running the dispatcher with progress on standard error, the outcome. */
+final class BroadcastRun {
+
+    private BroadcastRun() {
+    }
+
+    /**
+     * @return true when the person said yes, or --yes was given; false (with the reason printed) otherwise
+     */
+    static boolean confirmed(boolean yes, String question, PrintWriter err) {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            err.println("herald: nothing sent. There is no terminal to ask \"" + question + "\": add --yes to send.");
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    /** Sends what is PENDING and prints the outcome. @return the exit code: 0 when every batch was accepted */
+    static int run(Jdbi jdbi, TwilioConnection twilio, long broadcastId, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        Dispatcher dispatcher = new Dispatcher(new Journal(jdbi), twilio.gateway(), duration -> Thread.sleep(duration.toMillis()));
+        BroadcastState state = dispatcher.run(broadcastId, progress -> err.printf("[%d/%d batches, %,d recipients accepted] %s%n",
+                progress.batchesEnded(), progress.batches(), progress.recipientsAccepted(), progress.lastEvent()));
+        BroadcastSummary summary = new Broadcasts(jdbi).find(broadcastId).orElseThrow();
+        out.printf("Broadcast %d (%s): %s%n", summary.id(), summary.mode(), describe(state));
+        for (Batch batch : summary.batches()) {
+            out.printf("  batch %d: %,d recipients, %s%s%n", batch.number(), batch.size(), batch.state(),
+                    batch.sid() != null ? " " + batch.sid() : batch.errorMessage() != null ? " - " + batch.errorMessage() : "");
+        }
+        boolean clean = summary.batches().stream().allMatch(batch -> batch.state() == BatchState.ACCEPTED);
+        if (summary.uncertainBatches() > 0) {
+            out.println("UNCERTAIN batches may or may not have gone out; Herald never sends them again by itself."
+                    + " Check the Twilio console (the Notify logs) before deciding.");
+        }
+        return clean ? 0 : 1;
+    }
+
+    private static String describe(BroadcastState state) {
+        return switch (state) {
+            case FINISHED -> "every batch has ended";
+            case PAUSED -> "paused; `herald resume` sends what is pending";
+            case CANCELLED -> "cancelled";
+            case READY, SENDING -> state.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

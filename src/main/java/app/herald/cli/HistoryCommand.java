@@ -1,0 +1,74 @@
+package app.herald.cli;
+
+import app.herald.broadcast.Batch;
+import app.herald.broadcast.BroadcastSummary;
+import app.herald.broadcast.Broadcasts;
+import app.herald.storage.Storage;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Every broadcast, newest first, with its batches.")
+final class HistoryCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private HeraldCommand herald;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array.")
+    private boolean json;
+
+    /** A broadcast as --json prints it. */
+    record JsonBroadcast(long id, String state, String mode, int recipients, int accepted, int failed, int segments,
+            String encoding, String body, Instant createdAt, Instant finishedAt, List<JsonBatch> batches) {
+    }
+
+    /** A batch as --json prints it. */
+    record JsonBatch(int number, int size, String state, String sid, Integer errorCode, String errorMessage, int attempts) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Storage storage = herald.openStorage()) {
+            List<BroadcastSummary> broadcasts = new Broadcasts(storage.jdbi()).all();
+            if (json) {
+                out.println(Json.write(broadcasts.stream().map(HistoryCommand::json).toList()));
+                return 0;
+            }
+            if (broadcasts.isEmpty()) {
+                out.println("Nothing has been sent yet.");
+            }
+            for (BroadcastSummary broadcast : broadcasts) {
+                out.printf("%d  %s  %-10s %-9s %,d recipients, %,d accepted, %d batches  %s%n", broadcast.id(),
+                        broadcast.createdAt(), broadcast.mode(), broadcast.state(), broadcast.recipients(),
+                        broadcast.accepted(), broadcast.batches().size(), preview(broadcast.body()));
+            }
+            return 0;
+        }
+    }
+
+    private static JsonBroadcast json(BroadcastSummary broadcast) {
+        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode(), broadcast.recipients(),
+                broadcast.accepted(), broadcast.failed(), broadcast.segments(), broadcast.encoding(), broadcast.body(),
+                broadcast.createdAt(), broadcast.finishedAt(), broadcast.batches().stream().map(HistoryCommand::json).toList());
+    }
+
+    private static JsonBatch json(Batch batch) {
+        return new JsonBatch(batch.number(), batch.size(), batch.state().name(), batch.sid(), batch.errorCode(),
+                batch.errorMessage(), batch.attempts());
+    }
+
+    private static String preview(String body) {
+        String line = body.replaceAll("\\s+", " ");
+        return line.length() > 40 ? line.substring(0, 39) + "\u2026" : line;
+    }
+}

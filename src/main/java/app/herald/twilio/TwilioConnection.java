@@ -1,0 +1,68 @@
+package app.herald.twilio;
+
+import app.herald.settings.Mode;
+import app.herald.settings.TwilioCredentials;
+import app.herald.twilio.simulator.NotifySimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where broadcasts go from this process: Twilio (LIVE) when the environment names credentials,
+ * else the simulator, started here on localhost (SIMULATION). HERALD_TWILIO_BASE_URL sends either
+ * to another endpoint. Closing stops an embedded simulator.
+ */
+public final class TwilioConnection implements AutoCloseable {
+
+    /** An answer slower than this counts as no answer: the batch is then UNCERTAIN. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Mode mode;
+    private final NotifyGateway gateway;
+    private final String serviceSid;
+    private final NotifySimulator simulator;
+
+    private TwilioConnection(Mode mode, NotifyGateway gateway, String serviceSid, NotifySimulator simulator) {
+        this.mode = mode;
+        this.gateway = gateway;
+        this.serviceSid = serviceSid;
+        this.simulator = simulator;
+    }
+
+    public static TwilioConnection open(Map<String, String> environment) {
+        var credentials = TwilioCredentials.fromEnvironment(environment);
+        if (credentials.isPresent()) {
+            return new TwilioConnection(Mode.LIVE, new TwilioNotifyGateway(credentials.get(),
+                    TwilioNotifyGateway.baseUrl(environment), READ_TIMEOUT), credentials.get().serviceSid(), null);
+        }
+        try {
+            NotifySimulator simulator = NotifySimulator.start(0, null);
+            TwilioCredentials simulated = new TwilioCredentials(NotifySimulator.ACCOUNT_SID, NotifySimulator.ACCOUNT_SID,
+                    NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID);
+            return new TwilioConnection(Mode.SIMULATION, new TwilioNotifyGateway(simulated, simulator.baseUrl(),
+                    READ_TIMEOUT), NotifySimulator.SERVICE_SID, simulator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The Notify simulator could not start on localhost", e);
+        }
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public NotifyGateway gateway() {
+        return gateway;
+    }
+
+    public String serviceSid() {
+        return serviceSid;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
