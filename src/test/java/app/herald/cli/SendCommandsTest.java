@@ -1,0 +1,116 @@
+package app.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.DataFolder;
+import app.herald.storage.Storage;
+import app.herald.twilio.simulator.Fault;
+import app.herald.twilio.simulator.NotifySimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** herald send, resume and history against a simulator this test owns, through HERALD_TWILIO_BASE_URL. */
+class SendCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private NotifySimulator simulator;
+    private Map<String, String> environment;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = NotifySimulator.start(0, null);
+        environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN,
+                "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID, "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+        try (Storage storage = Storage.open(new DataFolder(home))) {
+            RecipientLists lists = new RecipientLists(storage.jdbi());
+            for (String name : new String[] {"Parents", "Teachers"}) {
+                long list = lists.create(name).id();
+                storage.jdbi().useHandle(handle -> handle.createUpdate(
+                                "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
+                        .bind("list", list).execute());
+            }
+            new OptOuts(storage.jdbi()).add("+14152000001", "STOP", "test");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private int herald(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home), environment);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void sendReachesEachNumberOnceAndHistoryTellsTheBatchesAndSids() throws Exception {
+        Path message = Files.writeString(home.resolve("message.txt"), "School closes at noon\n");
+
+        assertThat(herald("send", "--list", "Parents", "--list", "teachers", "--message-file", message.toString(), "--yes"))
+                .isZero();
+
+        assertThat(out.toString()).contains("11,999 recipients in 2 batches, LIVE").contains("every batch has ended");
+        assertThat(simulator.accepted()).extracting(accepted -> accepted.addresses().size()).containsExactly(10_000, 1_999);
+        assertThat(simulator.accepted()).allSatisfy(accepted -> assertThat(accepted.body()).isEqualTo("School closes at noon"));
+
+        assertThat(herald("history", "--json")).isZero();
+        JsonNode broadcast = JSON.readTree(out.toString()).get(0);
+        assertThat(broadcast.get("state").asText()).isEqualTo("FINISHED");
+        assertThat(broadcast.get("mode").asText()).isEqualTo("LIVE");
+        assertThat(broadcast.get("recipients").asInt()).isEqualTo(11_999);
+        assertThat(broadcast.get("batches")).hasSize(2).allSatisfy(batch -> {
+            assertThat(batch.get("state").asText()).isEqualTo("ACCEPTED");
+            assertThat(batch.get("sid").asText()).startsWith("NT");
+            assertThat(batch.get("errorCode").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void withoutATerminalAndWithoutYesNothingIsSent() {
+        assertThat(herald("send", "--list", "Parents", "--message", "Hello")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("nothing sent").contains("--yes");
+        assertThat(simulator.notificationRequests()).isZero();
+        herald("history", "--json");
+        assertThat(out.toString().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void resumeSendsWhatIsPendingAndNeverWhatIsUncertain() throws Exception {
+        simulator.failNext(Fault.SERVER_ERROR, 1);
+        simulator.failNext(Fault.RATE_LIMIT, 5);
+
+        assertThat(herald("send", "--list", "Parents", "--message", "Hello", "--yes")).isEqualTo(1);
+        assertThat(out.toString()).contains("batch 1: 10,000 recipients, UNCERTAIN").contains("batch 2: 1,999 recipients, PENDING");
+
+        assertThat(herald("resume", "--yes")).as("a batch stays uncertain").isEqualTo(1);
+        assertThat(out.toString()).contains("batch 2: 1,999 recipients, ACCEPTED").contains("batch 1: 10,000 recipients, UNCERTAIN");
+        assertThat(simulator.accepted()).singleElement().satisfies(accepted -> assertThat(accepted.addresses()).hasSize(1_999));
+
+        assertThat(herald("resume", "--yes")).isEqualTo(1);
+        assertThat(err.toString()).contains("No broadcast has batches waiting to be sent.");
+    }
+}
