@@ -11,6 +11,8 @@ import app.herald.twilio.NotifyGateway;
 import app.herald.twilio.TwilioNotifyGateway;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.NotifySimulator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -173,5 +175,16 @@ class DispatcherTest {
         assertThat(second.run(id, step -> second.cancel())).isEqualTo(BroadcastState.CANCELLED);
         assertThat(journal.batches(id)).extracting(Batch::state)
                 .containsExactly(BatchState.ACCEPTED, BatchState.ACCEPTED, BatchState.PENDING);
+    }
+
+    @Test
+    void theLargestRequestABatchCanMakeStaysUnderNotifysOneMegabyte() {
+        String longestBinding = "{\"binding_type\":\"sms\",\"address\":\"+123456789012345\"}";
+        String body = "\uD83D\uDE00".repeat(1_600);
+        long bytes = "Body=".length() + URLEncoder.encode(body, StandardCharsets.UTF_8).length()
+                + (long) NotifyGateway.MAX_BINDINGS * ("&ToBinding=".length()
+                        + URLEncoder.encode(longestBinding, StandardCharsets.UTF_8).length());
+
+        assertThat(bytes).isLessThan(1024 * 1024);
     }
 }
