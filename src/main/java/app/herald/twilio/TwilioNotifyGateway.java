@@ -76,28 +76,35 @@ public final class TwilioNotifyGateway implements NotifyGateway {
      * answer (refused, timed out, reset) comes without a status, and its cause says what happened.
      */
     private GatewayException classify(TwilioException failure) {
-        if (!(failure instanceof ApiException e) || e.getStatusCode() == null) {
-            TwilioException e = failure;
-            Throwable cause = e.getCause();
-            boolean neverArrived = cause instanceof ConnectException || cause instanceof UnknownHostException;
-            return new GatewayException(neverArrived ? Outcome.NOT_PROCESSED : Outcome.UNCERTAIN, null, null, null,
-                    neverArrived ? "Herald could not reach Twilio, so nothing was sent: " + cause.getMessage()
-                            : "No answer came from Twilio (" + (cause == null ? e.getMessage() : cause.getMessage())
-                                    + "): the batch may or may not have been sent.", e);
-        }
-        int status = e.getStatusCode();
-        Integer code = e.getCode();
-        String words = ErrorWords.describe(code, e.getMessage());
+        return failure instanceof ApiException answer && answer.getStatusCode() != null ? fromAnswer(answer) : withoutAnswer(failure);
+    }
+
+    private GatewayException fromAnswer(ApiException answer) {
+        int status = answer.getStatusCode();
+        Integer code = answer.getCode();
+        String words = ErrorWords.describe(code, answer.getMessage());
         if (status == 429) {
-            return new GatewayException(Outcome.NOT_PROCESSED, code, status, retryAfter(), words, e);
+            return new GatewayException(Outcome.NOT_PROCESSED, code, status, retryAfter(), words, answer);
         }
         if (status == 401 || status == 403 || status == 404 || code != null && (code == 20003 || code == 20404)) {
-            return new GatewayException(Outcome.CONFIGURATION, code, status, null, words, e);
+            return new GatewayException(Outcome.CONFIGURATION, code, status, null, words, answer);
         }
         if (status >= 500) {
-            return new GatewayException(Outcome.UNCERTAIN, code, status, null, words, e);
+            return new GatewayException(Outcome.UNCERTAIN, code, status, null, words, answer);
         }
-        return new GatewayException(Outcome.REJECTED, code, status, null, words, e);
+        return new GatewayException(Outcome.REJECTED, code, status, null, words, answer);
+    }
+
+    /** A refused connection never carried the request; anything else (a timeout, a reset) may have. */
+    private static GatewayException withoutAnswer(TwilioException failure) {
+        Throwable cause = failure.getCause();
+        String detail = cause == null ? failure.getMessage() : cause.getMessage();
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+            return new GatewayException(Outcome.NOT_PROCESSED, null, null, null,
+                    "Herald could not reach Twilio, so nothing was sent: " + detail, failure);
+        }
+        return new GatewayException(Outcome.UNCERTAIN, null, null, null,
+                "No answer came from Twilio (" + detail + "): the batch may or may not have been sent.", failure);
     }
 
     /** The Retry-After of the last answer, in seconds as Twilio sends it; null when absent or unreadable. */

@@ -5,40 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.herald.contacts.RecipientLists;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
-import app.herald.ui.RunningHerald;
+import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The composer in the real window: type, read the counter, fix a curly apostrophe, pick a list, see the cost. */
-class ComposeScreenTest {
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private RunningHerald herald;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopHerald() throws Exception {
-        herald.close();
-    }
+class ComposeScreenTest extends HeraldWindowTest {
 
     private String label(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
@@ -52,7 +30,7 @@ class ComposeScreenTest {
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 250)")
                     .bind("list", list).execute());
         }
-        herald = RunningHerald.start(robot, home).waitUntilReady();
+        startHerald().waitUntilReady();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.csv.RejectedRow;
-import app.herald.ui.RunningHerald;
+import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,37 +16,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The import dialog in the real window, from a dropped file to the report and the list it filled. */
-class ImportDialogTest {
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private RunningHerald herald;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+class ImportDialogTest extends HeraldWindowTest {
 
     @BeforeEach
-    void startHerald() throws Exception {
+    void startWithADefaultCountry() throws Exception {
         Files.writeString(home.resolve("ui.properties"), "import.country=DE\n");
-        herald = RunningHerald.start(robot, home).waitUntilReady();
-    }
-
-    @AfterEach
-    void stopHerald() throws Exception {
-        herald.close();
+        startHerald().waitUntilReady();
     }
 
     private Path sample(String name) throws Exception {

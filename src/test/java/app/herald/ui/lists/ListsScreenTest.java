@@ -3,9 +3,8 @@ package app.herald.ui.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.Contact;
-import app.herald.ui.RunningHerald;
+import app.herald.ui.HeraldWindowTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -14,40 +13,19 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotInterface;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lists screen in the real window: make a list, add people by hand, search, delete. */
-class ListsScreenTest {
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private RunningHerald herald;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+class ListsScreenTest extends HeraldWindowTest {
 
     @BeforeEach
-    void startHerald() throws Exception {
+    void startWithADefaultCountry() throws Exception {
         // numbers typed without +1 are American here, whatever this computer's locale
         Files.writeString(home.resolve("ui.properties"), "import.country=US\n");
-        herald = RunningHerald.start(robot, home).waitUntilReady();
-    }
-
-    @AfterEach
-    void stopHerald() throws Exception {
-        herald.close();
+        startHerald().waitUntilReady();
     }
 
     @SuppressWarnings("unchecked")

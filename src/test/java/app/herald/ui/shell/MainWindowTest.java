@@ -6,9 +6,8 @@ import app.herald.Version;
 import app.herald.settings.DataFolder;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
-import app.herald.ui.RunningHerald;
+import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.common.Theme;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.DialogPane;
@@ -16,38 +15,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, on a real data folder, driven as a person would. */
-class MainWindowTest {
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private RunningHerald herald;
-
-    @BeforeAll
-    static void startToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    private void startHerald() throws Exception {
-        herald = RunningHerald.start(robot, home);
-    }
-
-    @AfterEach
-    void stopHerald() throws Exception {
-        if (herald != null) {
-            herald.close();
-        }
-    }
+class MainWindowTest extends HeraldWindowTest {
 
     private void waitUntilReady() throws Exception {
         herald.waitUntilReady();
