@@ -77,7 +77,7 @@ public final class HeraldApp extends Application {
         });
 
         List<String> stylesheets = List.of(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
-        screens = new Screens(viewModel, tasks, bundle, preferences, () -> stage, stylesheets);
+        screens = new Screens(viewModel, tasks, bundle, preferences, () -> stage, stylesheets, environment);
         MainWindowController controller = new MainWindowController(viewModel, screens::build, screens, stage::close, bundle);
         Parent root = new FxmlViews(bundle).load(HeraldApp.class.getResource("ui/shell/main-window.fxml"), controller);
         Scene scene = new Scene(root);
@@ -117,6 +117,9 @@ public final class HeraldApp extends Application {
     @Override
     public void stop() {
         Storage storage = viewModel == null ? null : viewModel.storageProperty().get();
+        if (screens != null) {
+            screens.close();
+        }
         // only the Herald that holds the data folder writes to it: a turned-away second one must not
         if (storage != null) {
             savePreferences();

@@ -67,7 +67,8 @@ public final class Dispatcher {
             if (cancelRequested) {
                 return end(broadcastId, BroadcastState.CANCELLED, listener, "Cancelled: the batches not sent stay unsent.");
             }
-            if (pauseRequested) {
+            // an interrupt (Herald closing) pauses like the person would: the batch on its way was journalled
+            if (pauseRequested || Thread.currentThread().isInterrupted()) {
                 return end(broadcastId, BroadcastState.PAUSED, listener, "Paused: resume to send the rest.");
             }
             Optional<Batch> next = journal.nextPending(broadcastId);

@@ -9,11 +9,13 @@ import app.herald.message.NonGsmCharacter;
 import app.herald.message.Template;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
+import app.herald.ui.send.SendViewModel;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
@@ -36,6 +38,7 @@ public final class ComposeController {
 
     private final ComposeViewModel viewModel;
     private final ResourceBundle bundle;
+    private final Consumer<SendViewModel.Plan> send;
 
     @FXML private BorderPane root;
     @FXML private TextArea messageArea;
@@ -57,10 +60,13 @@ public final class ComposeController {
     @FXML private Label costLabel;
     @FXML private Label costDetailLabel;
     @FXML private Label noticeLabel;
+    @FXML private Button sendButton;
 
-    public ComposeController(ComposeViewModel viewModel, ResourceBundle bundle) {
+    /** @param send opens the send dialog on what the composer holds */
+    public ComposeController(ComposeViewModel viewModel, ResourceBundle bundle, Consumer<SendViewModel.Plan> send) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.bundle = Objects.requireNonNull(bundle);
+        this.send = Objects.requireNonNull(send);
     }
 
     @FXML
@@ -70,6 +76,7 @@ public final class ComposeController {
         bindTemplates();
         bindRecipients();
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+        sendButton.disableProperty().bind(viewModel.canSendBinding().not());
         // lists change on the Lists screen: read them again each time this screen is shown
         root.parentProperty().addListener((observable, previous, parent) -> {
             if (parent != null) {
@@ -192,6 +199,11 @@ public final class ComposeController {
 
     private String reach() {
         return MessageFormat.format(bundle.getString("compose.reach"), viewModel.reachProperty().get().recipients());
+    }
+
+    @FXML
+    private void send() {
+        send.accept(viewModel.plan());
     }
 
     @FXML

@@ -14,6 +14,7 @@ import app.herald.message.Templates;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
+import app.herald.ui.send.SendViewModel;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -66,6 +68,7 @@ public final class ComposeViewModel {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
     private final ObjectBinding<BigDecimal> cost;
     private final ObservableList<Template> savedTemplates = FXCollections.observableArrayList();
+    private final BooleanBinding canSend;
 
     private long countGeneration;
     private boolean draftLoaded;
@@ -87,6 +90,8 @@ public final class ComposeViewModel {
                 () -> smartEncoding.get() ? MessageAnalyser.analyseSmartEncoded(body.get()) : plain.get(), plain, smartEncoding);
         cost = Bindings.createObjectBinding(() -> price.get().estimate(sent.get().segments(), reach.get().recipients()),
                 sent, reach);
+        canSend = Bindings.createBooleanBinding(() -> !body.get().isBlank() && !plain.get().tooLong()
+                && reach.get().recipients() > 0 && !counting.get(), body, plain, reach, counting);
         body.addListener((observable, previous, text) -> saveDraft());
     }
 
@@ -183,6 +188,20 @@ public final class ComposeViewModel {
             }
         }
         body.set(text);
+    }
+
+    /** What the send dialog confirms: the message, the chosen lists and what the counts say. */
+    public SendViewModel.Plan plan() {
+        MessageAnalysis analysis = sent.get();
+        AudienceCount count = reach.get();
+        return new SendViewModel.Plan(body.get(), List.copyOf(chosenLists), count.recipients(), count.duplicates(),
+                count.optedOut(), analysis.segments(), analysis.encoding().label(),
+                price.get().currency().getCurrencyCode() + " " + cost.get().toPlainString());
+    }
+
+    /** A message within the limit, and somebody to send it to. */
+    public BooleanBinding canSendBinding() {
+        return canSend;
     }
 
     /** True when a change leaves the body within Twilio's limit; the text area refuses the others. */

@@ -1,5 +1,8 @@
 package app.herald.ui.shell;
 
+import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.Journal;
+import app.herald.concurrent.NamedExecutors;
 import app.herald.contacts.Audience;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.Country;
@@ -13,6 +16,7 @@ import app.herald.message.DraftStore;
 import app.herald.message.Templates;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
+import app.herald.twilio.TwilioConnection;
 import app.herald.ui.common.EmptyState;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
@@ -24,12 +28,18 @@ import app.herald.ui.lists.ListsController;
 import app.herald.ui.lists.ListsViewModel;
 import app.herald.ui.lists.OptOutsController;
 import app.herald.ui.lists.OptOutsViewModel;
+import app.herald.ui.send.SendDialogs;
+import app.herald.ui.send.SendViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import org.jdbi.v3.core.Jdbi;
@@ -40,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Builds each section's screen the first time it is shown, once Herald's data is open, and hands
  * each its parts. The import dialog lives here too, since it feeds the Lists screen.
  */
-public final class Screens implements ImportActions {
+public final class Screens implements ImportActions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Screens.class);
 
@@ -51,17 +61,23 @@ public final class Screens implements ImportActions {
     private final Supplier<Window> owner;
     private final List<String> stylesheets;
 
+    private final Map<String, String> environment;
+    private final ExecutorService sender = NamedExecutors.fixedPool("herald-sender", 1);
     private ListsViewModel lists;
     private ImportDialogs importDialogs;
+    private SendDialogs sendDialogs;
+    private TwilioConnection twilio;
 
+    /** @param environment where Twilio credentials and HERALD_TWILIO_BASE_URL are read (SIMULATION without them) */
     public Screens(MainWindowViewModel window, Tasks tasks, ResourceBundle bundle, UiPreferences preferences,
-            Supplier<Window> owner, List<String> stylesheets) {
+            Supplier<Window> owner, List<String> stylesheets, Map<String, String> environment) {
         this.window = Objects.requireNonNull(window);
         this.tasks = Objects.requireNonNull(tasks);
         this.bundle = Objects.requireNonNull(bundle);
         this.preferences = Objects.requireNonNull(preferences);
         this.owner = Objects.requireNonNull(owner);
         this.stylesheets = List.copyOf(stylesheets);
+        this.environment = Map.copyOf(environment);
     }
 
     /** The screen of a section; called once per section, after the data has opened. */
@@ -96,7 +112,43 @@ public final class Screens implements ImportActions {
         ComposeViewModel compose = new ComposeViewModel(new RecipientLists(jdbi), new Audience(jdbi), new Templates(jdbi),
                 new DraftStore(window.dataFolder().draft()), preferences::price, tasks, bundle);
         return new FxmlViews(bundle).load(ComposeController.class.getResource("compose.fxml"),
-                new ComposeController(compose, bundle));
+                new ComposeController(compose, bundle, plan -> sendDialogs().open(owner.get(), plan)));
+    }
+
+    private SendDialogs sendDialogs() {
+        if (sendDialogs == null) {
+            Jdbi jdbi = jdbi();
+            sendDialogs = new SendDialogs(plan -> new SendViewModel(plan, new BroadcastPlanner(jdbi), new Journal(jdbi),
+                    twilio(), tasks, sender, Platform::runLater, System::nanoTime), bundle, stylesheets);
+        }
+        return sendDialogs;
+    }
+
+    /** Twilio, or the simulator started here: opened at the first send, kept until Herald closes. */
+    private TwilioConnection twilio() {
+        if (twilio == null) {
+            twilio = TwilioConnection.open(environment);
+        }
+        return twilio;
+    }
+
+    /**
+     * Pauses a send in progress after the batch on its way (its answer is journalled first), then
+     * stops the simulator. Call before the data closes.
+     */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        try {
+            if (!sender.awaitTermination(70, TimeUnit.SECONDS)) {
+                LOG.warn("A batch was still on its way at exit; it will be UNCERTAIN at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
     }
 
     private Node placeholder(Section section) {

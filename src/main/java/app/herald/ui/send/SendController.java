@@ -1,0 +1,133 @@
+package app.herald.ui.send;
+
+import static app.herald.ui.common.Nodes.showOnlyWhen;
+
+import app.herald.settings.Mode;
+import app.herald.ui.common.NoticeLabels;
+import app.herald.ui.send.SendViewModel.Phase;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+
+/** Wires the send dialog: the confirmation, then the sampled progress and the outcome. */
+public final class SendController {
+
+    private final SendViewModel viewModel;
+    private final ResourceBundle bundle;
+    private final Runnable close;
+
+    @FXML private VBox confirmPane;
+    @FXML private Label bodyLabel;
+    @FXML private Label recipientsLabel;
+    @FXML private Label segmentsLabel;
+    @FXML private Label costLabel;
+    @FXML private Label modeLabel;
+    @FXML private CheckBox liveCheck;
+    @FXML private VBox progressPane;
+    @FXML private Label progressTitle;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label outcomeLabel;
+    @FXML private ListView<String> eventList;
+    @FXML private Label noticeLabel;
+    @FXML private Button pauseButton;
+    @FXML private Button stopButton;
+    @FXML private Button closeButton;
+    @FXML private Button sendButton;
+
+    public SendController(SendViewModel viewModel, ResourceBundle bundle, Runnable close) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.bundle = Objects.requireNonNull(bundle);
+        this.close = Objects.requireNonNull(close);
+    }
+
+    @FXML
+    private void initialize() {
+        SendViewModel.Plan plan = viewModel.plan();
+        bodyLabel.setText(plan.body());
+        recipientsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(),
+                plan.duplicates(), plan.optedOut()));
+        segmentsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.segments"), plan.segments(), plan.encoding(),
+                plan.batches()));
+        costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.estimatedCost()));
+        boolean live = viewModel.mode() == Mode.LIVE;
+        modeLabel.setText(bundle.getString(live ? "send.confirm.live" : "send.confirm.simulation"));
+        modeLabel.getStyleClass().add(live ? "mode-live-warning" : "mode-simulation-note");
+        liveCheck.setVisible(live);
+        liveCheck.setManaged(live);
+        liveCheck.selectedProperty().bindBidirectional(viewModel.liveConfirmedProperty());
+
+        var phase = viewModel.phaseProperty();
+        showOnlyWhen(confirmPane, phase.isEqualTo(Phase.CONFIRM));
+        showOnlyWhen(progressPane, phase.isNotEqualTo(Phase.CONFIRM));
+        showOnlyWhen(sendButton, phase.isEqualTo(Phase.CONFIRM));
+        sendButton.disableProperty().bind(viewModel.canSendBinding().not());
+        showOnlyWhen(pauseButton, phase.isEqualTo(Phase.SENDING));
+        showOnlyWhen(stopButton, phase.isEqualTo(Phase.SENDING));
+        closeButton.textProperty().bind(Bindings.when(phase.isEqualTo(Phase.CONFIRM))
+                .then(bundle.getString("send.cancel")).otherwise(bundle.getString("send.close")));
+        closeButton.disableProperty().bind(phase.isEqualTo(Phase.SENDING));
+        bindProgress(plan);
+        NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+    }
+
+    private void bindProgress(SendViewModel.Plan plan) {
+        Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), event -> viewModel.sampleProgress()));
+        sampler.setCycleCount(Timeline.INDEFINITE);
+        viewModel.phaseProperty().addListener((observable, previous, phase) -> {
+            if (phase == Phase.SENDING) {
+                sampler.play();
+            } else {
+                sampler.stop();
+            }
+        });
+        progressBar.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> plan.batches() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / plan.batches(),
+                viewModel.batchesEndedProperty()));
+        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
+                        bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(), plan.batches(),
+                        viewModel.acceptedProperty().get(), elapsed(viewModel.elapsedSecondsProperty().get())),
+                viewModel.batchesEndedProperty(), viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty()));
+        outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
+                : bundle.getString("send.outcome." + viewModel.outcomeProperty().get().name()), viewModel.outcomeProperty()));
+        progressTitle.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.DONE))
+                .then(bundle.getString("send.done")).otherwise(bundle.getString("send.sending")));
+        eventList.setItems(viewModel.events());
+    }
+
+    private static String elapsed(long seconds) {
+        Duration duration = Duration.ofSeconds(seconds);
+        return String.format("%d:%02d", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    @FXML
+    private void send() {
+        viewModel.send();
+    }
+
+    @FXML
+    private void pause() {
+        viewModel.pause();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void close() {
+        close.run();
+    }
+}

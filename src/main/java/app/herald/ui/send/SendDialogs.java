@@ -1,0 +1,48 @@
+package app.herald.ui.send;
+
+import app.herald.ui.common.FxmlViews;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the send dialog over the main window; while batches go out it cannot be closed, only paused or cancelled. */
+public final class SendDialogs {
+
+    private final Function<SendViewModel.Plan, SendViewModel> viewModels;
+    private final ResourceBundle bundle;
+    private final List<String> stylesheets;
+
+    public SendDialogs(Function<SendViewModel.Plan, SendViewModel> viewModels, ResourceBundle bundle, List<String> stylesheets) {
+        this.viewModels = Objects.requireNonNull(viewModels);
+        this.bundle = Objects.requireNonNull(bundle);
+        this.stylesheets = List.copyOf(stylesheets);
+    }
+
+    public void open(Window owner, SendViewModel.Plan plan) {
+        SendViewModel viewModel = viewModels.apply(plan);
+        Stage stage = new Stage();
+        Parent root = new FxmlViews(bundle).load(SendDialogs.class.getResource("send-dialog.fxml"),
+                new SendController(viewModel, bundle, stage::close));
+        Scene scene = new Scene(root);
+        scene.getStylesheets().setAll(stylesheets);
+        stage.setScene(scene);
+        stage.setTitle(bundle.getString("send.title"));
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        if (owner instanceof Stage ownerStage) {
+            stage.getIcons().setAll(ownerStage.getIcons());
+        }
+        stage.setOnCloseRequest(event -> {
+            if (viewModel.phaseProperty().get() == SendViewModel.Phase.SENDING) {
+                event.consume();
+            }
+        });
+        stage.show();
+    }
+}

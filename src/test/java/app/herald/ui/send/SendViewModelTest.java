@@ -1,0 +1,92 @@
+package app.herald.ui.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.Journal;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.Mode;
+import app.herald.storage.Database;
+import app.herald.twilio.TwilioConnection;
+import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.ui.common.SameThreadTasks;
+import app.herald.ui.send.SendViewModel.Phase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A send from confirmation to outcome, without a Stage: real H2, the embedded simulator, work in the test's thread. */
+class SendViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private long list;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("herald"));
+        list = new RecipientLists(database.jdbi()).create("Parents").id();
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
+                .bind("list", list).execute());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private SendViewModel viewModel(TwilioConnection twilio) {
+        SendViewModel.Plan plan = new SendViewModel.Plan("School closes at noon", List.of(list), 12_000, 0, 0, 1, "GSM-7",
+                "USD 99.60");
+        return new SendViewModel(plan, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()), twilio,
+                SameThreadTasks.create(), Runnable::run, Runnable::run, System::nanoTime);
+    }
+
+    @Test
+    void aSimulatedSendEndsWithEveryBatchAcceptedAndItsSidShown() {
+        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+            SendViewModel viewModel = viewModel(simulation);
+            assertThat(viewModel.mode()).isEqualTo(Mode.SIMULATION);
+            assertThat(viewModel.canSendBinding().get()).as("SIMULATION needs no extra step").isTrue();
+
+            viewModel.send();
+
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.DONE);
+            assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
+            assertThat(viewModel.acceptedProperty().get()).isEqualTo(12_000);
+            assertThat(viewModel.batchesEndedProperty().get()).isEqualTo(2);
+            assertThat(viewModel.events()).filteredOn(event -> event.matches("Batch \\d accepted: NT[0-9a-f]{32}")).hasSize(2);
+            List<Batch> batches = new Journal(database.jdbi()).batches(1);
+            assertThat(batches).extracting(Batch::state).containsOnly(BatchState.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aLiveSendWaitsForTheDeliberateExtraStep() throws Exception {
+        try (NotifySimulator simulator = NotifySimulator.start(0, null);
+             TwilioConnection live = TwilioConnection.open(Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
+                     "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
+                     "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()))) {
+            SendViewModel viewModel = viewModel(live);
+
+            viewModel.send();
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.CONFIRM);
+            assertThat(simulator.notificationRequests()).isZero();
+
+            viewModel.liveConfirmedProperty().set(true);
+            viewModel.send();
+            assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
+            assertThat(simulator.accepted()).hasSize(2);
+        }
+    }
+}
