@@ -1,6 +1,7 @@
 package app.herald.ui.shell;
 
 import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
 import app.herald.contacts.Audience;
@@ -22,6 +23,8 @@ import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.compose.ComposeController;
 import app.herald.ui.compose.ComposeViewModel;
+import app.herald.ui.history.HistoryController;
+import app.herald.ui.history.HistoryViewModel;
 import app.herald.ui.importer.ImportDialogs;
 import app.herald.ui.importer.ImportViewModel;
 import app.herald.ui.lists.ListsController;
@@ -85,6 +88,8 @@ public final class Screens implements ImportActions, AutoCloseable {
         return switch (section) {
             case LISTS -> listsScreen();
             case COMPOSE -> composeScreen();
+            case HISTORY -> new FxmlViews(bundle).load(HistoryController.class.getResource("history.fxml"),
+                    new HistoryController(new HistoryViewModel(new Broadcasts(jdbi()), tasks)));
             default -> placeholder(section);
         };
     }

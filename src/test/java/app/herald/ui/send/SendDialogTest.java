@@ -2,6 +2,7 @@ package app.herald.ui.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
@@ -18,7 +19,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** From the composer to a SIMULATION send in the real window, and what the journal then holds. */
+/** From the composer to a SIMULATION send in the real window, to the SIDs in History and in the journal. */
 class SendDialogTest extends HeraldWindowTest {
 
     @Test
@@ -52,6 +53,14 @@ class SendDialogTest extends HeraldWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, robot.window("Send").getScene(), "send-done");
         robot.clickOn("#closeButton");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        herald.waitFor(() -> robot.lookup("#batchTable").tryQuery().isPresent()
+                && robot.lookup("#batchTable").queryTableView().getItems().size() == 2);
+        assertThat(robot.lookup("#batchTable").queryTableView().getItems())
+                .allSatisfy(batch -> assertThat(((Batch) batch).sid()).startsWith("NT"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, herald.stage().getScene(), "history");
         herald.stop();
 
         try (Storage storage = Storage.open(new DataFolder(home))) {

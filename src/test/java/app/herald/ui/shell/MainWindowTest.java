@@ -45,7 +45,7 @@ class MainWindowTest extends HeraldWindowTest {
         assertThat(showing("No lists yet")).isFalse();
 
         robot.clickOn("#navHistory");
-        assertThat(shows("Every broadcast will be listed here")).isTrue();
+        assertThat(shows("Nothing has been sent yet.")).isTrue();
 
         robot.clickOn("#navSettings");
         assertThat(shows("Your Twilio account and preferences")).isTrue();
@@ -63,7 +63,7 @@ class MainWindowTest extends HeraldWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(shows("Every broadcast will be listed here")).isTrue();
+        assertThat(shows("Nothing has been sent yet.")).isTrue();
         assertThat(robot.lookup("#navHistory").queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 
