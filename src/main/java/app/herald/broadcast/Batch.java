@@ -1,6 +1,8 @@
 package app.herald.broadcast;
 
-/** One Notify request of a broadcast, as the journal has it. */
+import java.time.Instant;
+
+/** One Notify request of a broadcast, as the journal has it; {@code sentAt} is when its last try left, or null. */
 public record Batch(long broadcastId, int number, int size, BatchState state, String sid, Integer errorCode,
-        String errorMessage, int attempts) {
+        String errorMessage, int attempts, Instant sentAt) {
 }

@@ -11,5 +11,7 @@ public enum BatchState {
     /** Twilio refused it for good; the reason is stored. */
     FAILED,
     /** It may or may not have been sent: never re-sent without a person deciding. */
-    UNCERTAIN
+    UNCERTAIN,
+    /** Was UNCERTAIN; a person who checked Twilio's logs settled it as sent. Never sent again. */
+    MARKED_SENT
 }

@@ -20,11 +20,13 @@ public final class Journal {
 
     public List<Batch> batches(long broadcastId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT broadcast_id, batch_no, size, state, notification_sid, error_code, error_message, attempts
+                        SELECT broadcast_id, batch_no, size, state, notification_sid, error_code, error_message, attempts,
+                               sent_at
                         FROM batch WHERE broadcast_id = :id ORDER BY batch_no""")
                 .bind("id", broadcastId)
                 .map((rs, ctx) -> new Batch(rs.getLong(1), rs.getInt(2), rs.getInt(3), BatchState.valueOf(rs.getString(4)),
-                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getInt(8)))
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getInt(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .list());
     }
 
@@ -73,6 +75,21 @@ public final class Journal {
     /** IN_FLIGHT → PENDING: Twilio certainly did not process it (429, no connection, wrong settings). */
     public void notProcessed(long broadcastId, int batch, Integer code, String message) {
         require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.PENDING, null, code, message, null));
+    }
+
+    /**
+     * A person decided an UNCERTAIN batch must go again (Twilio's logs show it did not arrive, or a
+     * second copy is acceptable): it becomes PENDING, and the broadcast can be resumed.
+     */
+    public void sendAgain(long broadcastId, int batch) {
+        require(move(broadcastId, batch, BatchState.UNCERTAIN, BatchState.PENDING, null, null,
+                "A person chose to send this batch again.", null));
+    }
+
+    /** A person settled an UNCERTAIN batch as sent: it is never sent again. */
+    public void markSent(long broadcastId, int batch) {
+        require(move(broadcastId, batch, BatchState.UNCERTAIN, BatchState.MARKED_SENT, null, null,
+                "A person marked this batch as sent.", null));
     }
 
     /** At start-up: every batch a dead process left IN_FLIGHT may have been sent, so it becomes UNCERTAIN. @return how many */

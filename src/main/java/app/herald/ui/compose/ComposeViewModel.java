@@ -194,7 +194,7 @@ public final class ComposeViewModel {
     public SendViewModel.Plan plan() {
         MessageAnalysis analysis = sent.get();
         AudienceCount count = reach.get();
-        return new SendViewModel.Plan(body.get(), List.copyOf(chosenLists), count.recipients(), count.duplicates(),
+        return SendViewModel.Plan.newBroadcast(body.get(), List.copyOf(chosenLists), count.recipients(), count.duplicates(),
                 count.optedOut(), analysis.segments(), analysis.encoding().label(),
                 price.get().currency().getCurrencyCode() + " " + cost.get().toPlainString());
     }

@@ -1,15 +1,22 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastSummary;
+import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
+import app.herald.ui.send.SendViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -28,6 +35,8 @@ public final class HistoryController {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final HistoryViewModel viewModel;
+    private final ResourceBundle bundle;
+    private final Consumer<SendViewModel.Plan> send;
 
     @FXML private BorderPane root;
     @FXML private TableView<BroadcastSummary> broadcastTable;
@@ -45,9 +54,15 @@ public final class HistoryController {
     @FXML private TableColumn<Batch, Number> attemptsColumn;
     @FXML private TableColumn<Batch, String> errorColumn;
     @FXML private Label noticeLabel;
+    @FXML private Button resumeButton;
+    @FXML private Button sendAgainButton;
+    @FXML private Button markSentButton;
 
-    public HistoryController(HistoryViewModel viewModel) {
+    /** @param send opens the send dialog, here to resume a broadcast's PENDING batches */
+    public HistoryController(HistoryViewModel viewModel, ResourceBundle bundle, Consumer<SendViewModel.Plan> send) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.bundle = Objects.requireNonNull(bundle);
+        this.send = Objects.requireNonNull(send);
     }
 
     @FXML
@@ -85,6 +100,13 @@ public final class HistoryController {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
+        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
+                || viewModel.selectedProperty().get().pendingBatches() == 0, viewModel.selectedProperty()));
+        var chosenBatch = batchTable.getSelectionModel().selectedItemProperty();
+        var notUncertain = Bindings.createBooleanBinding(
+                () -> chosenBatch.get() == null || chosenBatch.get().state() != BatchState.UNCERTAIN, chosenBatch);
+        sendAgainButton.disableProperty().bind(notUncertain);
+        markSentButton.disableProperty().bind(notUncertain);
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
         // a send may have moved on since the screen was last shown
         root.parentProperty().addListener((observable, previous, parent) -> {
@@ -93,5 +115,28 @@ public final class HistoryController {
             }
         });
         viewModel.refresh();
+    }
+
+    @FXML
+    private void resume() {
+        viewModel.resumePlan().ifPresent(send);
+    }
+
+    @FXML
+    private void sendAgain() {
+        Batch batch = batchTable.getSelectionModel().getSelectedItem();
+        if (batch != null && Dialogs.confirm(root, bundle.getString("history.sendAgain.title"),
+                viewModel.sendAgainQuestion(batch), bundle.getString("history.sendAgain"))) {
+            viewModel.sendAgain(batch);
+        }
+    }
+
+    @FXML
+    private void markSent() {
+        Batch batch = batchTable.getSelectionModel().getSelectedItem();
+        if (batch != null && Dialogs.confirm(root, bundle.getString("history.markSent.title"),
+                viewModel.markSentQuestion(batch), bundle.getString("history.markSent"))) {
+            viewModel.markSent(batch);
+        }
     }
 }

@@ -1,13 +1,23 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.Journal;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
+import app.herald.ui.send.SendViewModel;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,16 +27,23 @@ import javafx.collections.ObservableList;
 /** The history: every broadcast, newest first, and the batches of the chosen one with their SIDs. */
 public final class HistoryViewModel {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
     private final Broadcasts broadcasts;
+    private final Journal journal;
     private final ScreenWork work;
+    private final ResourceBundle bundle;
 
     private final ObservableList<BroadcastSummary> all = FXCollections.observableArrayList();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
 
-    public HistoryViewModel(Broadcasts broadcasts, Tasks tasks) {
+    public HistoryViewModel(Broadcasts broadcasts, Journal journal, Tasks tasks, ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
+        this.journal = Objects.requireNonNull(journal);
         this.work = new ScreenWork(tasks);
+        this.bundle = Objects.requireNonNull(bundle);
         selected.addListener((observable, previous, broadcast) ->
                 batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
     }
@@ -38,6 +55,61 @@ public final class HistoryViewModel {
             all.setAll(read);
             selected.set(read.stream().filter(broadcast -> broadcast.id() == chosen).findFirst()
                     .orElse(read.isEmpty() ? null : read.get(0)));
+            if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(HistoryViewModel::needsAPerson)) {
+                work.tell(Notice.info(bundle.getString("history.interrupted")));
+            }
+        });
+    }
+
+    /** Batches left to send (and not cancelled), or batches nobody knows went out. */
+    private static boolean needsAPerson(BroadcastSummary broadcast) {
+        return broadcast.uncertainBatches() > 0
+                || broadcast.pendingBatches() > 0 && broadcast.state() != BroadcastState.CANCELLED;
+    }
+
+    /** What the send dialog confirms to send the chosen broadcast's PENDING batches; empty when there are none. */
+    public Optional<SendViewModel.Plan> resumePlan() {
+        BroadcastSummary broadcast = selected.get();
+        if (broadcast == null || broadcast.pendingBatches() == 0) {
+            return Optional.empty();
+        }
+        long recipients = broadcast.batches().stream().filter(batch -> batch.state() == BatchState.PENDING)
+                .mapToLong(Batch::size).sum();
+        return Optional.of(SendViewModel.Plan.resume(broadcast.id(), broadcast.mode(), broadcast.body(), recipients,
+                broadcast.pendingBatches(), broadcast.segments(), broadcast.encoding()));
+    }
+
+    /** The question before sending an UNCERTAIN batch again, with what is known of it. */
+    public String sendAgainQuestion(Batch batch) {
+        return question("history.sendAgain.question", batch);
+    }
+
+    public String markSentQuestion(Batch batch) {
+        return question("history.markSent.question", batch);
+    }
+
+    private String question(String key, Batch batch) {
+        return MessageFormat.format(bundle.getString(key), batch.number(), batch.size(),
+                batch.sentAt() == null ? "?" : WHEN.format(batch.sentAt()));
+    }
+
+    public void sendAgain(Batch batch) {
+        work.change(() -> {
+            journal.sendAgain(batch.broadcastId(), batch.number());
+            return batch;
+        }, done -> {
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.againDone"), done.number())));
+            refresh();
+        });
+    }
+
+    public void markSent(Batch batch) {
+        work.change(() -> {
+            journal.markSent(batch.broadcastId(), batch.number());
+            return batch;
+        }, done -> {
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.markedDone"), done.number())));
+            refresh();
         });
     }
 

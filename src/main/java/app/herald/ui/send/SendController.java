@@ -56,11 +56,14 @@ public final class SendController {
     private void initialize() {
         SendViewModel.Plan plan = viewModel.plan();
         bodyLabel.setText(plan.body());
-        recipientsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(),
-                plan.duplicates(), plan.optedOut()));
+        recipientsLabel.setText(plan.resumes()
+                ? MessageFormat.format(bundle.getString("send.confirm.resume"), plan.recipients(), plan.broadcastId())
+                : MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(), plan.duplicates(),
+                        plan.optedOut()));
         segmentsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.segments"), plan.segments(), plan.encoding(),
                 plan.batches()));
-        costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.estimatedCost()));
+        costLabel.setText(plan.estimatedCost().isEmpty() ? ""
+                : MessageFormat.format(bundle.getString("send.confirm.cost"), plan.estimatedCost()));
         boolean live = viewModel.mode() == Mode.LIVE;
         modeLabel.setText(bundle.getString(live ? "send.confirm.live" : "send.confirm.simulation"));
         modeLabel.getStyleClass().add(live ? "mode-live-warning" : "mode-simulation-note");

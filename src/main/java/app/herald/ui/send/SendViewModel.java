@@ -39,16 +39,32 @@ public final class SendViewModel {
         DONE
     }
 
-    /** What the confirmation shows; counted by the composer. */
-    public record Plan(String body, List<Long> listIds, long recipients, long duplicates, long optedOut, int segments,
-            String encoding, String estimatedCost) {
+    /**
+     * What the confirmation shows. A new broadcast has no id yet (the composer counted it); resuming
+     * one names it, and the counts are those of its PENDING batches.
+     */
+    public record Plan(Long broadcastId, String mode, String body, List<Long> listIds, long recipients, long duplicates,
+            long optedOut, long batches, int segments, String encoding, String estimatedCost) {
 
         public Plan {
             listIds = List.copyOf(listIds);
         }
 
-        public long batches() {
-            return (recipients + 9_999) / 10_000;
+        /** A new broadcast, in batches of 10,000. */
+        public static Plan newBroadcast(String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
+                int segments, String encoding, String estimatedCost) {
+            return new Plan(null, null, body, listIds, recipients, duplicates, optedOut, (recipients + 9_999) / 10_000,
+                    segments, encoding, estimatedCost);
+        }
+
+        /** The PENDING batches of a broadcast made earlier, in the mode it was made in. */
+        public static Plan resume(long broadcastId, String mode, String body, long recipients, long batches, int segments,
+                String encoding) {
+            return new Plan(broadcastId, mode, body, List.of(), recipients, 0, 0, batches, segments, encoding, "");
+        }
+
+        public boolean resumes() {
+            return broadcastId != null;
         }
     }
 
@@ -85,8 +101,17 @@ public final class SendViewModel {
         this.sender = Objects.requireNonNull(sender);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.nanoClock = Objects.requireNonNull(nanoClock);
-        canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM
+        canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM && sameMode()
                 && (twilio.mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
+        if (!sameMode()) {
+            notice.set(new Notice("This broadcast was prepared in " + plan.mode() + " and Herald is " + twilio.mode()
+                    + " now: it can only be resumed in " + plan.mode() + ".", true));
+        }
+    }
+
+    /** A SIMULATION broadcast never goes on LIVE, nor a LIVE one into the simulator. */
+    private boolean sameMode() {
+        return !plan.resumes() || twilio.mode().name().equals(plan.mode());
     }
 
     /** Plans the broadcast, then sends it on the sender thread; {@link #sampleProgress()} shows how far it is. */
@@ -96,6 +121,10 @@ public final class SendViewModel {
         }
         phase.set(Phase.SENDING);
         startedAt = nanoClock.getAsLong();
+        if (plan.resumes()) {
+            dispatch(plan.broadcastId());
+            return;
+        }
         tasks.run(() -> planner.plan(plan.body(), plan.listIds(), twilio.mode(), twilio.serviceSid()))
                 .onSuccess(this::dispatch)
                 .onError(problem -> {

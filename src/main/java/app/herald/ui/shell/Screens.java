@@ -88,8 +88,7 @@ public final class Screens implements ImportActions, AutoCloseable {
         return switch (section) {
             case LISTS -> listsScreen();
             case COMPOSE -> composeScreen();
-            case HISTORY -> new FxmlViews(bundle).load(HistoryController.class.getResource("history.fxml"),
-                    new HistoryController(new HistoryViewModel(new Broadcasts(jdbi()), tasks)));
+            case HISTORY -> historyScreen();
             default -> placeholder(section);
         };
     }
@@ -118,6 +117,13 @@ public final class Screens implements ImportActions, AutoCloseable {
                 new DraftStore(window.dataFolder().draft()), preferences::price, tasks, bundle);
         return new FxmlViews(bundle).load(ComposeController.class.getResource("compose.fxml"),
                 new ComposeController(compose, bundle, plan -> sendDialogs().open(owner.get(), plan)));
+    }
+
+    private Node historyScreen() {
+        Jdbi jdbi = jdbi();
+        HistoryViewModel history = new HistoryViewModel(new Broadcasts(jdbi), new Journal(jdbi), tasks, bundle);
+        return new FxmlViews(bundle).load(HistoryController.class.getResource("history.fxml"),
+                new HistoryController(history, bundle, plan -> sendDialogs().open(owner.get(), plan)));
     }
 
     private SendDialogs sendDialogs() {

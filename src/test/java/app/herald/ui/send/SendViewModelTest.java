@@ -46,8 +46,8 @@ class SendViewModelTest {
     }
 
     private SendViewModel viewModel(TwilioConnection twilio) {
-        SendViewModel.Plan plan = new SendViewModel.Plan("School closes at noon", List.of(list), 12_000, 0, 0, 1, "GSM-7",
-                "USD 99.60");
+        SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0, 1,
+                "GSM-7", "USD 99.60");
         return new SendViewModel(plan, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()), twilio,
                 SameThreadTasks.create(), Runnable::run, Runnable::run, System::nanoTime);
     }

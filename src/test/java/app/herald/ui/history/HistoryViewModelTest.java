@@ -1,0 +1,95 @@
+package app.herald.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.Journal;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.Mode;
+import app.herald.storage.Database;
+import app.herald.ui.common.SameThreadTasks;
+import app.herald.ui.send.SendViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history without a Stage: a broadcast left with an uncertain batch, and what a person can do about it. */
+class HistoryViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Journal journal;
+    private HistoryViewModel viewModel;
+    private long broadcast;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("herald"));
+        journal = new Journal(database.jdbi());
+        long list = new RecipientLists(database.jdbi()).create("Parents").id();
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
+                .bind("list", list).execute());
+        broadcast = new BroadcastPlanner(database.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
+        // the first batch left on its way by a crash, the second never sent
+        journal.inFlight(broadcast, 1);
+        journal.recoverInterrupted();
+        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), journal, SameThreadTasks.create(),
+                ResourceBundle.getBundle("app.herald.ui.messages"));
+        viewModel.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Batch batch(int number) {
+        return viewModel.batches().get(number - 1);
+    }
+
+    @Test
+    void anInterruptedBroadcastIsPointedOutAndItsPendingBatchesCanBeResumed() {
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("A broadcast has batches not sent yet");
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
+
+        SendViewModel.Plan plan = viewModel.resumePlan().orElseThrow();
+
+        assertThat(plan.broadcastId()).isEqualTo(broadcast);
+        assertThat(plan.mode()).isEqualTo("SIMULATION");
+        assertThat(plan.recipients()).isEqualTo(2_000);
+        assertThat(plan.batches()).isEqualTo(1);
+    }
+
+    @Test
+    void anUncertainBatchGoesAgainOnlyWhenAPersonSaysSo() {
+        assertThat(viewModel.sendAgainQuestion(batch(1))).startsWith("Batch 1 (10,000 recipients) went to Twilio at")
+                .contains("twice");
+
+        viewModel.sendAgain(batch(1));
+
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.PENDING, BatchState.PENDING);
+        assertThat(viewModel.resumePlan().orElseThrow().recipients()).isEqualTo(12_000);
+    }
+
+    @Test
+    void anUncertainBatchMarkedAsSentIsNeverSent() {
+        viewModel.markSent(batch(1));
+
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.MARKED_SENT, BatchState.PENDING);
+        assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Batch 1 is marked as sent.");
+        assertThat(journal.nextPending(broadcast)).map(Batch::number).contains(2);
+        assertThatThrownBy(() -> journal.markSent(broadcast, 2)).as("only an uncertain batch can be marked")
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
