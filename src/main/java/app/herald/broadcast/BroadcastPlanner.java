@@ -24,6 +24,11 @@ public final class BroadcastPlanner {
         this.jdbi = jdbi;
     }
 
+    /** How many Notify requests so many recipients take. */
+    public static long batchesFor(long recipients) {
+        return (recipients + NotifyGateway.MAX_BINDINGS - 1) / NotifyGateway.MAX_BINDINGS;
+    }
+
     /** @return the new broadcast's id */
     public long plan(String body, Collection<Long> listIds, Mode mode, String serviceSid) {
         MessageAnalysis analysis = MessageAnalyser.analyse(body);

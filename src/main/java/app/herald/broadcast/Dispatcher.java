@@ -71,11 +71,11 @@ public final class Dispatcher {
             if (pauseRequested || Thread.currentThread().isInterrupted()) {
                 return end(broadcastId, BroadcastState.PAUSED, listener, "Paused: resume to send the rest.");
             }
-            Optional<Batch> next = journal.nextPending(broadcastId);
+            Optional<Integer> next = journal.nextPending(broadcastId);
             if (next.isEmpty()) {
                 return end(broadcastId, BroadcastState.FINISHED, listener, "Every batch has ended.");
             }
-            int number = next.get().number();
+            int number = next.get();
             List<String> numbers = journal.numbers(broadcastId, number);
             if (!journal.inFlight(broadcastId, number)) {
                 throw new IllegalStateException("batch " + number + " of broadcast " + broadcastId + " is taken by another sender");

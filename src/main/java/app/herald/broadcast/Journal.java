@@ -35,8 +35,11 @@ public final class Journal {
                 .bind("id", broadcastId).mapTo(String.class).one());
     }
 
-    public Optional<Batch> nextPending(long broadcastId) {
-        return batches(broadcastId).stream().filter(batch -> batch.state() == BatchState.PENDING).findFirst();
+    /** The lowest-numbered PENDING batch: the next to send. */
+    public Optional<Integer> nextPending(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT batch_no FROM batch WHERE broadcast_id = :id AND state = 'PENDING' ORDER BY batch_no LIMIT 1")
+                .bind("id", broadcastId).mapTo(Integer.class).findOne());
     }
 
     /** The numbers of a batch, in order. */

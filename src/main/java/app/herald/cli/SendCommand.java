@@ -9,7 +9,6 @@ import app.herald.message.MessageAnalyser;
 import app.herald.message.MessageAnalysis;
 import app.herald.message.Price;
 import app.herald.storage.Storage;
-import app.herald.twilio.NotifyGateway;
 import app.herald.twilio.TwilioConnection;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,7 @@ final class SendCommand implements Callable<Integer> {
             List<Long> lists = listIds(new RecipientLists(storage.jdbi()));
             MessageAnalysis analysis = MessageAnalyser.analyse(body);
             AudienceCount reach = new Audience(storage.jdbi()).count(lists);
-            long batches = (reach.recipients() + NotifyGateway.MAX_BINDINGS - 1) / NotifyGateway.MAX_BINDINGS;
+            long batches = BroadcastPlanner.batchesFor(reach.recipients());
             String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s %s?",
                     analysis.segments(), analysis.segments() == 1 ? "" : "s", analysis.encoding().label(), reach.recipients(),
                     batches, batches == 1 ? "" : "es", twilio.mode(), Price.TWILIO_US_LIST_PRICE.currency().getCurrencyCode(),

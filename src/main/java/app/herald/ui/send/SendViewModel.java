@@ -50,11 +50,11 @@ public final class SendViewModel {
             listIds = List.copyOf(listIds);
         }
 
-        /** A new broadcast, in batches of 10,000. */
+        /** A new broadcast, in batches of at most 10,000. */
         public static Plan newBroadcast(String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
                 int segments, String encoding, String estimatedCost) {
-            return new Plan(null, null, body, listIds, recipients, duplicates, optedOut, (recipients + 9_999) / 10_000,
-                    segments, encoding, estimatedCost);
+            return new Plan(null, null, body, listIds, recipients, duplicates, optedOut,
+                    BroadcastPlanner.batchesFor(recipients), segments, encoding, estimatedCost);
         }
 
         /** The PENDING batches of a broadcast made earlier, in the mode it was made in. */
