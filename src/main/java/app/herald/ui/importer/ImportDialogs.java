@@ -1,6 +1,7 @@
 package app.herald.ui.importer;
 
 import app.herald.contacts.Country;
+import app.herald.ui.common.DialogWindows;
 import app.herald.ui.common.FxmlViews;
 import java.io.File;
 import java.nio.file.Path;
@@ -9,9 +10,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -51,18 +50,9 @@ public final class ImportDialogs {
     /** @param suggestedList the list to import into unless the person names another; blank for one named after the file */
     public void open(Window owner, Path file, String suggestedList, List<String> existingLists) {
         ImportViewModel viewModel = viewModels.get();
-        Stage stage = new Stage();
+        Stage stage = DialogWindows.over(owner, bundle.getString("import.title"));
         ImportController controller = new ImportController(viewModel, bundle, stage::close);
         Parent root = new FxmlViews(bundle).load(ImportDialogs.class.getResource("import-dialog.fxml"), controller);
-        Scene scene = new Scene(root);
-        scene.getStylesheets().setAll(stylesheets);
-        stage.setScene(scene);
-        stage.setTitle(bundle.getString("import.title"));
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        if (owner instanceof Stage ownerStage) {
-            stage.getIcons().setAll(ownerStage.getIcons());
-        }
         // closing the window while an import runs cancels it; the list stays as it was
         stage.setOnCloseRequest(event -> {
             if (viewModel.phaseProperty().get() == ImportViewModel.Phase.RUNNING) {
@@ -70,7 +60,7 @@ public final class ImportDialogs {
                 viewModel.cancel();
             }
         });
-        stage.show();
+        DialogWindows.show(stage, root, stylesheets);
         viewModel.open(file, defaultCountry.get(), suggestedList, existingLists);
     }
 }

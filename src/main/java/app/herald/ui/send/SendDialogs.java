@@ -1,13 +1,12 @@
 package app.herald.ui.send;
 
+import app.herald.ui.common.DialogWindows;
 import app.herald.ui.common.FxmlViews;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -26,23 +25,14 @@ public final class SendDialogs {
 
     public void open(Window owner, SendViewModel.Plan plan) {
         SendViewModel viewModel = viewModels.apply(plan);
-        Stage stage = new Stage();
+        Stage stage = DialogWindows.over(owner, bundle.getString("send.title"));
         Parent root = new FxmlViews(bundle).load(SendDialogs.class.getResource("send-dialog.fxml"),
                 new SendController(viewModel, bundle, stage::close));
-        Scene scene = new Scene(root);
-        scene.getStylesheets().setAll(stylesheets);
-        stage.setScene(scene);
-        stage.setTitle(bundle.getString("send.title"));
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        if (owner instanceof Stage ownerStage) {
-            stage.getIcons().setAll(ownerStage.getIcons());
-        }
         stage.setOnCloseRequest(event -> {
             if (viewModel.phaseProperty().get() == SendViewModel.Phase.SENDING) {
                 event.consume();
             }
         });
-        stage.show();
+        DialogWindows.show(stage, root, stylesheets);
     }
 }
