@@ -1,0 +1,79 @@
+package app.herald.bench;
+
+import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.Journal;
+import app.herald.concurrent.NamedExecutors;
+import app.herald.twilio.TwilioConnection;
+import app.herald.ui.common.Tasks;
+import app.herald.ui.send.SendDialogs;
+import app.herald.ui.send.SendViewModel;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The same million recipients sent through the real send dialog (headless, on Monocle) to the
+ * embedded simulator, with the FX thread probed: how long the window could freeze meanwhile.
+ */
+final class SendDialogBenchmark {
+
+    private SendDialogBenchmark() {
+    }
+
+    static void run(Jdbi jdbi, long listId, int recipients) throws Exception {
+        Platform.startup(() -> { });
+        ExecutorService workers = NamedExecutors.fixedPool("bench-worker", 2);
+        ExecutorService sender = NamedExecutors.fixedPool("bench-sender", 1);
+        Tasks tasks = new Tasks(workers, Platform::runLater);
+        ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
+        AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
+        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+            Platform.runLater(() -> {
+                Stage owner = new Stage();
+                owner.setScene(new Scene(new StackPane(), 1100, 720));
+                owner.show();
+                new SendDialogs(plan -> {
+                    viewModel.set(new SendViewModel(plan, new BroadcastPlanner(jdbi), new Journal(jdbi), simulation, tasks,
+                            sender, Platform::runLater, System::nanoTime));
+                    return viewModel.get();
+                }, bundle, List.of()).open(owner, SendViewModel.Plan.newBroadcast("School closes at noon", List.of(listId),
+                        recipients, 0, 0, 1, "GSM-7", "USD 8,300.00"));
+            });
+            while (viewModel.get() == null) {
+                Thread.sleep(20);
+            }
+            settle();
+            try (FxThreadProbe probe = new FxThreadProbe()) {
+                long start = System.nanoTime();
+                Platform.runLater(() -> viewModel.get().send());
+                while (viewModel.get().phaseProperty().get() != SendViewModel.Phase.DONE) {
+                    Thread.sleep(20);
+                }
+                long end = System.nanoTime();
+                settle();
+                System.out.printf("through the send dialog (plan + send): %6.2f s (%s)%n", (end - start) / 1e9,
+                        viewModel.get().outcomeProperty().get());
+                System.out.printf("  FX thread while planning and sending: %s%n", probe.summary(start, end));
+            }
+        } finally {
+            sender.shutdown();
+            workers.shutdown();
+            Platform.exit();
+        }
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(1_000);
+        CountDownLatch idle = new CountDownLatch(1);
+        Platform.runLater(idle::countDown);
+        idle.await();
+    }
+}
