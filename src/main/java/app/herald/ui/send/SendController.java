@@ -100,8 +100,11 @@ public final class SendController {
                 viewModel.batchesEndedProperty()));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                         bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(), plan.batches(),
-                        viewModel.acceptedProperty().get(), elapsed(viewModel.elapsedSecondsProperty().get())),
-                viewModel.batchesEndedProperty(), viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty()));
+                        viewModel.acceptedProperty().get(), clock(viewModel.elapsedSecondsProperty().get()),
+                        viewModel.remainingSecondsProperty().get() < 0 ? bundle.getString("send.remainingUnknown")
+                                : clock(viewModel.remainingSecondsProperty().get())),
+                viewModel.batchesEndedProperty(), viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
+                viewModel.remainingSecondsProperty()));
         outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
                 : bundle.getString("send.outcome." + viewModel.outcomeProperty().get().name()), viewModel.outcomeProperty()));
         progressTitle.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.DONE))
@@ -109,7 +112,7 @@ public final class SendController {
         eventList.setItems(viewModel.events());
     }
 
-    private static String elapsed(long seconds) {
+    private static String clock(long seconds) {
         Duration duration = Duration.ofSeconds(seconds);
         return String.format("%d:%02d", duration.toMinutes(), duration.toSecondsPart());
     }

@@ -83,6 +83,7 @@ public final class SendViewModel {
     private final ReadOnlyLongWrapper batchesEnded = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper elapsedSeconds = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper remainingSeconds = new ReadOnlyLongWrapper(-1);
     private final ObservableList<String> events = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BroadcastState> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
@@ -170,7 +171,13 @@ public final class SendViewModel {
             accepted.set(latest.recipientsAccepted());
         }
         if (phase.get() == Phase.SENDING) {
-            elapsedSeconds.set((nanoClock.getAsLong() - startedAt) / 1_000_000_000L);
+            long elapsed = (nanoClock.getAsLong() - startedAt) / 1_000_000_000L;
+            elapsedSeconds.set(elapsed);
+            long ended = batchesEnded.get();
+            // the pace so far, over what is left; unknown until a batch has ended
+            remainingSeconds.set(ended == 0 ? -1 : elapsed * (plan.batches() - ended) / ended);
+        } else {
+            remainingSeconds.set(phase.get() == Phase.DONE ? 0 : -1);
         }
     }
 
@@ -219,6 +226,11 @@ public final class SendViewModel {
 
     public ReadOnlyLongProperty elapsedSecondsProperty() {
         return elapsedSeconds.getReadOnlyProperty();
+    }
+
+    /** An estimate from the pace so far; -1 while unknown. */
+    public ReadOnlyLongProperty remainingSecondsProperty() {
+        return remainingSeconds.getReadOnlyProperty();
     }
 
     /** One line per batch as it ends, with its SID when accepted. */

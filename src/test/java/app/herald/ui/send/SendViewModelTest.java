@@ -15,8 +15,10 @@ import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.send.SendViewModel.Phase;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,31 @@ class SendViewModelTest {
     }
 
     private SendViewModel viewModel(TwilioConnection twilio) {
+        return viewModel(twilio, Runnable::run);
+    }
+
+    private SendViewModel viewModel(TwilioConnection twilio, Executor sender) {
         SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0, 1,
                 "GSM-7", "USD 99.60");
         return new SendViewModel(plan, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()), twilio,
-                SameThreadTasks.create(), Runnable::run, Runnable::run, System::nanoTime);
+                SameThreadTasks.create(), sender, Runnable::run, System::nanoTime);
+    }
+
+    @Test
+    void theTimeLeftIsUnknownUntilABatchHasEndedAndNoneWhenDone() {
+        List<Runnable> queued = new ArrayList<>();
+        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+            SendViewModel viewModel = viewModel(simulation, queued::add);
+            viewModel.send();
+            viewModel.sampleProgress();
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.SENDING);
+            assertThat(viewModel.remainingSecondsProperty().get()).isEqualTo(-1);
+
+            queued.remove(0).run();
+
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.DONE);
+            assertThat(viewModel.remainingSecondsProperty().get()).isZero();
+        }
     }
 
     @Test
