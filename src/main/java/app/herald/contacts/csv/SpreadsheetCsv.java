@@ -14,10 +14,10 @@ import org.apache.commons.csv.CSVPrinter;
  * spreadsheet would run as a formula ({@code = + - @}) neutralised with a leading apostrophe.
  * The file is written next to its target and moved into place, so a failure leaves no half file.
  */
-final class SpreadsheetCsv {
+public final class SpreadsheetCsv {
 
     /** Prints the rows; cells go through {@link #neutralise(String)} first. */
-    interface Rows {
+    public interface Rows {
         long printTo(CSVPrinter printer) throws IOException;
     }
 
@@ -25,7 +25,7 @@ final class SpreadsheetCsv {
     }
 
     /** @return what {@code rows} returned: how many were written */
-    static long write(Path target, Rows rows, String... header) throws IOException {
+    public static long write(Path target, Rows rows, String... header) throws IOException {
         Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".herald-export", ".csv");
         try {
             long written;
@@ -43,7 +43,7 @@ final class SpreadsheetCsv {
         }
     }
 
-    static String neutralise(String cell) {
+    public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;
         }

@@ -2,10 +2,12 @@ package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
 import app.herald.ui.send.SendViewModel;
+import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,6 +29,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /** Wires the history: broadcasts above, the chosen one's batches below, a batch's SID copied with Ctrl+C. */
 public final class HistoryController {
@@ -54,6 +59,8 @@ public final class HistoryController {
     @FXML private TableColumn<Batch, Number> attemptsColumn;
     @FXML private TableColumn<Batch, String> errorColumn;
     @FXML private Label noticeLabel;
+    @FXML private ComboBox<BroadcastState> stateFilterBox;
+    @FXML private Button exportButton;
     @FXML private Button resumeButton;
     @FXML private Button sendAgainButton;
     @FXML private Button markSentButton;
@@ -68,6 +75,21 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         broadcastTable.setItems(viewModel.broadcasts());
+        stateFilterBox.getItems().add(null);
+        stateFilterBox.getItems().addAll(BroadcastState.values());
+        stateFilterBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BroadcastState state) {
+                return state == null ? bundle.getString("history.filter.all") : state.name();
+            }
+
+            @Override
+            public BroadcastState fromString(String text) {
+                return null;
+            }
+        });
+        stateFilterBox.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.broadcasts()));
         whenColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(WHEN.format(row.getValue().createdAt())));
         modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode()));
         stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
@@ -115,6 +137,18 @@ public final class HistoryController {
             }
         });
         viewModel.refresh();
+    }
+
+    @FXML
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(bundle.getString("history.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("lists.csvFiles"), "*.csv"));
+        chooser.setInitialFileName("herald-history.csv");
+        File target = chooser.showSaveDialog(root.getScene().getWindow());
+        if (target != null) {
+            viewModel.export(target.toPath());
+        }
     }
 
     @FXML

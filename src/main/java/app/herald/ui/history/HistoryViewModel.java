@@ -5,11 +5,13 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.HistoryExporter;
 import app.herald.broadcast.Journal;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendViewModel;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /** The history: every broadcast, newest first, and the batches of the chosen one with their SIDs. */
 public final class HistoryViewModel {
@@ -36,6 +39,8 @@ public final class HistoryViewModel {
     private final ResourceBundle bundle;
 
     private final ObservableList<BroadcastSummary> all = FXCollections.observableArrayList();
+    private final FilteredList<BroadcastSummary> shown = new FilteredList<>(all);
+    private final ObjectProperty<BroadcastState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
 
@@ -44,6 +49,8 @@ public final class HistoryViewModel {
         this.journal = Objects.requireNonNull(journal);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
+        stateFilter.addListener((observable, previous, state) ->
+                shown.setPredicate(state == null ? null : broadcast -> broadcast.state() == state));
         selected.addListener((observable, previous, broadcast) ->
                 batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
     }
@@ -113,8 +120,21 @@ public final class HistoryViewModel {
         });
     }
 
+    /** The broadcasts the state filter lets through, newest first. */
     public ObservableList<BroadcastSummary> broadcasts() {
-        return all;
+        return shown;
+    }
+
+    /** Only broadcasts in this state, or all of them when null. */
+    public ObjectProperty<BroadcastState> stateFilterProperty() {
+        return stateFilter;
+    }
+
+    /** Writes the broadcasts shown, a row per batch, to a CSV for Excel. */
+    public void export(Path target) {
+        List<BroadcastSummary> chosen = List.copyOf(shown);
+        work.change(() -> HistoryExporter.export(chosen, target), rows -> work.tell(Notice.info(
+                MessageFormat.format(bundle.getString("history.exported"), rows, target))));
     }
 
     public ObjectProperty<BroadcastSummary> selectedProperty() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.Journal;
 import app.herald.contacts.RecipientLists;
@@ -13,6 +14,7 @@ import app.herald.settings.Mode;
 import app.herald.storage.Database;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.send.SendViewModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -91,5 +93,22 @@ class HistoryViewModelTest {
         assertThat(journal.nextPending(broadcast)).contains(2);
         assertThatThrownBy(() -> journal.markSent(broadcast, 2)).as("only an uncertain batch can be marked")
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theStateFilterAndTheExportFollowWhatIsShown() throws Exception {
+        viewModel.stateFilterProperty().set(BroadcastState.FINISHED);
+        assertThat(viewModel.broadcasts()).isEmpty();
+        viewModel.stateFilterProperty().set(null);
+        assertThat(viewModel.broadcasts()).hasSize(1);
+
+        Path target = folder.resolve("history.csv");
+        viewModel.export(target);
+
+        List<String> lines = Files.readAllLines(target);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("\uFEFFbroadcast,created,mode,state");
+        assertThat(lines.get(1)).contains(",UNCERTAIN,");
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Wrote 2 batches to");
     }
 }
