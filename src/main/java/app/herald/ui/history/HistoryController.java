@@ -3,6 +3,7 @@ package app.herald.ui.history;
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
@@ -11,13 +12,17 @@ import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -37,6 +42,7 @@ public final class HistoryController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final HistoryViewModel viewModel;
@@ -59,6 +65,7 @@ public final class HistoryController {
     @FXML private TableColumn<Batch, Number> attemptsColumn;
     @FXML private TableColumn<Batch, String> errorColumn;
     @FXML private Label noticeLabel;
+    @FXML private StackedBarChart<String, Number> dailyChart;
     @FXML private ComboBox<BroadcastState> stateFilterBox;
     @FXML private Button exportButton;
     @FXML private Button resumeButton;
@@ -129,6 +136,7 @@ public final class HistoryController {
                 () -> chosenBatch.get() == null || chosenBatch.get().state() != BatchState.UNCERTAIN, chosenBatch);
         sendAgainButton.disableProperty().bind(notUncertain);
         markSentButton.disableProperty().bind(notUncertain);
+        viewModel.lastThirtyDays().addListener((ListChangeListener<DailyOutcome>) change -> showChart());
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
         // a send may have moved on since the screen was last shown
         root.parentProperty().addListener((observable, previous, parent) -> {
@@ -137,6 +145,23 @@ public final class HistoryController {
             }
         });
         viewModel.refresh();
+    }
+
+    /** Recipients per day, stacked by outcome, one bar a day labelled with its day of the month. */
+    private void showChart() {
+        XYChart.Series<String, Number> sent = new XYChart.Series<>();
+        sent.setName(bundle.getString("history.chart.sent"));
+        XYChart.Series<String, Number> failed = new XYChart.Series<>();
+        failed.setName(bundle.getString("history.chart.failed"));
+        XYChart.Series<String, Number> uncertain = new XYChart.Series<>();
+        uncertain.setName(bundle.getString("history.chart.uncertain"));
+        for (DailyOutcome day : viewModel.lastThirtyDays()) {
+            String label = DAY.format(day.day());
+            sent.getData().add(new XYChart.Data<>(label, day.accepted()));
+            failed.getData().add(new XYChart.Data<>(label, day.failed()));
+            uncertain.getData().add(new XYChart.Data<>(label, day.uncertain()));
+        }
+        dailyChart.getData().setAll(List.of(sent, failed, uncertain));
     }
 
     @FXML

@@ -5,6 +5,7 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.HistoryExporter;
 import app.herald.broadcast.Journal;
 import app.herald.ui.common.Notice;
@@ -13,6 +14,7 @@ import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendViewModel;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -43,6 +45,7 @@ public final class HistoryViewModel {
     private final ObjectProperty<BroadcastState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
+    private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
 
     public HistoryViewModel(Broadcasts broadcasts, Journal journal, Tasks tasks, ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
@@ -57,6 +60,7 @@ public final class HistoryViewModel {
 
     /** Reads the history again, keeping the chosen broadcast chosen (its batches may have moved on). */
     public void refresh() {
+        work.read(() -> broadcasts.dailyOutcomes(LocalDate.now(), 30, ZoneId.systemDefault()), lastThirtyDays::setAll);
         work.read(broadcasts::all, read -> {
             long chosen = selected.get() == null ? -1 : selected.get().id();
             all.setAll(read);
@@ -139,6 +143,11 @@ public final class HistoryViewModel {
 
     public ObjectProperty<BroadcastSummary> selectedProperty() {
         return selected;
+    }
+
+    /** Recipients per day over the last 30 days, by how their batches ended: the chart above the history. */
+    public ObservableList<DailyOutcome> lastThirtyDays() {
+        return lastThirtyDays;
     }
 
     public ObservableList<Batch> batches() {

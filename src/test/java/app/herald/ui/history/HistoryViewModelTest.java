@@ -8,6 +8,7 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Journal;
 import app.herald.contacts.RecipientLists;
 import app.herald.settings.Mode;
@@ -16,6 +17,7 @@ import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.send.SendViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
@@ -110,5 +112,20 @@ class HistoryViewModelTest {
         assertThat(lines.get(0)).startsWith("\uFEFFbroadcast,created,mode,state");
         assertThat(lines.get(1)).contains(",UNCERTAIN,");
         assertThat(viewModel.noticeProperty().get().text()).startsWith("Wrote 2 batches to");
+    }
+
+    @Test
+    void theChartCountsRecipientsPerDayByOutcome() {
+        assertThat(viewModel.lastThirtyDays()).hasSize(30);
+        DailyOutcome today = viewModel.lastThirtyDays().get(29);
+        assertThat(today.day()).isEqualTo(LocalDate.now());
+        assertThat(today.uncertain()).isEqualTo(10_000);
+        assertThat(today.accepted()).isZero();
+
+        viewModel.markSent(batch(1));
+
+        assertThat(viewModel.lastThirtyDays().get(29).accepted()).as("marked as sent counts as sent").isEqualTo(10_000);
+        assertThat(viewModel.lastThirtyDays().subList(0, 29)).allSatisfy(day ->
+                assertThat(day.accepted() + day.failed() + day.uncertain()).isZero());
     }
 }
