@@ -90,6 +90,11 @@ public final class HeraldApp extends Application {
         stage.setScene(scene);
         WindowPlacements.apply(preferences.windowPlacement(), stage);
         stage.show();
+        viewModel.storageStateProperty().addListener((observable, previous, state) -> {
+            if (state == MainWindowViewModel.StorageState.READY) {
+                screens.pointOutInterruptedBroadcasts();
+            }
+        });
         viewModel.openStorage();
     }
 

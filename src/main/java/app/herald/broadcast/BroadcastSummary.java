@@ -17,6 +17,11 @@ public record BroadcastSummary(long id, String body, BroadcastState state, Strin
         return batches.stream().filter(batch -> batch.state() == BatchState.PENDING).count();
     }
 
+    /** Batches left to send (and not cancelled), or batches nobody knows went out: a person should look. */
+    public boolean needsAPerson() {
+        return uncertainBatches() > 0 || pendingBatches() > 0 && state != BroadcastState.CANCELLED;
+    }
+
     /** Batches a person must look at: they may or may not have gone out. */
     public long uncertainBatches() {
         return batches.stream().filter(batch -> batch.state() == BatchState.UNCERTAIN).count();

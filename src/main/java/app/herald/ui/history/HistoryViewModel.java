@@ -66,16 +66,10 @@ public final class HistoryViewModel {
             all.setAll(read);
             selected.set(read.stream().filter(broadcast -> broadcast.id() == chosen).findFirst()
                     .orElse(read.isEmpty() ? null : read.get(0)));
-            if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(HistoryViewModel::needsAPerson)) {
+            if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(BroadcastSummary::needsAPerson)) {
                 work.tell(Notice.info(bundle.getString("history.interrupted")));
             }
         });
-    }
-
-    /** Batches left to send (and not cancelled), or batches nobody knows went out. */
-    private static boolean needsAPerson(BroadcastSummary broadcast) {
-        return broadcast.uncertainBatches() > 0
-                || broadcast.pendingBatches() > 0 && broadcast.state() != BroadcastState.CANCELLED;
     }
 
     /** What the send dialog confirms to send the chosen broadcast's PENDING batches; empty when there are none. */

@@ -1,6 +1,7 @@
 package app.herald.ui.shell;
 
 import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
@@ -18,6 +19,7 @@ import app.herald.message.Templates;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
 import app.herald.twilio.TwilioConnection;
+import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.EmptyState;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
@@ -160,6 +162,23 @@ public final class Screens implements ImportActions, AutoCloseable {
         if (twilio != null) {
             twilio.close();
         }
+    }
+
+    /**
+     * Once the data is open: when a broadcast was interrupted, or has batches nobody knows went
+     * out, say so at once and offer the History, where the person decides.
+     */
+    public void pointOutInterruptedBroadcasts() {
+        Broadcasts broadcasts = new Broadcasts(jdbi());
+        tasks.run(() -> broadcasts.all().stream().anyMatch(BroadcastSummary::needsAPerson))
+                .onSuccess(interrupted -> {
+                    if (interrupted && Dialogs.confirm(owner.get().getScene().getRoot(), bundle.getString("history.title"),
+                            bundle.getString("history.interrupted.startup"), bundle.getString("history.open"))) {
+                        window.show(Section.HISTORY);
+                    }
+                })
+                .onError(problem -> LOG.warn("Could not look for interrupted broadcasts", problem))
+                .start();
     }
 
     private Node placeholder(Section section) {

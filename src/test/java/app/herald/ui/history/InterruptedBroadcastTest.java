@@ -1,0 +1,49 @@
+package app.herald.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.broadcast.Batch;
+import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.Journal;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
+import app.herald.storage.Storage;
+import app.herald.ui.HeraldWindowTest;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import org.junit.jupiter.api.Test;
+
+/** Herald starting after a send died mid-batch: it says so at once and shows what is known. */
+class InterruptedBroadcastTest extends HeraldWindowTest {
+
+    @Test
+    void anInterruptedSendIsPointedOutAtStartUp() throws Exception {
+        try (Storage storage = Storage.open(new DataFolder(home))) {
+            long list = new RecipientLists(storage.jdbi()).create("Parents").id();
+            storage.jdbi().useHandle(handle -> handle.createUpdate(
+                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
+                    .bind("list", list).execute());
+            long broadcast = new BroadcastPlanner(storage.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
+            // the process died while batch 1 was on its way
+            new Journal(storage.jdbi()).inFlight(broadcast, 1);
+        }
+
+        startHerald().waitUntilReady();
+        herald.waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        Button open = robot.from(robot.lookup("#confirmDialog").queryAs(DialogPane.class))
+                .lookup((Node node) -> node instanceof Button button && "Open History".equals(button.getText())).queryButton();
+        robot.clickOn(open);
+
+        herald.waitFor(() -> robot.lookup("#batchTable").tryQuery().isPresent()
+                && robot.lookup("#batchTable").queryTableView().getItems().size() == 2);
+        assertThat(robot.lookup("#batchTable").queryTableView().getItems())
+                .extracting(batch -> ((Batch) batch).state()).containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
+        assertThat(herald.shows("A broadcast has batches not sent yet, or batches that may or may not have gone out."
+                + " Choose it below.")).isTrue();
+        assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isFalse();
+    }
+}
