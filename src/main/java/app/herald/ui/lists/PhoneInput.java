@@ -57,10 +57,6 @@ public final class PhoneInput {
         return country;
     }
 
-    public ObjectBinding<PhoneCheck> checkBinding() {
-        return check;
-    }
-
     /** "Saved as +4915142883039", a landline warning, or the reason in plain words; empty while nothing is typed. */
     public StringBinding feedbackBinding() {
         return feedback;
