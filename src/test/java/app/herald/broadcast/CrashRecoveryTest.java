@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.Launcher;
 import app.herald.cli.HeraldCommand;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.twilio.simulator.NotifySimulator;
@@ -52,10 +52,7 @@ class CrashRecoveryTest {
                 "TWILIO_AUTH_TOKEN", TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
         try (Storage storage = Storage.open(new DataFolder(home))) {
-            long list = new RecipientLists(storage.jdbi()).create("All").id();
-            storage.jdbi().useHandle(handle -> handle.createUpdate(
-                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, :n)")
-                    .bind("list", list).bind("n", RECIPIENTS).execute());
+            TestContacts.list(storage.jdbi(), "All", RECIPIENTS);
         }
     }
 

@@ -3,7 +3,7 @@ package app.herald.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.OptOuts;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
@@ -51,11 +51,7 @@ class DispatcherTest {
     }
 
     private long list(String name, int from, int count) {
-        long id = new RecipientLists(database.jdbi()).findOrCreate(name).id();
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(:from, :to)")
-                .bind("list", id).bind("from", from).bind("to", from + count - 1).execute());
-        return id;
+        return TestContacts.list(database.jdbi(), name, from, count);
     }
 
     private long plan(int recipients) {

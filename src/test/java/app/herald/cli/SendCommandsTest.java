@@ -3,7 +3,7 @@ package app.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.OptOuts;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.twilio.simulator.Fault;
@@ -40,13 +40,8 @@ class SendCommandsTest {
         environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN,
                 "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID, "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
         try (Storage storage = Storage.open(new DataFolder(home))) {
-            RecipientLists lists = new RecipientLists(storage.jdbi());
-            for (String name : new String[] {"Parents", "Teachers"}) {
-                long list = lists.create(name).id();
-                storage.jdbi().useHandle(handle -> handle.createUpdate(
-                                "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
-                        .bind("list", list).execute());
-            }
+            TestContacts.list(storage.jdbi(), "Parents", 12_000);
+            TestContacts.list(storage.jdbi(), "Teachers", 12_000);
             new OptOuts(storage.jdbi()).add("+14152000001", "STOP", "test");
         }
     }

@@ -33,9 +33,7 @@ class RecipientListsTest {
     }
 
     private void addContacts(long list, int count) {
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, :count)")
-                .bind("list", list).bind("count", count).execute());
+        TestContacts.add(database.jdbi(), list, 1, count);
     }
 
     @Test

@@ -2,7 +2,7 @@ package app.herald.ui.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.ui.HeraldWindowTest;
@@ -25,10 +25,7 @@ class ComposeScreenTest extends HeraldWindowTest {
     @Test
     void typingUpdatesTheCounterAndTheCost() throws Exception {
         try (Storage storage = Storage.open(new DataFolder(home))) {
-            long list = new RecipientLists(storage.jdbi()).create("Parents").id();
-            storage.jdbi().useHandle(handle -> handle.createUpdate(
-                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 250)")
-                    .bind("list", list).execute());
+            TestContacts.list(storage.jdbi(), "Parents", 250);
         }
         startHerald().waitUntilReady();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

@@ -6,6 +6,7 @@ import app.herald.contacts.Audience;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.message.DraftStore;
 import app.herald.message.Encoding;
 import app.herald.message.Price;
@@ -48,10 +49,7 @@ class ComposeViewModelTest {
     }
 
     private void addContacts(String listName, int from, int count) {
-        long list = new RecipientLists(database.jdbi()).findOrCreate(listName).id();
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(:from, :to)")
-                .bind("list", list).bind("from", from).bind("to", from + count - 1).execute());
+        TestContacts.list(database.jdbi(), listName, from, count);
     }
 
     private RecipientList list(String name) {

@@ -10,7 +10,7 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Journal;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.storage.Database;
 import app.herald.ui.common.SameThreadTasks;
@@ -40,10 +40,7 @@ class HistoryViewModelTest {
     void open() {
         database = Database.open(folder.resolve("herald"));
         journal = new Journal(database.jdbi());
-        long list = new RecipientLists(database.jdbi()).create("Parents").id();
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
-                .bind("list", list).execute());
+        long list = TestContacts.list(database.jdbi(), "Parents", 12_000);
         broadcast = new BroadcastPlanner(database.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
         // the first batch left on its way by a crash, the second never sent
         journal.inFlight(broadcast, 1);

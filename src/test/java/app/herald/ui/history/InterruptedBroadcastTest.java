@@ -6,7 +6,7 @@ import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.Journal;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.storage.Storage;
@@ -23,10 +23,7 @@ class InterruptedBroadcastTest extends HeraldWindowTest {
     @Test
     void anInterruptedSendIsPointedOutAtStartUp() throws Exception {
         try (Storage storage = Storage.open(new DataFolder(home))) {
-            long list = new RecipientLists(storage.jdbi()).create("Parents").id();
-            storage.jdbi().useHandle(handle -> handle.createUpdate(
-                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
-                    .bind("list", list).execute());
+            long list = TestContacts.list(storage.jdbi(), "Parents", 12_000);
             long broadcast = new BroadcastPlanner(storage.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
             // the process died while batch 1 was on its way
             new Journal(storage.jdbi()).inFlight(broadcast, 1);

@@ -7,6 +7,7 @@ import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.contacts.csv.ContactExporter;
 import app.herald.storage.Database;
 import app.herald.ui.common.SameThreadTasks;
@@ -42,11 +43,7 @@ class ListsViewModelTest {
     }
 
     private void addContacts(String listName, int count) {
-        long list = new RecipientLists(database.jdbi()).findOrCreate(listName).id();
-        database.jdbi().useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO contact (list_id, e164, name)
-                        SELECT :list, '+1415' || (2000000 + X), 'Person ' || X FROM SYSTEM_RANGE(1, :count)""")
-                .bind("list", list).bind("count", count).execute());
+        TestContacts.list(database.jdbi(), listName, count);
     }
 
     private RecipientList selected() {

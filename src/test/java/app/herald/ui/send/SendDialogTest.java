@@ -6,7 +6,7 @@ import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.ui.HeraldWindowTest;
@@ -25,10 +25,7 @@ class SendDialogTest extends HeraldWindowTest {
     @Test
     void composeSendAndSeeEachBatchSid() throws Exception {
         try (Storage storage = Storage.open(new DataFolder(home))) {
-            long list = new RecipientLists(storage.jdbi()).create("Parents").id();
-            storage.jdbi().useHandle(handle -> handle.createUpdate(
-                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
-                    .bind("list", list).execute());
+            TestContacts.list(storage.jdbi(), "Parents", 12_000);
         }
         startHerald().waitUntilReady();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

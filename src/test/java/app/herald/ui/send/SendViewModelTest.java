@@ -7,7 +7,7 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Journal;
-import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnection;
@@ -36,10 +36,7 @@ class SendViewModelTest {
     @BeforeEach
     void open() {
         database = Database.open(folder.resolve("herald"));
-        list = new RecipientLists(database.jdbi()).create("Parents").id();
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO contact (list_id, e164) SELECT :list, '+1415' || (2000000 + X) FROM SYSTEM_RANGE(1, 12000)")
-                .bind("list", list).execute());
+        list = TestContacts.list(database.jdbi(), "Parents", 12_000);
     }
 
     @AfterEach

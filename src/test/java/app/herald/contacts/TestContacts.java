@@ -1,0 +1,32 @@
+package app.herald.contacts;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Contacts for tests, made in one statement: number {@code n} is +1415 2000000+n and is called
+ * "Person n", so ranges of lists can overlap on purpose.
+ */
+public final class TestContacts {
+
+    private TestContacts() {
+    }
+
+    /** The list of that name (made when missing) with contacts 1 to {@code count}; @return its id */
+    public static long list(Jdbi jdbi, String name, int count) {
+        return list(jdbi, name, 1, count);
+    }
+
+    /** The list of that name (made when missing) with contacts {@code from} to {@code from + count - 1}; @return its id */
+    public static long list(Jdbi jdbi, String name, int from, int count) {
+        long id = new RecipientLists(jdbi).findOrCreate(name).id();
+        add(jdbi, id, from, count);
+        return id;
+    }
+
+    public static void add(Jdbi jdbi, long listId, int from, int count) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO contact (list_id, e164, name)
+                        SELECT :list, '+1415' || (2000000 + X), 'Person ' || X FROM SYSTEM_RANGE(:from, :to)""")
+                .bind("list", listId).bind("from", from).bind("to", from + count - 1).execute());
+    }
+}
