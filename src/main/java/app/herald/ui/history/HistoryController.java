@@ -25,6 +25,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -67,6 +68,8 @@ public final class HistoryController {
     @FXML private Label noticeLabel;
     @FXML private StackedBarChart<String, Number> dailyChart;
     @FXML private ComboBox<BroadcastState> stateFilterBox;
+    @FXML private DatePicker fromPicker;
+    @FXML private DatePicker toPicker;
     @FXML private Button exportButton;
     @FXML private Button resumeButton;
     @FXML private Button sendAgainButton;
@@ -96,6 +99,8 @@ public final class HistoryController {
             }
         });
         stateFilterBox.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        fromPicker.valueProperty().bindBidirectional(viewModel.fromDateProperty());
+        toPicker.valueProperty().bindBidirectional(viewModel.toDateProperty());
         exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.broadcasts()));
         whenColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(WHEN.format(row.getValue().createdAt())));
         modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode()));

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,6 +45,8 @@ public final class HistoryViewModel {
     private final ObservableList<BroadcastSummary> all = FXCollections.observableArrayList();
     private final FilteredList<BroadcastSummary> shown = new FilteredList<>(all);
     private final ObjectProperty<BroadcastState> stateFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
     private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
@@ -52,10 +56,22 @@ public final class HistoryViewModel {
         this.journal = Objects.requireNonNull(journal);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
-        stateFilter.addListener((observable, previous, state) ->
-                shown.setPredicate(state == null ? null : broadcast -> broadcast.state() == state));
+        shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, stateFilter, fromDate, toDate));
         selected.addListener((observable, previous, broadcast) ->
                 batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
+    }
+
+    /** The state and the days (inclusive, on this computer's calendar) the person chose; null lets all through. */
+    private Predicate<BroadcastSummary> filter() {
+        BroadcastState state = stateFilter.get();
+        LocalDate from = fromDate.get();
+        LocalDate to = toDate.get();
+        return broadcast -> {
+            LocalDate day = LocalDate.ofInstant(broadcast.createdAt(), ZoneId.systemDefault());
+            return (state == null || broadcast.state() == state)
+                    && (from == null || !day.isBefore(from))
+                    && (to == null || !day.isAfter(to));
+        };
     }
 
     /** Reads the history again, keeping the chosen broadcast chosen (its batches may have moved on). */
@@ -118,7 +134,7 @@ public final class HistoryViewModel {
         });
     }
 
-    /** The broadcasts the state filter lets through, newest first. */
+    /** The broadcasts the filters let through, newest first. */
     public ObservableList<BroadcastSummary> broadcasts() {
         return shown;
     }
@@ -126,6 +142,16 @@ public final class HistoryViewModel {
     /** Only broadcasts in this state, or all of them when null. */
     public ObjectProperty<BroadcastState> stateFilterProperty() {
         return stateFilter;
+    }
+
+    /** Only broadcasts made on this day or later, or from the first when null. */
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    /** Only broadcasts made on this day or earlier, or up to now when null. */
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
     }
 
     /** Writes the broadcasts shown, a row per batch, to a CSV for Excel. */

@@ -95,11 +95,19 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void theStateFilterAndTheExportFollowWhatIsShown() throws Exception {
+    void theStateAndDateFiltersAndTheExportFollowWhatIsShown() throws Exception {
         viewModel.stateFilterProperty().set(BroadcastState.FINISHED);
         assertThat(viewModel.broadcasts()).isEmpty();
         viewModel.stateFilterProperty().set(null);
         assertThat(viewModel.broadcasts()).hasSize(1);
+        LocalDate today = LocalDate.now();
+        viewModel.fromDateProperty().set(today.plusDays(1));
+        assertThat(viewModel.broadcasts()).as("made today, not tomorrow or later").isEmpty();
+        viewModel.fromDateProperty().set(today);
+        viewModel.toDateProperty().set(today.minusDays(1));
+        assertThat(viewModel.broadcasts()).as("made today, not yesterday or before").isEmpty();
+        viewModel.toDateProperty().set(today);
+        assertThat(viewModel.broadcasts()).as("both ends count").hasSize(1);
 
         Path target = folder.resolve("history.csv");
         viewModel.export(target);
