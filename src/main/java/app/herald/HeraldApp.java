@@ -4,6 +4,8 @@ import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
+import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
 import app.herald.ui.common.FxmlViews;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -38,6 +41,8 @@ public final class HeraldApp extends Application {
     private final Map<String, String> environment;
     private DataFolder dataFolder;
     private UiPreferences preferences;
+    private TwilioSettingsStore twilioSettings;
+    private TwilioChoice twilioChoice;
     private ExecutorService workers;
     private MainWindowViewModel viewModel;
     private Screens screens;
@@ -57,6 +62,8 @@ public final class HeraldApp extends Application {
     public void init() {
         dataFolder = DataFolder.fromEnvironment(environment);
         preferences = UiPreferences.load(dataFolder.uiPreferences());
+        twilioSettings = TwilioSettingsStore.open(dataFolder, environment);
+        twilioChoice = chooseTwilio();
         LOG.info("Herald {} starting; data folder {}", Version.current(), dataFolder.path());
     }
 
@@ -67,8 +74,7 @@ public final class HeraldApp extends Application {
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
 
-        Mode mode = Mode.fromEnvironment(environment);
-        viewModel = new MainWindowViewModel(mode, dataFolder, tasks, this::openStorage);
+        viewModel = new MainWindowViewModel(twilioChoice, dataFolder, tasks, this::openStorage);
         viewModel.darkThemeProperty().set(preferences.darkTheme());
         Theme.apply(preferences.darkTheme());
         viewModel.darkThemeProperty().addListener((observable, wasDark, dark) -> {
@@ -77,13 +83,14 @@ public final class HeraldApp extends Application {
         });
 
         List<String> stylesheets = List.of(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
-        screens = new Screens(viewModel, tasks, bundle, preferences, () -> stage, stylesheets, environment);
+        screens = new Screens(viewModel, tasks, bundle, preferences, twilioSettings, () -> stage, stylesheets, environment);
         MainWindowController controller = new MainWindowController(viewModel, screens::build, screens, stage::close, bundle);
         Parent root = new FxmlViews(bundle).load(HeraldApp.class.getResource("ui/shell/main-window.fxml"), controller);
         Scene scene = new Scene(root);
         scene.getStylesheets().setAll(stylesheets);
 
-        stage.setTitle(mode == Mode.SIMULATION ? "Herald \u2014 SIMULATION" : "Herald");
+        stage.titleProperty().bind(Bindings.when(viewModel.modeBinding().isEqualTo(Mode.SIMULATION))
+                .then("Herald \u2014 SIMULATION").otherwise("Herald"));
         stage.getIcons().setAll(icons());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
@@ -96,6 +103,16 @@ public final class HeraldApp extends Application {
             }
         });
         viewModel.openStorage();
+    }
+
+    /** Damaged Twilio settings must not keep Herald from starting: it then simulates, and says why in the log. */
+    private TwilioChoice chooseTwilio() {
+        try {
+            return twilioSettings.choice(environment);
+        } catch (IOException e) {
+            LOG.warn("Could not read the Twilio settings; sending is simulated", e);
+            return TwilioChoice.SIMULATION;
+        }
     }
 
     /**

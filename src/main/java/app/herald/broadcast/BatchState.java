@@ -13,5 +13,10 @@ public enum BatchState {
     /** It may or may not have been sent: never re-sent without a person deciding. */
     UNCERTAIN,
     /** Was UNCERTAIN; a person who checked Twilio's logs settled it as sent. Never sent again. */
-    MARKED_SENT
+    MARKED_SENT;
+
+    /** Whether this batch's send is over: it will not go out again by itself. */
+    public boolean hasEnded() {
+        return this != PENDING && this != IN_FLIGHT;
+    }
 }

@@ -127,8 +127,7 @@ public final class Dispatcher {
 
     private Progress progress(long broadcastId, String event) {
         List<Batch> batches = journal.batches(broadcastId);
-        int ended = (int) batches.stream().filter(batch -> batch.state() != BatchState.PENDING
-                && batch.state() != BatchState.IN_FLIGHT).count();
+        int ended = (int) batches.stream().filter(batch -> batch.state().hasEnded()).count();
         long accepted = batches.stream().filter(batch -> batch.state() == BatchState.ACCEPTED).mapToLong(Batch::size).sum();
         return new Progress(broadcastId, ended, batches.size(), accepted, event);
     }

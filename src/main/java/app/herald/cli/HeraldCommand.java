@@ -5,9 +5,12 @@ import app.herald.broadcast.Journal;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
 import app.herald.settings.DataFolder;
+import app.herald.settings.TwilioSettingsStore;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
 import app.herald.twilio.TwilioConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Spec;
             AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class},
         description = {
             "Send one SMS to thousands of people through Twilio Notify.",
-            "Without arguments Herald opens its window. It works in SIMULATION until Twilio",
-            "credentials are set (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_NOTIFY_SERVICE_SID).",
+            "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen",
+            "in Settings, or Twilio credentials are set (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,",
+            "TWILIO_NOTIFY_SERVICE_SID).",
             "HERALD_HOME selects the data folder."
         })
 public final class HeraldCommand implements Runnable {
@@ -75,9 +79,13 @@ public final class HeraldCommand implements Runnable {
         return storage;
     }
 
-    /** Twilio, or the simulator when no credentials are set; the caller closes it. */
+    /** Twilio as Settings or the environment chose it, else the simulator; the caller closes it. */
     TwilioConnection connectTwilio() {
-        return TwilioConnection.open(environment);
+        try {
+            return TwilioConnection.open(TwilioSettingsStore.open(dataFolder, environment).choice(environment), environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Herald could not read its Twilio settings", e);
+        }
     }
 
     @Override

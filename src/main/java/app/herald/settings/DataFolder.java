@@ -67,6 +67,16 @@ public record DataFolder(Path path) {
         return path.resolve("ui.properties");
     }
 
+    /** Twilio's account, service and own number; never the secret. */
+    public Path twilioSettings() {
+        return path.resolve("twilio.properties");
+    }
+
+    /** The Twilio secret, only where no credential store is reachable; readable by its owner only. */
+    public Path secrets() {
+        return path.resolve("secrets.properties");
+    }
+
     /** The message being composed, saved as it is typed. */
     public Path draft() {
         return path.resolve("draft.txt");

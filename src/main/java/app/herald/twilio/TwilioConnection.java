@@ -1,6 +1,7 @@
 package app.herald.twilio;
 
 import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.io.IOException;
@@ -9,8 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Where broadcasts go from this process: Twilio (LIVE) when the environment names credentials,
- * else the simulator, started here on localhost (SIMULATION). HERALD_TWILIO_BASE_URL sends either
+ * Where broadcasts go from this process: Twilio (LIVE) with the chosen credentials, else the
+ * simulator, started here on localhost (SIMULATION). HERALD_TWILIO_BASE_URL sends LIVE traffic
  * to another endpoint. Closing stops an embedded simulator.
  */
 public final class TwilioConnection implements AutoCloseable {
@@ -30,9 +31,10 @@ public final class TwilioConnection implements AutoCloseable {
         this.simulator = simulator;
     }
 
-    public static TwilioConnection open(Map<String, String> environment) {
-        var credentials = TwilioCredentials.fromEnvironment(environment);
-        if (credentials.isPresent()) {
+    /** @param environment where HERALD_TWILIO_BASE_URL is read */
+    public static TwilioConnection open(TwilioChoice choice, Map<String, String> environment) {
+        var credentials = choice.credentials();
+        if (choice.mode() == Mode.LIVE && credentials.isPresent()) {
             return new TwilioConnection(Mode.LIVE, new TwilioNotifyGateway(credentials.get(),
                     TwilioNotifyGateway.baseUrl(environment), READ_TIMEOUT), credentials.get().serviceSid(), null);
         }

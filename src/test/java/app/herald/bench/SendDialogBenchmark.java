@@ -3,12 +3,14 @@ package app.herald.bench;
 import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
+import app.herald.settings.TwilioChoice;
 import app.herald.twilio.TwilioConnection;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendDialogs;
 import app.herald.ui.send.SendViewModel;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,14 +37,14 @@ final class SendDialogBenchmark {
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
         AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
-        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
             Platform.runLater(() -> {
                 Stage owner = new Stage();
                 owner.setScene(new Scene(new StackPane(), 1100, 720));
                 owner.show();
                 new SendDialogs(plan -> {
-                    viewModel.set(new SendViewModel(plan, new BroadcastPlanner(jdbi), new Journal(jdbi), simulation, tasks,
-                            sender, Platform::runLater, System::nanoTime));
+                    viewModel.set(new SendViewModel(plan, Optional::empty, new BroadcastPlanner(jdbi), new Journal(jdbi),
+                            simulation, tasks, sender, Platform::runLater, System::nanoTime, bundle));
                     return viewModel.get();
                 }, bundle, List.of()).open(owner, SendViewModel.Plan.newBroadcast("School closes at noon", List.of(listId),
                         recipients, 0, 0, 1, "GSM-7", "USD 8,300.00"));

@@ -1,7 +1,10 @@
 package app.herald.ui;
 
 import app.herald.HeraldApp;
+import app.herald.settings.DataFolder;
+import app.herald.settings.SecretStores;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,19 @@ public final class RunningHerald implements AutoCloseable {
     }
 
     public static RunningHerald start(FxRobot robot, Path home) throws Exception {
+        return start(robot, home, Map.of());
+    }
+
+    /**
+     * @param environment added to the test's own data folder, and a secret store in that folder,
+     *     so no test writes into the credential store of the computer it runs on
+     */
+    public static RunningHerald start(FxRobot robot, Path home, Map<String, String> environment) throws Exception {
+        Map<String, String> all = new HashMap<>(environment);
+        all.put(DataFolder.HOME_VARIABLE, home.toString());
+        all.put(SecretStores.CHOICE_VARIABLE, "file");
         Stage stage = FxToolkit.registerPrimaryStage();
-        HeraldApp app = (HeraldApp) FxToolkit.setupApplication(() -> new HeraldApp(Map.of("HERALD_HOME", home.toString())));
+        HeraldApp app = (HeraldApp) FxToolkit.setupApplication(() -> new HeraldApp(all));
         return new RunningHerald(robot, stage, app);
     }
 

@@ -72,6 +72,7 @@ public final class NotifySimulator implements AutoCloseable {
     private final AtomicInteger notificationRequests = new AtomicInteger();
     private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean messagingService = true;
 
     private NotifySimulator(HttpServer server, Path log, String authToken) {
         this.server = server;
@@ -107,6 +108,11 @@ public final class NotifySimulator implements AutoCloseable {
 
     public void setLatency(Duration newLatency) {
         latency = newLatency;
+    }
+
+    /** Answers as a Notify service set up without a Messaging Service, which cannot send SMS. */
+    public void removeMessagingService() {
+        messagingService = false;
     }
 
     /** The next {@code count} notification requests get this fault instead of an answer. */
@@ -258,7 +264,7 @@ public final class NotifySimulator implements AutoCloseable {
         }
         send(exchange, 200, JSON.createObjectNode()
                 .put("sid", serviceSid).put("account_sid", ACCOUNT_SID).put("friendly_name", "Herald simulator")
-                .put("messaging_service_sid", MESSAGING_SERVICE_SID)
+                .put("messaging_service_sid", messagingService ? MESSAGING_SERVICE_SID : null)
                 .put("url", "https://notify.twilio.com/v1/Services/" + serviceSid));
     }
 

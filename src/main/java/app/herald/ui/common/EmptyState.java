@@ -11,16 +11,14 @@ public final class EmptyState {
     private EmptyState() {
     }
 
-    public static Node create(String title, String text, String hint) {
+    public static Node create(String title, String text) {
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("empty-title");
         Label textLabel = new Label(text);
         textLabel.getStyleClass().add("empty-text");
         textLabel.setWrapText(true);
         textLabel.setMaxWidth(520);
-        Label hintLabel = new Label(hint);
-        hintLabel.getStyleClass().add("empty-hint");
-        VBox box = new VBox(12, titleLabel, textLabel, hintLabel);
+        VBox box = new VBox(12, titleLabel, textLabel);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-state");
         return box;

@@ -96,7 +96,7 @@ public final class ListsController {
     private void initialize() {
         optOutsTab.setContent(optOutsView);
         noListsPane.getChildren().add(EmptyState.create(bundle.getString("lists.none.title"),
-                bundle.getString("lists.none.text"), ""));
+                bundle.getString("lists.none.text")));
         bindLists();
         bindSelectedList();
         bindContacts();

@@ -2,6 +2,7 @@ package app.herald.ui.lists;
 
 import app.herald.contacts.Country;
 import app.herald.ui.common.CountryChoices;
+import app.herald.ui.common.PhoneInput;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Platform;

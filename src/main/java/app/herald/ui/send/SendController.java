@@ -2,6 +2,7 @@ package app.herald.ui.send;
 
 import static app.herald.ui.common.Nodes.showOnlyWhen;
 
+import app.herald.broadcast.BroadcastState;
 import app.herald.settings.Mode;
 import app.herald.ui.common.NoticeLabels;
 import app.herald.ui.send.SendViewModel.Phase;
@@ -18,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 
 /** Wires the send dialog: the confirmation, then the sampled progress and the outcome. */
@@ -34,6 +36,8 @@ public final class SendController {
     @FXML private Label costLabel;
     @FXML private Label modeLabel;
     @FXML private CheckBox liveCheck;
+    @FXML private Button testButton;
+    @FXML private ProgressIndicator testSpinner;
     @FXML private VBox progressPane;
     @FXML private Label progressTitle;
     @FXML private ProgressBar progressBar;
@@ -43,6 +47,7 @@ public final class SendController {
     @FXML private Label noticeLabel;
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
+    @FXML private Button resumeButton;
     @FXML private Button closeButton;
     @FXML private Button sendButton;
 
@@ -78,6 +83,9 @@ public final class SendController {
         sendButton.disableProperty().bind(viewModel.canSendBinding().not());
         showOnlyWhen(pauseButton, phase.isEqualTo(Phase.SENDING));
         showOnlyWhen(stopButton, phase.isEqualTo(Phase.SENDING));
+        showOnlyWhen(resumeButton, viewModel.outcomeProperty().isEqualTo(BroadcastState.PAUSED));
+        testButton.disableProperty().bind(viewModel.testingProperty());
+        showOnlyWhen(testSpinner, viewModel.testingProperty());
         closeButton.textProperty().bind(Bindings.when(phase.isEqualTo(Phase.CONFIRM))
                 .then(bundle.getString("send.cancel")).otherwise(bundle.getString("send.close")));
         closeButton.disableProperty().bind(phase.isEqualTo(Phase.SENDING));
@@ -95,15 +103,16 @@ public final class SendController {
                 sampler.stop();
             }
         });
+        var batches = viewModel.batchesProperty();
         progressBar.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> plan.batches() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / plan.batches(),
-                viewModel.batchesEndedProperty()));
+                () -> batches.get() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / batches.get(),
+                viewModel.batchesEndedProperty(), batches));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                        bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(), plan.batches(),
+                        bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(), batches.get(),
                         viewModel.acceptedProperty().get(), clock(viewModel.elapsedSecondsProperty().get()),
                         viewModel.remainingSecondsProperty().get() < 0 ? bundle.getString("send.remainingUnknown")
                                 : clock(viewModel.remainingSecondsProperty().get())),
-                viewModel.batchesEndedProperty(), viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
+                viewModel.batchesEndedProperty(), batches, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
                 viewModel.remainingSecondsProperty()));
         outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
                 : bundle.getString("send.outcome." + viewModel.outcomeProperty().get().name()), viewModel.outcomeProperty()));
@@ -120,6 +129,16 @@ public final class SendController {
     @FXML
     private void send() {
         viewModel.send();
+    }
+
+    @FXML
+    private void sendTest() {
+        viewModel.sendTest();
+    }
+
+    @FXML
+    private void resume() {
+        viewModel.resume();
     }
 
     @FXML

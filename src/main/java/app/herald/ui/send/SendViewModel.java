@@ -8,15 +8,21 @@ import app.herald.settings.Mode;
 import app.herald.twilio.TwilioConnection;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -69,6 +75,7 @@ public final class SendViewModel {
     }
 
     private final Plan plan;
+    private final Callable<Optional<String>> ownNumber;
     private final BroadcastPlanner planner;
     private final Journal journal;
     private final TwilioConnection twilio;
@@ -76,11 +83,14 @@ public final class SendViewModel {
     private final Executor sender;
     private final Executor uiThread;
     private final LongSupplier nanoClock;
+    private final ResourceBundle bundle;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.CONFIRM);
     private final BooleanProperty liveConfirmed = new SimpleBooleanProperty();
     private final BooleanBinding canSend;
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper batchesEnded = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper elapsedSeconds = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper remainingSeconds = new ReadOnlyLongWrapper(-1);
@@ -90,11 +100,16 @@ public final class SendViewModel {
     private final Queue<Dispatcher.Progress> unseen = new ConcurrentLinkedQueue<>();
 
     private volatile Dispatcher dispatcher;
+    private long broadcastId;
     private long startedAt;
+    private long endedAtStart;
 
-    public SendViewModel(Plan plan, BroadcastPlanner planner, Journal journal, TwilioConnection twilio, Tasks tasks,
-            Executor sender, Executor uiThread, LongSupplier nanoClock) {
+    /** @param ownNumber the person's own number from Settings, read when they ask for a test */
+    public SendViewModel(Plan plan, Callable<Optional<String>> ownNumber, BroadcastPlanner planner, Journal journal,
+            TwilioConnection twilio, Tasks tasks, Executor sender, Executor uiThread, LongSupplier nanoClock,
+            ResourceBundle bundle) {
         this.plan = Objects.requireNonNull(plan);
+        this.ownNumber = Objects.requireNonNull(ownNumber);
         this.planner = Objects.requireNonNull(planner);
         this.journal = Objects.requireNonNull(journal);
         this.twilio = Objects.requireNonNull(twilio);
@@ -102,17 +117,39 @@ public final class SendViewModel {
         this.sender = Objects.requireNonNull(sender);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.nanoClock = Objects.requireNonNull(nanoClock);
+        this.bundle = Objects.requireNonNull(bundle);
+        batches.set(plan.batches());
         canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM && sameMode()
                 && (twilio.mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
         if (!sameMode()) {
-            notice.set(new Notice("This broadcast was prepared in " + plan.mode() + " and Herald is " + twilio.mode()
-                    + " now: it can only be resumed in " + plan.mode() + ".", true));
+            notice.set(new Notice(MessageFormat.format(bundle.getString("send.otherMode"), plan.mode(), twilio.mode()), true));
         }
     }
 
     /** A SIMULATION broadcast never goes on LIVE, nor a LIVE one into the simulator. */
     private boolean sameMode() {
         return !plan.resumes() || twilio.mode().name().equals(plan.mode());
+    }
+
+    /**
+     * Sends the message to the person's own number alone, so they see it on a phone before
+     * everyone does. It is not a broadcast: it stays out of the history.
+     */
+    public void sendTest() {
+        if (phase.get() != Phase.CONFIRM || testing.get() || !sameMode()) {
+            return;
+        }
+        testing.set(true);
+        tasks.run(() -> {
+                    String number = ownNumber.call().orElseThrow(
+                            () -> new IllegalStateException(bundle.getString("send.test.noNumber")));
+                    return MessageFormat.format(bundle.getString("send.test.sent"), number,
+                            twilio.gateway().notify(List.of(number), plan.body()));
+                })
+                .onSuccess(sent -> notice.set(Notice.info(sent)))
+                .onError(problem -> notice.set(Notice.problem(problem)))
+                .andFinally(() -> testing.set(false))
+                .start();
     }
 
     /** Plans the broadcast, then sends it on the sender thread; {@link #sampleProgress()} shows how far it is. */
@@ -135,13 +172,16 @@ public final class SendViewModel {
                 .start();
     }
 
-    private void dispatch(long broadcastId) {
+    private void dispatch(long id) {
+        broadcastId = id;
         Dispatcher running = new Dispatcher(journal, twilio.gateway(), duration -> Thread.sleep(duration.toMillis()));
         dispatcher = running;
         sender.execute(() -> {
             BroadcastState state;
             try {
-                state = running.run(broadcastId, unseen::add);
+                long endedBefore = journal.batches(id).stream().filter(batch -> batch.state().hasEnded()).count();
+                uiThread.execute(() -> endedAtStart = endedBefore);
+                state = running.run(id, unseen::add);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 state = BroadcastState.PAUSED;
@@ -168,14 +208,15 @@ public final class SendViewModel {
         }
         if (latest != null) {
             batchesEnded.set(latest.batchesEnded());
+            batches.set(latest.batches());
             accepted.set(latest.recipientsAccepted());
         }
         if (phase.get() == Phase.SENDING) {
             long elapsed = (nanoClock.getAsLong() - startedAt) / 1_000_000_000L;
             elapsedSeconds.set(elapsed);
-            long ended = batchesEnded.get();
-            // the pace so far, over what is left; unknown until a batch has ended
-            remainingSeconds.set(ended == 0 ? -1 : elapsed * (plan.batches() - ended) / ended);
+            long endedNow = batchesEnded.get() - endedAtStart;
+            // the pace of this run so far, over what is left; unknown until one of its batches has ended
+            remainingSeconds.set(endedNow <= 0 ? -1 : elapsed * (batches.get() - batchesEnded.get()) / endedNow);
         } else {
             remainingSeconds.set(phase.get() == Phase.DONE ? 0 : -1);
         }
@@ -186,6 +227,17 @@ public final class SendViewModel {
         if (dispatcher != null) {
             dispatcher.pause();
         }
+    }
+
+    /** Sends the rest of a paused broadcast, from this dialog. */
+    public void resume() {
+        if (phase.get() != Phase.DONE || outcome.get() != BroadcastState.PAUSED) {
+            return;
+        }
+        outcome.set(null);
+        phase.set(Phase.SENDING);
+        startedAt = nanoClock.getAsLong();
+        dispatch(broadcastId);
     }
 
     /** Stops after the batch on its way; the rest stays unsent. */
@@ -214,6 +266,16 @@ public final class SendViewModel {
 
     public BooleanBinding canSendBinding() {
         return canSend;
+    }
+
+    /** A test to the person's own number is on its way. */
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    /** The broadcast's batches, including those a run before this one ended. */
+    public ReadOnlyLongProperty batchesProperty() {
+        return batches.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty batchesEndedProperty() {

@@ -79,11 +79,18 @@ public final class MainWindowController {
         dataFolderLabel.setText(MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path()));
     }
 
+    /** The SIMULATION banner shows whenever Herald simulates, and cannot be closed. */
     private void bindMode() {
-        boolean simulation = viewModel.mode() == Mode.SIMULATION;
-        simulationBanner.setVisible(simulation);
-        simulationBanner.setManaged(simulation);
-        modeLabel.setText(bundle.getString(simulation ? "mode.status.simulation" : "mode.status.live"));
+        BooleanBinding simulation = viewModel.modeBinding().isEqualTo(Mode.SIMULATION);
+        showOnlyWhen(simulationBanner, simulation);
+        modeLabel.textProperty().bind(Bindings.when(simulation)
+                .then(bundle.getString("mode.status.simulation")).otherwise(bundle.getString("mode.status.live")));
+        simulation.addListener((observable, was, is) -> styleModeLabel(is));
+        styleModeLabel(simulation.get());
+    }
+
+    private void styleModeLabel(boolean simulation) {
+        modeLabel.getStyleClass().removeAll("mode-simulation", "mode-live");
         modeLabel.getStyleClass().add(simulation ? "mode-simulation" : "mode-live");
     }
 
@@ -198,7 +205,7 @@ public final class MainWindowController {
         alert.setTitle(bundle.getString("about.title"));
         alert.setHeaderText(MessageFormat.format(bundle.getString("about.header"), Version.current()));
         alert.setContentText(MessageFormat.format(bundle.getString("about.text"),
-                bundle.getString(viewModel.mode() == Mode.SIMULATION ? "mode.simulation" : "mode.live"),
+                bundle.getString(viewModel.modeBinding().get() == Mode.SIMULATION ? "mode.simulation" : "mode.live"),
                 viewModel.dataFolder().path(),
                 System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version")));

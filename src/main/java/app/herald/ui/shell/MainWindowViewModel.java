@@ -2,10 +2,13 @@ package app.herald.ui.shell;
 
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.ui.common.Tasks;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,7 +32,8 @@ public final class MainWindowViewModel {
         FAILED
     }
 
-    private final Mode mode;
+    private final ObjectProperty<TwilioChoice> twilioChoice = new SimpleObjectProperty<>();
+    private final ObjectBinding<Mode> mode = Bindings.createObjectBinding(() -> twilioChoice.get().mode(), twilioChoice);
     private final DataFolder dataFolder;
     private final Tasks tasks;
     private final Callable<Storage> storageOpener;
@@ -40,8 +44,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<Storage> storage = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
 
-    public MainWindowViewModel(Mode mode, DataFolder dataFolder, Tasks tasks, Callable<Storage> storageOpener) {
-        this.mode = Objects.requireNonNull(mode);
+    public MainWindowViewModel(TwilioChoice twilioChoice, DataFolder dataFolder, Tasks tasks, Callable<Storage> storageOpener) {
+        this.twilioChoice.set(Objects.requireNonNull(twilioChoice));
         this.dataFolder = Objects.requireNonNull(dataFolder);
         this.tasks = Objects.requireNonNull(tasks);
         this.storageOpener = Objects.requireNonNull(storageOpener);
@@ -88,7 +92,12 @@ public final class MainWindowViewModel {
         return darkTheme;
     }
 
-    public Mode mode() {
+    /** Where sending goes; Settings changes it when the person switches between LIVE and SIMULATION. */
+    public ObjectProperty<TwilioChoice> twilioChoiceProperty() {
+        return twilioChoice;
+    }
+
+    public ObjectBinding<Mode> modeBinding() {
         return mode;
     }
 

@@ -16,11 +16,12 @@ import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.message.DraftStore;
 import app.herald.message.Templates;
+import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
 import app.herald.twilio.TwilioConnection;
+import app.herald.twilio.TwilioNotifyGateway;
 import app.herald.ui.common.Dialogs;
-import app.herald.ui.common.EmptyState;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.compose.ComposeController;
@@ -35,8 +36,12 @@ import app.herald.ui.lists.OptOutsController;
 import app.herald.ui.lists.OptOutsViewModel;
 import app.herald.ui.send.SendDialogs;
 import app.herald.ui.send.SendViewModel;
+import app.herald.ui.settings.SettingsController;
+import app.herald.ui.settings.SettingsViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class Screens implements ImportActions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Screens.class);
+    /** "Test connection" is a person waiting for one small answer. */
+    private static final Duration TEST_CONNECTION_TIMEOUT = Duration.ofSeconds(20);
 
     private final MainWindowViewModel window;
     private final Tasks tasks;
@@ -72,10 +79,13 @@ public final class Screens implements ImportActions, AutoCloseable {
     private ImportDialogs importDialogs;
     private SendDialogs sendDialogs;
     private TwilioConnection twilio;
+    private final List<TwilioConnection> retired = new ArrayList<>();
+    private final TwilioSettingsStore twilioSettings;
 
-    /** @param environment where Twilio credentials and HERALD_TWILIO_BASE_URL are read (SIMULATION without them) */
+    /** @param environment where Twilio credentials and HERALD_TWILIO_BASE_URL are read */
     public Screens(MainWindowViewModel window, Tasks tasks, ResourceBundle bundle, UiPreferences preferences,
-            Supplier<Window> owner, List<String> stylesheets, Map<String, String> environment) {
+            TwilioSettingsStore twilioSettings, Supplier<Window> owner, List<String> stylesheets,
+            Map<String, String> environment) {
         this.window = Objects.requireNonNull(window);
         this.tasks = Objects.requireNonNull(tasks);
         this.bundle = Objects.requireNonNull(bundle);
@@ -83,6 +93,8 @@ public final class Screens implements ImportActions, AutoCloseable {
         this.owner = Objects.requireNonNull(owner);
         this.stylesheets = List.copyOf(stylesheets);
         this.environment = Map.copyOf(environment);
+        this.twilioSettings = Objects.requireNonNull(twilioSettings);
+        window.twilioChoiceProperty().addListener((observable, previous, chosen) -> retireConnection());
     }
 
     /** The screen of a section; called once per section, after the data has opened. */
@@ -91,7 +103,7 @@ public final class Screens implements ImportActions, AutoCloseable {
             case LISTS -> listsScreen();
             case COMPOSE -> composeScreen();
             case HISTORY -> historyScreen();
-            default -> placeholder(section);
+            case SETTINGS -> settingsScreen();
         };
     }
 
@@ -128,21 +140,45 @@ public final class Screens implements ImportActions, AutoCloseable {
                 new HistoryController(history, bundle, plan -> sendDialogs().open(owner.get(), plan)));
     }
 
+    private Node settingsScreen() {
+        SettingsViewModel settings = new SettingsViewModel(twilioSettings, preferences, environment,
+                credentials -> new TwilioNotifyGateway(credentials, TwilioNotifyGateway.baseUrl(environment),
+                        TEST_CONNECTION_TIMEOUT),
+                window.twilioChoiceProperty(), tasks, bundle);
+        return new FxmlViews(bundle).load(SettingsController.class.getResource("settings.fxml"),
+                new SettingsController(settings, bundle));
+    }
+
     private SendDialogs sendDialogs() {
         if (sendDialogs == null) {
             Jdbi jdbi = jdbi();
-            sendDialogs = new SendDialogs(plan -> new SendViewModel(plan, new BroadcastPlanner(jdbi), new Journal(jdbi),
-                    twilio(), tasks, sender, Platform::runLater, System::nanoTime), bundle, stylesheets);
+            sendDialogs = new SendDialogs(plan -> new SendViewModel(plan, () -> twilioSettings.load().ownNumberIfSet(),
+                    new BroadcastPlanner(jdbi), new Journal(jdbi), twilio(), tasks, sender, Platform::runLater,
+                    System::nanoTime, bundle), bundle, stylesheets);
         }
         return sendDialogs;
     }
 
-    /** Twilio, or the simulator started here: opened at the first send, kept until Herald closes. */
+    /**
+     * Twilio, or the simulator started here, as chosen now: opened at the first send and kept
+     * until the choice changes in Settings.
+     */
     private TwilioConnection twilio() {
         if (twilio == null) {
-            twilio = TwilioConnection.open(environment);
+            twilio = TwilioConnection.open(window.twilioChoiceProperty().get(), environment);
         }
         return twilio;
+    }
+
+    /**
+     * The next send uses the new choice. A send still running keeps its connection (its simulator
+     * must not stop under it), so the old one is only closed when Herald closes.
+     */
+    private void retireConnection() {
+        if (twilio != null) {
+            retired.add(twilio);
+            twilio = null;
+        }
     }
 
     /**
@@ -159,9 +195,8 @@ public final class Screens implements ImportActions, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (twilio != null) {
-            twilio.close();
-        }
+        retireConnection();
+        retired.forEach(TwilioConnection::close);
     }
 
     /**
@@ -179,12 +214,6 @@ public final class Screens implements ImportActions, AutoCloseable {
                 })
                 .onError(problem -> LOG.warn("Could not look for interrupted broadcasts", problem))
                 .start();
-    }
-
-    private Node placeholder(Section section) {
-        String key = section.bundleKey();
-        return EmptyState.create(bundle.getString(key + ".emptyTitle"), bundle.getString(key + ".emptyText"),
-                bundle.getString("section.comingSoon"));
     }
 
     private Country defaultCountry() {

@@ -6,9 +6,12 @@ import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.Journal;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
+import app.herald.settings.TwilioSettings;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.simulator.NotifySimulator;
@@ -18,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A send from confirmation to outcome, without a Stage: real H2, the embedded simulator, work in the test's thread. */
 class SendViewModelTest {
+
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("app.herald.ui.messages");
 
     @TempDir
     Path folder;
@@ -49,16 +56,20 @@ class SendViewModelTest {
     }
 
     private SendViewModel viewModel(TwilioConnection twilio, Executor sender) {
+        return viewModel(twilio, sender, Optional.empty());
+    }
+
+    private SendViewModel viewModel(TwilioConnection twilio, Executor sender, Optional<String> ownNumber) {
         SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0, 1,
                 "GSM-7", "USD 99.60");
-        return new SendViewModel(plan, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()), twilio,
-                SameThreadTasks.create(), sender, Runnable::run, System::nanoTime);
+        return new SendViewModel(plan, () -> ownNumber, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()),
+                twilio, SameThreadTasks.create(), sender, Runnable::run, System::nanoTime, BUNDLE);
     }
 
     @Test
     void theTimeLeftIsUnknownUntilABatchHasEndedAndNoneWhenDone() {
         List<Runnable> queued = new ArrayList<>();
-        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation, queued::add);
             viewModel.send();
             viewModel.sampleProgress();
@@ -74,7 +85,7 @@ class SendViewModelTest {
 
     @Test
     void aSimulatedSendEndsWithEveryBatchAcceptedAndItsSidShown() {
-        try (TwilioConnection simulation = TwilioConnection.open(Map.of())) {
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation);
             assertThat(viewModel.mode()).isEqualTo(Mode.SIMULATION);
             assertThat(viewModel.canSendBinding().get()).as("SIMULATION needs no extra step").isTrue();
@@ -94,9 +105,7 @@ class SendViewModelTest {
     @Test
     void aLiveSendWaitsForTheDeliberateExtraStep() throws Exception {
         try (NotifySimulator simulator = NotifySimulator.start(0, null);
-             TwilioConnection live = TwilioConnection.open(Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
-                     "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
-                     "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()))) {
+             TwilioConnection live = liveThrough(simulator)) {
             SendViewModel viewModel = viewModel(live);
 
             viewModel.send();
@@ -108,5 +117,67 @@ class SendViewModelTest {
             assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
             assertThat(simulator.accepted()).hasSize(2);
         }
+    }
+
+    @Test
+    void aTestGoesToTheOwnNumberAloneAndMakesNoBroadcast() throws Exception {
+        try (NotifySimulator simulator = NotifySimulator.start(0, null);
+             TwilioConnection live = liveThrough(simulator)) {
+            SendViewModel viewModel = viewModel(live, Runnable::run, Optional.of("+14155550100"));
+
+            viewModel.sendTest();
+
+            assertThat(simulator.accepted()).singleElement().satisfies(test -> {
+                assertThat(test.addresses()).containsExactly("+14155550100");
+                assertThat(test.body()).isEqualTo("School closes at noon");
+            });
+            assertThat(viewModel.noticeProperty().get().text())
+                    .startsWith("A test went to your number +14155550100 (NT").contains(simulator.accepted().get(0).sid());
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.CONFIRM);
+            assertThat(new Broadcasts(database.jdbi()).all()).as("a test is not a broadcast").isEmpty();
+            assertThat(viewModel.testingProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void withoutAnOwnNumberTheTestSaysWhereToSetIt() {
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+            SendViewModel viewModel = viewModel(simulation);
+
+            viewModel.sendTest();
+
+            assertThat(viewModel.noticeProperty().get().problem()).isTrue();
+            assertThat(viewModel.noticeProperty().get().text()).contains("in Settings");
+        }
+    }
+
+    @Test
+    void aPausedSendResumesFromTheDialogAndCountsTheWholeBroadcast() {
+        List<Runnable> queued = new ArrayList<>();
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+            SendViewModel viewModel = viewModel(simulation, queued::add);
+            viewModel.send();
+            viewModel.pause();
+            queued.remove(0).run();
+            assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.PAUSED);
+            assertThat(viewModel.acceptedProperty().get()).isZero();
+
+            viewModel.resume();
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.SENDING);
+            assertThat(viewModel.outcomeProperty().get()).isNull();
+            queued.remove(0).run();
+
+            assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
+            assertThat(viewModel.acceptedProperty().get()).isEqualTo(12_000);
+            assertThat(viewModel.batchesEndedProperty().get()).isEqualTo(viewModel.batchesProperty().get()).isEqualTo(2);
+        }
+    }
+
+    /** LIVE, as when the environment names credentials, but to the simulator at HERALD_TWILIO_BASE_URL. */
+    static TwilioConnection liveThrough(NotifySimulator simulator) {
+        Map<String, String> environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+        return TwilioConnection.open(TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty()), environment);
     }
 }

@@ -48,7 +48,7 @@ class MainWindowTest extends HeraldWindowTest {
         assertThat(shows("Nothing has been sent yet.")).isTrue();
 
         robot.clickOn("#navSettings");
-        assertThat(shows("Your Twilio account and preferences")).isTrue();
+        assertThat(shows("Twilio account")).isTrue();
 
         robot.clickOn("#navLists");
         assertThat(shows("No lists yet")).isTrue();

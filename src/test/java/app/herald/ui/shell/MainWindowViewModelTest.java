@@ -3,7 +3,7 @@ package app.herald.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.settings.DataFolder;
-import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
 import app.herald.ui.common.SameThreadTasks;
@@ -19,7 +19,7 @@ class MainWindowViewModelTest {
     Path home;
 
     private MainWindowViewModel viewModel(Callable<Storage> opener) {
-        return new MainWindowViewModel(Mode.SIMULATION, new DataFolder(home), SameThreadTasks.create(), opener);
+        return new MainWindowViewModel(TwilioChoice.SIMULATION, new DataFolder(home), SameThreadTasks.create(), opener);
     }
 
     @Test

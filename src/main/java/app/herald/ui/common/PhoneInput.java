@@ -1,4 +1,4 @@
-package app.herald.ui.lists;
+package app.herald.ui.common;
 
 import app.herald.contacts.Country;
 import app.herald.contacts.PhoneCheck;

@@ -1,0 +1,61 @@
+package app.herald.settings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Twilio's settings in the data folder, and its secret in the secret store beside them. */
+public final class TwilioSettingsStore {
+
+    private final Path file;
+    private final SecretStore secrets;
+
+    public TwilioSettingsStore(Path file, SecretStore secrets) {
+        this.file = file;
+        this.secrets = secrets;
+    }
+
+    public static TwilioSettingsStore open(DataFolder dataFolder, Map<String, String> environment) {
+        return new TwilioSettingsStore(dataFolder.twilioSettings(), SecretStores.open(dataFolder, environment));
+    }
+
+    public TwilioSettings load() throws IOException {
+        return TwilioSettings.load(file);
+    }
+
+    public Optional<String> secret() throws IOException {
+        return secrets.read(TwilioSettings.SECRET_NAME);
+    }
+
+    /**
+     * Keeps the settings, and a new secret when one was typed. The secret goes first: settings
+     * saying LIVE must never point at a secret that was not kept.
+     */
+    public void save(TwilioSettings settings, Optional<String> newSecret) throws IOException {
+        if (newSecret.isPresent()) {
+            secrets.write(TwilioSettings.SECRET_NAME, newSecret.get());
+        }
+        settings.save(file);
+    }
+
+    /** Forgets the secret, for a computer that changes hands; Herald is then back in SIMULATION. */
+    public void forgetSecret() throws IOException {
+        secrets.delete(TwilioSettings.SECRET_NAME);
+    }
+
+    /** False when the secret sits in an owner-only file because no credential store answered. */
+    public boolean usesOsStore() {
+        return secrets.isOsStore();
+    }
+
+    /** Where sending goes under these settings: {@link TwilioChoice#resolve} with the environment. */
+    public TwilioChoice choice(Map<String, String> environment) throws IOException {
+        if (TwilioCredentials.fromEnvironment(environment).isPresent()) {
+            // no need to open a credential store (which may ask the person) for a secret not used
+            return TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty());
+        }
+        TwilioSettings settings = load();
+        return TwilioChoice.resolve(environment, settings, settings.live() ? secret() : Optional.empty());
+    }
+}

@@ -1,0 +1,139 @@
+package app.herald.ui.settings;
+
+import static app.herald.ui.common.Nodes.showOnlyWhen;
+
+import app.herald.contacts.Country;
+import app.herald.ui.common.CountryChoices;
+import app.herald.ui.common.Dialogs;
+import app.herald.ui.common.NoticeLabels;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+
+/** Wires the Settings screen to its view model; switching to LIVE is asked once more before it is saved. */
+public final class SettingsController {
+
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+
+    private final SettingsViewModel viewModel;
+    private final ResourceBundle bundle;
+
+    @FXML private BorderPane root;
+    @FXML private RadioButton simulationChoice;
+    @FXML private RadioButton liveChoice;
+    @FXML private Label environmentNote;
+    @FXML private TextField accountField;
+    @FXML private CheckBox apiKeyBox;
+    @FXML private Label apiKeyLabel;
+    @FXML private TextField apiKeyField;
+    @FXML private Label secretLabel;
+    @FXML private PasswordField secretField;
+    @FXML private TextField serviceField;
+    @FXML private Button testButton;
+    @FXML private ProgressIndicator testSpinner;
+    @FXML private Label secretStoreLabel;
+    @FXML private TextField ownNumberField;
+    @FXML private Label ownNumberFeedback;
+    @FXML private ComboBox<Country> countryBox;
+    @FXML private TextField priceField;
+    @FXML private TextField currencyField;
+    @FXML private Label problemLabel;
+    @FXML private Label noticeLabel;
+    @FXML private ProgressIndicator saveSpinner;
+    @FXML private Button saveButton;
+
+    public SettingsController(SettingsViewModel viewModel, ResourceBundle bundle) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.bundle = Objects.requireNonNull(bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        bindMode();
+        bindTwilio();
+        ownNumberField.textProperty().bindBidirectional(viewModel.ownNumber().textProperty());
+        ownNumberFeedback.textProperty().bind(viewModel.ownNumber().feedbackBinding());
+        CountryChoices.fill(countryBox);
+        countryBox.valueProperty().bindBidirectional(viewModel.defaultCountryProperty());
+        priceField.textProperty().bindBidirectional(viewModel.pricePerSegmentProperty());
+        currencyField.textProperty().bindBidirectional(viewModel.currencyProperty());
+
+        problemLabel.textProperty().bind(viewModel.problemBinding());
+        showOnlyWhen(problemLabel, viewModel.problemBinding().isNotEmpty());
+        NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+        saveButton.disableProperty().bind(viewModel.canSaveBinding().not());
+        showOnlyWhen(saveSpinner, viewModel.busyProperty());
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (SAVE.match(event)) {
+                save();
+                event.consume();
+            }
+        });
+        viewModel.load();
+    }
+
+    private void bindMode() {
+        ToggleGroup modes = new ToggleGroup();
+        simulationChoice.setToggleGroup(modes);
+        liveChoice.setToggleGroup(modes);
+        liveChoice.selectedProperty().bindBidirectional(viewModel.liveProperty());
+        simulationChoice.setSelected(!viewModel.liveProperty().get());
+        viewModel.liveProperty().addListener((observable, was, live) -> simulationChoice.setSelected(!live));
+        boolean fromEnvironment = viewModel.environmentDecides();
+        environmentNote.setVisible(fromEnvironment);
+        environmentNote.setManaged(fromEnvironment);
+        simulationChoice.setDisable(fromEnvironment);
+        liveChoice.setDisable(fromEnvironment);
+    }
+
+    private void bindTwilio() {
+        accountField.textProperty().bindBidirectional(viewModel.accountSidProperty());
+        apiKeyBox.selectedProperty().bindBidirectional(viewModel.useApiKeyProperty());
+        apiKeyField.textProperty().bindBidirectional(viewModel.apiKeySidProperty());
+        showOnlyWhen(apiKeyLabel, viewModel.useApiKeyProperty());
+        showOnlyWhen(apiKeyField, viewModel.useApiKeyProperty());
+        secretLabel.textProperty().bind(Bindings.when(viewModel.useApiKeyProperty())
+                .then(bundle.getString("settings.apiKeySecret")).otherwise(bundle.getString("settings.authToken")));
+        secretField.textProperty().bindBidirectional(viewModel.secretProperty());
+        secretField.promptTextProperty().bind(Bindings.when(viewModel.secretSavedProperty())
+                .then(bundle.getString("settings.secret.saved")).otherwise(bundle.getString("settings.secret.none")));
+        serviceField.textProperty().bindBidirectional(viewModel.serviceSidProperty());
+        testButton.disableProperty().bind(viewModel.canTestBinding().not());
+        showOnlyWhen(testSpinner, viewModel.testingProperty());
+        boolean osStore = viewModel.secretInOsStore();
+        secretStoreLabel.setText(bundle.getString(osStore ? "settings.secret.osStore" : "settings.secret.file"));
+        secretStoreLabel.getStyleClass().add(osStore ? "muted" : "warning");
+    }
+
+    @FXML
+    private void testConnection() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void save() {
+        if (!viewModel.canSaveBinding().get()) {
+            return;
+        }
+        if (viewModel.saveSwitchesToLive() && !Dialogs.confirm(root, bundle.getString("settings.live.title"),
+                bundle.getString("settings.live.question"), bundle.getString("settings.live.action"))) {
+            return;
+        }
+        viewModel.save();
+    }
+}

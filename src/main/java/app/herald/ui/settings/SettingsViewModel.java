@@ -1,0 +1,316 @@
+package app.herald.ui.settings;
+
+import app.herald.contacts.Country;
+import app.herald.message.Price;
+import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
+import app.herald.settings.TwilioCredentials;
+import app.herald.settings.TwilioSettings;
+import app.herald.settings.TwilioSettingsStore;
+import app.herald.settings.UiPreferences;
+import app.herald.twilio.NotifyGateway;
+import app.herald.ui.common.Notice;
+import app.herald.ui.common.PhoneInput;
+import app.herald.ui.common.ScreenWork;
+import app.herald.ui.common.Tasks;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Settings: the Twilio account and Notify service, the person's own number, the price per segment
+ * and the default country. Every field is checked as it is typed; "Test connection" asks Twilio
+ * with what is typed; saving keeps the secret in the secret store and applies the choice between
+ * LIVE and SIMULATION at once.
+ */
+public final class SettingsViewModel {
+
+    private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+    private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-fA-F]{32}");
+    private static final Pattern SERVICE_SID = Pattern.compile("IS[0-9a-fA-F]{32}");
+    private static final BigDecimal HIGHEST_PRICE = BigDecimal.TEN;
+
+    private final TwilioSettingsStore store;
+    private final UiPreferences preferences;
+    private final Map<String, String> environment;
+    private final Function<TwilioCredentials, NotifyGateway> gateways;
+    private final ObjectProperty<TwilioChoice> choice;
+    private final ResourceBundle bundle;
+    private final Tasks tasks;
+    private final ScreenWork work;
+
+    private final StringProperty accountSid = new SimpleStringProperty("");
+    private final BooleanProperty useApiKey = new SimpleBooleanProperty();
+    private final StringProperty apiKeySid = new SimpleStringProperty("");
+    private final StringProperty secret = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper secretSaved = new ReadOnlyBooleanWrapper();
+    private final StringProperty serviceSid = new SimpleStringProperty("");
+    private final PhoneInput ownNumber;
+    private final BooleanProperty live = new SimpleBooleanProperty();
+    private final StringProperty pricePerSegment = new SimpleStringProperty("");
+    private final StringProperty currency = new SimpleStringProperty("");
+    private final ObjectProperty<Country> defaultCountry = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final StringBinding problem;
+    private final BooleanBinding canSave;
+    private final BooleanBinding canTest;
+
+    public SettingsViewModel(TwilioSettingsStore store, UiPreferences preferences, Map<String, String> environment,
+            Function<TwilioCredentials, NotifyGateway> gateways, ObjectProperty<TwilioChoice> choice, Tasks tasks,
+            ResourceBundle bundle) {
+        this.store = Objects.requireNonNull(store);
+        this.preferences = Objects.requireNonNull(preferences);
+        this.environment = Map.copyOf(environment);
+        this.gateways = Objects.requireNonNull(gateways);
+        this.choice = Objects.requireNonNull(choice);
+        this.bundle = Objects.requireNonNull(bundle);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.work = new ScreenWork(tasks);
+        defaultCountry.set(preferences.defaultCountry().orElse(null));
+        ownNumber = new PhoneInput(defaultCountry.get(), bundle);
+        ownNumber.countryProperty().bind(defaultCountry);
+        Price price = preferences.price();
+        pricePerSegment.set(price.perSegment().toPlainString());
+        currency.set(price.currency().getCurrencyCode());
+        problem = Bindings.createStringBinding(this::firstProblem, accountSid, useApiKey, apiKeySid, secret, secretSaved,
+                serviceSid, ownNumber.validBinding(), ownNumber.textProperty(), live, pricePerSegment, currency);
+        canSave = problem.isEmpty().and(work.busyProperty().not());
+        canTest = Bindings.createBooleanBinding(this::testable, accountSid, useApiKey, apiKeySid, secret,
+                secretSaved, serviceSid).and(testing.not());
+    }
+
+    /** Reads what is saved; the secret itself never comes back into a field, only whether one is kept. */
+    public void load() {
+        work.read(() -> new Saved(store.load(), store.secret().isPresent()), saved -> {
+            TwilioSettings settings = saved.settings();
+            accountSid.set(settings.accountSid());
+            useApiKey.set(!settings.apiKeySid().isEmpty());
+            apiKeySid.set(settings.apiKeySid());
+            serviceSid.set(settings.serviceSid());
+            ownNumber.textProperty().set(settings.ownNumber());
+            live.set(settings.live());
+            secret.set("");
+            secretSaved.set(saved.secretKept());
+        });
+    }
+
+    private record Saved(TwilioSettings settings, boolean secretKept) {
+    }
+
+    /** The first field that cannot be saved as it is, in words; empty when all can. */
+    private String firstProblem() {
+        if (!accountSid.get().isBlank() && !ACCOUNT_SID.matcher(accountSid.get().strip()).matches()) {
+            return bundle.getString("settings.problem.account");
+        }
+        if (useApiKey.get() && !API_KEY_SID.matcher(apiKeySid.get().strip()).matches()) {
+            return bundle.getString("settings.problem.apiKey");
+        }
+        if (!serviceSid.get().isBlank() && !SERVICE_SID.matcher(serviceSid.get().strip()).matches()) {
+            return bundle.getString("settings.problem.service");
+        }
+        if (live.get() && (accountSid.get().isBlank() || serviceSid.get().isBlank() || !secretAvailable())) {
+            return bundle.getString("settings.problem.liveIncomplete");
+        }
+        if (!ownNumber.textProperty().get().isBlank() && !ownNumber.validBinding().get()) {
+            return MessageFormat.format(bundle.getString("settings.problem.ownNumber"), ownNumber.feedbackBinding().get());
+        }
+        return priceProblem();
+    }
+
+    private String priceProblem() {
+        try {
+            Currency.getInstance(currency.get().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return bundle.getString("settings.problem.currency");
+        }
+        try {
+            BigDecimal amount = new BigDecimal(pricePerSegment.get().strip().replace(',', '.'));
+            return amount.signum() >= 0 && amount.compareTo(HIGHEST_PRICE) < 0 ? ""
+                    : bundle.getString("settings.problem.price");
+        } catch (NumberFormatException e) {
+            return bundle.getString("settings.problem.price");
+        }
+    }
+
+    private boolean secretAvailable() {
+        return !secret.get().isBlank() || secretSaved.get();
+    }
+
+    private TwilioSettings typedSettings() {
+        return new TwilioSettings(accountSid.get(), useApiKey.get() ? apiKeySid.get() : "", serviceSid.get(),
+                ownNumber.textProperty().get().isBlank() ? "" : ownNumber.e164(), live.get());
+    }
+
+    /** Whether every part of the credentials is typed (or the secret kept) and well formed. */
+    private boolean testable() {
+        return ACCOUNT_SID.matcher(accountSid.get().strip()).matches()
+                && SERVICE_SID.matcher(serviceSid.get().strip()).matches()
+                && (!useApiKey.get() || API_KEY_SID.matcher(apiKeySid.get().strip()).matches())
+                && secretAvailable();
+    }
+
+    /**
+     * Asks Twilio for the Notify service with what is typed: its name and the Messaging Service
+     * it sends SMS through, or a warning when it has none (Notify then cannot send SMS).
+     */
+    public void testConnection() {
+        if (!canTest.get()) {
+            return;
+        }
+        TwilioSettings settings = typedSettings();
+        String typedSecret = secret.get();
+        testing.set(true);
+        tasks.run(() -> {
+                    Optional<String> secretToUse = typedSecret.isBlank() ? store.secret() : Optional.of(typedSecret.strip());
+                    TwilioCredentials credentials = settings.credentials(secretToUse).orElseThrow(
+                            () -> new IllegalStateException(bundle.getString("settings.problem.secretLost")));
+                    return gateways.apply(credentials).fetchService();
+                })
+                .onSuccess(service -> work.tell(describe(service)))
+                .onError(failure -> work.tell(Notice.problem(failure)))
+                .andFinally(() -> testing.set(false))
+                .start();
+    }
+
+    private Notice describe(NotifyGateway.ServiceInfo service) {
+        if (service.messagingServiceSid() == null || service.messagingServiceSid().isBlank()) {
+            return new Notice(MessageFormat.format(bundle.getString("settings.test.noMessagingService"),
+                    service.friendlyName(), service.sid()), true);
+        }
+        return Notice.info(MessageFormat.format(bundle.getString("settings.test.ok"), service.friendlyName(), service.sid(),
+                service.messagingServiceSid()));
+    }
+
+    /** Keeps everything, then applies the choice between LIVE and SIMULATION to the next send. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        TwilioSettings settings = typedSettings();
+        Optional<String> newSecret = secret.get().isBlank() ? Optional.empty() : Optional.of(secret.get().strip());
+        Price price = new Price(new BigDecimal(pricePerSegment.get().strip().replace(',', '.')),
+                Currency.getInstance(currency.get().strip().toUpperCase(Locale.ROOT)));
+        Country country = defaultCountry.get();
+        work.change(() -> {
+            store.save(settings, newSecret);
+            preferences.setPrice(price);
+            if (country != null) {
+                preferences.setDefaultCountry(country);
+            }
+            preferences.save();
+            return store.choice(environment);
+        }, applied -> {
+            choice.set(applied);
+            secret.set("");
+            secretSaved.set(secretSaved.get() || newSecret.isPresent());
+            ownNumber.textProperty().set(settings.ownNumber());
+            work.tell(Notice.info(bundle.getString(applied.mode() == Mode.LIVE ? "settings.saved.live"
+                    : "settings.saved.simulation")));
+        });
+    }
+
+    /** Saving now would move sending from the simulator to Twilio: the screen asks first. */
+    public boolean saveSwitchesToLive() {
+        return live.get() && choice.get().mode() == Mode.SIMULATION;
+    }
+
+    /** The environment's credentials win over these settings; the screen says so. */
+    public boolean environmentDecides() {
+        return choice.get().fromEnvironment();
+    }
+
+    /** False when the secret sits in an owner-only file of the data folder; the screen warns. */
+    public boolean secretInOsStore() {
+        return store.usesOsStore();
+    }
+
+    public StringProperty accountSidProperty() {
+        return accountSid;
+    }
+
+    public BooleanProperty useApiKeyProperty() {
+        return useApiKey;
+    }
+
+    public StringProperty apiKeySidProperty() {
+        return apiKeySid;
+    }
+
+    /** A new Auth Token or API secret; blank keeps the one saved. */
+    public StringProperty secretProperty() {
+        return secret;
+    }
+
+    public ReadOnlyBooleanProperty secretSavedProperty() {
+        return secretSaved.getReadOnlyProperty();
+    }
+
+    public StringProperty serviceSidProperty() {
+        return serviceSid;
+    }
+
+    public PhoneInput ownNumber() {
+        return ownNumber;
+    }
+
+    /** Whether sending goes to Twilio once saved; the simulator otherwise. */
+    public BooleanProperty liveProperty() {
+        return live;
+    }
+
+    public StringProperty pricePerSegmentProperty() {
+        return pricePerSegment;
+    }
+
+    public StringProperty currencyProperty() {
+        return currency;
+    }
+
+    public ObjectProperty<Country> defaultCountryProperty() {
+        return defaultCountry;
+    }
+
+    /** What stops saving, in words; empty when nothing does. */
+    public StringBinding problemBinding() {
+        return problem;
+    }
+
+    public BooleanBinding canSaveBinding() {
+        return canSave;
+    }
+
+    public BooleanBinding canTestBinding() {
+        return canTest;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return work.busyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return work.noticeProperty();
+    }
+}

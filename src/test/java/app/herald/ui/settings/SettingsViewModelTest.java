@@ -1,0 +1,205 @@
+package app.herald.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.Country;
+import app.herald.message.Price;
+import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
+import app.herald.settings.SecretStores;
+import app.herald.settings.TwilioChoice;
+import app.herald.settings.TwilioSettings;
+import app.herald.settings.TwilioSettingsStore;
+import app.herald.settings.UiPreferences;
+import app.herald.twilio.TwilioNotifyGateway;
+import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.ui.common.SameThreadTasks;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsViewModelTest {
+
+    private static final Map<String, String> FILE_STORE = Map.of(SecretStores.CHOICE_VARIABLE, "file");
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("app.herald.ui.messages");
+
+    @TempDir
+    Path home;
+
+    private NotifySimulator twilio;
+    private DataFolder folder;
+    private UiPreferences preferences;
+    private final ObjectProperty<TwilioChoice> choice = new SimpleObjectProperty<>(TwilioChoice.SIMULATION);
+    private SettingsViewModel viewModel;
+
+    @BeforeEach
+    void openSettings() throws Exception {
+        twilio = NotifySimulator.start(0, null);
+        folder = new DataFolder(home);
+        preferences = UiPreferences.load(folder.uiPreferences());
+        preferences.setDefaultCountry(Country.find("US").orElseThrow());
+        viewModel = settingsScreen();
+    }
+
+    private SettingsViewModel settingsScreen() {
+        SettingsViewModel screen = new SettingsViewModel(TwilioSettingsStore.open(folder, FILE_STORE), preferences, FILE_STORE,
+                credentials -> new TwilioNotifyGateway(credentials, twilio.baseUrl(), Duration.ofSeconds(10)), choice,
+                SameThreadTasks.create(), BUNDLE);
+        screen.load();
+        return screen;
+    }
+
+    @AfterEach
+    void stopTwilio() {
+        twilio.close();
+    }
+
+    private void typeTheSimulatorsAccount() {
+        viewModel.accountSidProperty().set(NotifySimulator.ACCOUNT_SID);
+        viewModel.secretProperty().set(NotifySimulator.AUTH_TOKEN);
+        viewModel.serviceSidProperty().set(NotifySimulator.SERVICE_SID);
+    }
+
+    @Test
+    void freshSettingsSimulateAndCanBeSavedAsTheyAre() {
+        assertThat(viewModel.problemBinding().get()).isEmpty();
+        assertThat(viewModel.canSaveBinding().get()).isTrue();
+        assertThat(viewModel.canTestBinding().get()).as("nothing to test yet").isFalse();
+        assertThat(viewModel.pricePerSegmentProperty().get()).isEqualTo("0.0083");
+        assertThat(viewModel.secretInOsStore()).isFalse();
+    }
+
+    @Test
+    void liveNeedsEveryPartAndSaysWhichFieldIsWrong() {
+        viewModel.liveProperty().set(true);
+        assertThat(viewModel.problemBinding().get()).startsWith("To send through Twilio, fill in");
+        assertThat(viewModel.canSaveBinding().get()).isFalse();
+
+        typeTheSimulatorsAccount();
+        assertThat(viewModel.canSaveBinding().get()).isTrue();
+
+        viewModel.accountSidProperty().set("AC123");
+        assertThat(viewModel.problemBinding().get()).startsWith("The Account SID starts with AC");
+        viewModel.accountSidProperty().set(NotifySimulator.ACCOUNT_SID);
+        viewModel.serviceSidProperty().set("MG" + "0".repeat(32));
+        assertThat(viewModel.problemBinding().get()).startsWith("The Notify Service SID starts with IS");
+        viewModel.serviceSidProperty().set(NotifySimulator.SERVICE_SID);
+        viewModel.useApiKeyProperty().set(true);
+        assertThat(viewModel.problemBinding().get()).startsWith("The API Key SID starts with SK");
+        viewModel.apiKeySidProperty().set("SK" + "a".repeat(32));
+        viewModel.ownNumber().textProperty().set("12");
+        assertThat(viewModel.problemBinding().get()).startsWith("Your own number: ");
+        viewModel.ownNumber().textProperty().set("");
+        viewModel.pricePerSegmentProperty().set("cheap");
+        assertThat(viewModel.problemBinding().get()).startsWith("The price per segment is an amount");
+        viewModel.pricePerSegmentProperty().set("0.05");
+        viewModel.currencyProperty().set("EURO");
+        assertThat(viewModel.problemBinding().get()).startsWith("The currency is a three-letter code");
+        viewModel.currencyProperty().set("eur");
+        assertThat(viewModel.problemBinding().get()).isEmpty();
+    }
+
+    @Test
+    void savingLiveAppliesAtOnceAndKeepsTheSecretOutOfTheSettingsFile() throws Exception {
+        typeTheSimulatorsAccount();
+        viewModel.ownNumber().textProperty().set("(415) 200-0001");
+        viewModel.pricePerSegmentProperty().set("0,05");
+        viewModel.currencyProperty().set("eur");
+        viewModel.liveProperty().set(true);
+        assertThat(viewModel.saveSwitchesToLive()).isTrue();
+
+        viewModel.save();
+
+        assertThat(choice.get().mode()).isEqualTo(Mode.LIVE);
+        assertThat(choice.get().credentials().orElseThrow().secret()).isEqualTo(NotifySimulator.AUTH_TOKEN);
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Saved. Herald now sends through Twilio");
+        assertThat(viewModel.secretProperty().get()).as("the secret never stays in the field").isEmpty();
+        assertThat(viewModel.secretSavedProperty().get()).isTrue();
+        assertThat(viewModel.ownNumber().textProperty().get()).isEqualTo("+14152000001");
+        assertThat(Files.readString(folder.twilioSettings())).contains(NotifySimulator.ACCOUNT_SID)
+                .doesNotContain(NotifySimulator.AUTH_TOKEN);
+        assertThat(Files.readString(folder.secrets())).contains(NotifySimulator.AUTH_TOKEN);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.secrets()))).isEqualTo("rw-------");
+        assertThat(UiPreferences.load(folder.uiPreferences()).price())
+                .isEqualTo(new Price(new BigDecimal("0.05"), Currency.getInstance("EUR")));
+
+        SettingsViewModel reopened = settingsScreen();
+        assertThat(reopened.accountSidProperty().get()).isEqualTo(NotifySimulator.ACCOUNT_SID);
+        assertThat(reopened.secretProperty().get()).isEmpty();
+        assertThat(reopened.secretSavedProperty().get()).isTrue();
+        assertThat(reopened.liveProperty().get()).isTrue();
+        assertThat(reopened.saveSwitchesToLive()).as("already LIVE").isFalse();
+        assertThat(TwilioSettingsStore.open(folder, FILE_STORE).choice(Map.of()).mode()).isEqualTo(Mode.LIVE);
+    }
+
+    @Test
+    void switchingBackToSimulationKeepsTheAccountForLater() throws Exception {
+        typeTheSimulatorsAccount();
+        viewModel.liveProperty().set(true);
+        viewModel.save();
+
+        viewModel.liveProperty().set(false);
+        viewModel.save();
+
+        assertThat(choice.get()).isEqualTo(TwilioChoice.SIMULATION);
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Saved. Herald sends in SIMULATION");
+        assertThat(TwilioSettings.load(folder.twilioSettings()).accountSid()).isEqualTo(NotifySimulator.ACCOUNT_SID);
+    }
+
+    @Test
+    void testConnectionNamesTheServiceAndItsMessagingService() {
+        typeTheSimulatorsAccount();
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().problem()).isFalse();
+        assertThat(viewModel.noticeProperty().get().text()).contains("\u201cHerald simulator\u201d")
+                .contains(NotifySimulator.SERVICE_SID).contains(NotifySimulator.MESSAGING_SERVICE_SID);
+        assertThat(viewModel.testingProperty().get()).isFalse();
+    }
+
+    @Test
+    void testConnectionUsesTheSavedSecretWhenNoneIsTyped() {
+        typeTheSimulatorsAccount();
+        viewModel.save();
+        assertThat(viewModel.secretProperty().get()).isEmpty();
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Connected.");
+    }
+
+    @Test
+    void testConnectionWarnsWhenTheServiceCannotSendSms() {
+        twilio.removeMessagingService();
+        typeTheSimulatorsAccount();
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().problem()).isTrue();
+        assertThat(viewModel.noticeProperty().get().text()).contains("it has no Messaging Service");
+    }
+
+    @Test
+    void aWrongTokenIsToldInWords() {
+        typeTheSimulatorsAccount();
+        viewModel.secretProperty().set("not the token");
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().problem()).isTrue();
+        assertThat(viewModel.noticeProperty().get().text()).doesNotContain("not the token").containsIgnoringCase("token");
+        assertThat(viewModel.testingProperty().get()).isFalse();
+    }
+}
