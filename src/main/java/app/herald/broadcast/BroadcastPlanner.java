@@ -46,11 +46,14 @@ public final class BroadcastPlanner {
         return jdbi.inTransaction(handle -> {
             long id = handle.createUpdate("""
                             INSERT INTO broadcast (body, encoding, segments, mode, service_sid, state,
-                                                   recipient_count, opted_out_count, duplicate_count)
-                            VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates)""")
+                                                   recipient_count, opted_out_count, duplicate_count, list_names)
+                            VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates,
+                                    (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
+                                     FROM recipient_list WHERE id IN (<lists>)))""")
                     .bind("body", body).bind("encoding", analysis.encoding().label()).bind("segments", analysis.segments())
                     .bind("mode", mode.name()).bind("service", serviceSid).bind("state", BroadcastState.READY.name())
                     .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
+                    .bindList("lists", lists)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int snapshot = handle.createUpdate("""
                             INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no)

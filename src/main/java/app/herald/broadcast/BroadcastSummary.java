@@ -3,8 +3,12 @@ package app.herald.broadcast;
 import java.time.Instant;
 import java.util.List;
 
-/** A broadcast as the history shows it, with its batches. */
-public record BroadcastSummary(long id, String body, BroadcastState state, String mode, int recipients, int optedOut,
+/**
+ * A broadcast as the history shows it, with its batches.
+ *
+ * @param lists the names of the lists it went to, as they were named then (empty before Herald recorded them)
+ */
+public record BroadcastSummary(long id, String body, String lists, BroadcastState state, String mode, int recipients, int optedOut,
         int duplicates, int accepted, int failed, int segments, String encoding, Instant createdAt, Instant startedAt,
         Instant finishedAt, List<Batch> batches) {
 

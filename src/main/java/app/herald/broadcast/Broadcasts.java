@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class Broadcasts {
 
     private static final String SELECT = """
-            SELECT id, body, state, mode, recipient_count, opted_out_count, duplicate_count, accepted_count, failed_count,
+            SELECT id, body, list_names, state, mode, recipient_count, opted_out_count, duplicate_count, accepted_count, failed_count,
                    segments, encoding, created_at, started_at, finished_at
             FROM broadcast""";
 
@@ -78,7 +78,8 @@ public final class Broadcasts {
 
     private BroadcastSummary map(ResultSet rs, StatementContext context) throws SQLException {
         long id = rs.getLong("id");
-        return new BroadcastSummary(id, rs.getString("body"), BroadcastState.valueOf(rs.getString("state")),
+        return new BroadcastSummary(id, rs.getString("body"), rs.getString("list_names"),
+                BroadcastState.valueOf(rs.getString("state")),
                 rs.getString("mode"), rs.getInt("recipient_count"), rs.getInt("opted_out_count"),
                 rs.getInt("duplicate_count"), rs.getInt("accepted_count"), rs.getInt("failed_count"), rs.getInt("segments"),
                 rs.getString("encoding"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),

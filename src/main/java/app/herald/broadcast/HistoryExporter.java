@@ -18,14 +18,15 @@ public final class HistoryExporter {
             for (BroadcastSummary broadcast : broadcasts) {
                 for (Batch batch : broadcast.batches()) {
                     printer.printRecord(broadcast.id(), broadcast.createdAt(), broadcast.mode(), broadcast.state(),
-                            broadcast.recipients(), SpreadsheetCsv.neutralise(broadcast.body()), batch.number(), batch.size(),
+                            SpreadsheetCsv.neutralise(broadcast.lists()), broadcast.recipients(),
+                            SpreadsheetCsv.neutralise(broadcast.body()), batch.number(), batch.size(),
                             batch.state(), batch.sid(), batch.errorCode(), SpreadsheetCsv.neutralise(batch.errorMessage()),
                             batch.attempts(), batch.sentAt());
                     rows++;
                 }
             }
             return rows;
-        }, "broadcast", "created", "mode", "state", "recipients", "message", "batch", "size", "batch_state", "sid",
+        }, "broadcast", "created", "mode", "state", "lists", "recipients", "message", "batch", "size", "batch_state", "sid",
                 "error_code", "error", "attempts", "sent_at");
     }
 }

@@ -27,12 +27,13 @@ final class HistoryCommand implements Callable<Integer> {
     private boolean json;
 
     /** A broadcast as --json prints it. */
-    record JsonBroadcast(long id, String state, String mode, int recipients, int accepted, int failed, int segments,
+    record JsonBroadcast(long id, String state, String mode, String lists, int recipients, int accepted, int failed, int segments,
             String encoding, String body, Instant createdAt, Instant finishedAt, List<JsonBatch> batches) {
     }
 
     /** A batch as --json prints it. */
-    record JsonBatch(int number, int size, String state, String sid, Integer errorCode, String errorMessage, int attempts) {
+    record JsonBatch(int number, int size, String state, String sid, Integer errorCode, String errorMessage, int attempts,
+            Instant sentAt) {
     }
 
     @Override
@@ -57,14 +58,15 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private static JsonBroadcast json(BroadcastSummary broadcast) {
-        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode(), broadcast.recipients(),
+        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode(), broadcast.lists(),
+                broadcast.recipients(),
                 broadcast.accepted(), broadcast.failed(), broadcast.segments(), broadcast.encoding(), broadcast.body(),
                 broadcast.createdAt(), broadcast.finishedAt(), broadcast.batches().stream().map(HistoryCommand::json).toList());
     }
 
     private static JsonBatch json(Batch batch) {
         return new JsonBatch(batch.number(), batch.size(), batch.state().name(), batch.sid(), batch.errorCode(),
-                batch.errorMessage(), batch.attempts());
+                batch.errorMessage(), batch.attempts(), batch.sentAt());
     }
 
     private static String preview(String body) {

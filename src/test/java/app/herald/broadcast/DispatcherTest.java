@@ -3,6 +3,7 @@ package app.herald.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioCredentials;
@@ -85,6 +86,9 @@ class DispatcherTest {
         int counted = database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT recipient_count FROM broadcast WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
         assertThat(counted).isEqualTo(24_999);
+        new RecipientLists(database.jdbi()).rename(teachers, "Former teachers");
+        assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().lists()).as("the names they had when sent")
+                .isEqualTo("Parents, Teachers");
     }
 
     @Test

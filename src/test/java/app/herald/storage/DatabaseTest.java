@@ -128,7 +128,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3");
+            assertThat(migrations).containsExactly("1", "2", "3", "4");
         }
     }
 

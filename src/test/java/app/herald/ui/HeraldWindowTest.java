@@ -1,11 +1,17 @@
 package app.herald.ui;
 
 import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** What every test of the real window shares: a data folder of its own, a robot, and Herald stopped after. */
 public abstract class HeraldWindowTest {
@@ -23,8 +29,26 @@ public abstract class HeraldWindowTest {
 
     /** Starts Herald on {@link #home}; it may still be opening its data. */
     protected RunningHerald startHerald() throws Exception {
-        herald = RunningHerald.start(robot, home);
+        return startHerald(Map.of());
+    }
+
+    /** @param environment more of Herald's environment, such as HERALD_TWILIO_BASE_URL */
+    protected RunningHerald startHerald(Map<String, String> environment) throws Exception {
+        herald = RunningHerald.start(robot, home, environment);
         return herald;
+    }
+
+    /** Presses a shortcut as a person would: Ctrl (Cmd on a Mac) and the key. */
+    protected void shortcut(KeyCode key) {
+        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the button of the confirmation that goes ahead, named for what it does. */
+    protected void confirm(String action) throws Exception {
+        herald.waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
+        robot.clickOn(robot.from(robot.lookup("#confirmDialog").queryAs(DialogPane.class))
+                .lookup((Node node) -> node instanceof Button button && action.equals(button.getText())).queryButton());
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ import javafx.util.StringConverter;
 /** Wires the history: broadcasts above, the chosen one's batches below, a batch's SID copied with Ctrl+C. */
 public final class HistoryController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -57,6 +57,7 @@ public final class HistoryController {
     @FXML private TableColumn<BroadcastSummary, String> stateColumn;
     @FXML private TableColumn<BroadcastSummary, Number> recipientsColumn;
     @FXML private TableColumn<BroadcastSummary, Number> acceptedColumn;
+    @FXML private TableColumn<BroadcastSummary, String> listsColumn;
     @FXML private TableColumn<BroadcastSummary, String> messageColumn;
     @FXML private TableView<Batch> batchTable;
     @FXML private TableColumn<Batch, Number> numberColumn;
@@ -64,6 +65,7 @@ public final class HistoryController {
     @FXML private TableColumn<Batch, String> batchStateColumn;
     @FXML private TableColumn<Batch, String> sidColumn;
     @FXML private TableColumn<Batch, Number> attemptsColumn;
+    @FXML private TableColumn<Batch, String> sentAtColumn;
     @FXML private TableColumn<Batch, String> errorColumn;
     @FXML private Label noticeLabel;
     @FXML private StackedBarChart<String, Number> dailyChart;
@@ -107,6 +109,7 @@ public final class HistoryController {
         stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
         recipientsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().recipients()));
         acceptedColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().accepted()));
+        listsColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().lists()));
         messageColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().body().replaceAll("\\s+", " ")));
         broadcastTable.getSelectionModel().selectedItemProperty().addListener((observable, previous, broadcast) -> {
             if (broadcast != null) {
@@ -125,6 +128,8 @@ public final class HistoryController {
         batchStateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
         sidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));
         attemptsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().attempts()));
+        sentAtColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                row.getValue().sentAt() == null ? "" : WHEN.format(row.getValue().sentAt())));
         errorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
         batchTable.setOnKeyPressed(event -> {
             Batch batch = batchTable.getSelectionModel().getSelectedItem();

@@ -28,7 +28,7 @@ class ComposeScreenTest extends HeraldWindowTest {
             TestContacts.list(storage.jdbi(), "Parents", 250);
         }
         startHerald().waitUntilReady();
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        shortcut(KeyCode.DIGIT2);
         herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
 
         robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()

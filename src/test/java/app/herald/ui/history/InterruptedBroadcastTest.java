@@ -12,9 +12,6 @@ import app.herald.settings.Mode;
 import app.herald.storage.Storage;
 import app.herald.ui.HeraldWindowTest;
 import java.util.List;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
 
 /** Herald starting after a send died mid-batch: it says so at once and shows what is known. */
@@ -30,10 +27,7 @@ class InterruptedBroadcastTest extends HeraldWindowTest {
         }
 
         startHerald().waitUntilReady();
-        herald.waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        Button open = robot.from(robot.lookup("#confirmDialog").queryAs(DialogPane.class))
-                .lookup((Node node) -> node instanceof Button button && "Open History".equals(button.getText())).queryButton();
-        robot.clickOn(open);
+        confirm("Open History");
 
         herald.waitFor(() -> robot.lookup("#batchTable").tryQuery().isPresent()
                 && robot.lookup("#batchTable").queryTableView().getItems().size() == 2);

@@ -6,8 +6,6 @@ import app.herald.contacts.Contact;
 import app.herald.ui.HeraldWindowTest;
 import java.nio.file.Files;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
@@ -47,13 +45,6 @@ class ListsScreenTest extends HeraldWindowTest {
         robot.clickOn("#numberField").write(number);
         robot.clickOn("#textField").write(name);
         robot.clickOn("Save");
-    }
-
-    private void confirm(String action) throws Exception {
-        herald.waitFor(() -> robot.lookup("#confirmDialog").tryQuery().isPresent());
-        Button go = robot.from(robot.lookup("#confirmDialog").queryAs(DialogPane.class))
-                .lookup((Node node) -> node instanceof Button button && action.equals(button.getText())).queryButton();
-        robot.clickOn(go);
     }
 
     @Test

@@ -60,8 +60,7 @@ class MainWindowTest extends HeraldWindowTest {
         startHerald();
         waitUntilReady();
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        shortcut(KeyCode.DIGIT3);
 
         assertThat(shows("Nothing has been sent yet.")).isTrue();
         assertThat(robot.lookup("#navHistory").queryAs(ToggleButton.class).isSelected()).isTrue();

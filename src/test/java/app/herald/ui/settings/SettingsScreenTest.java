@@ -1,0 +1,104 @@
+package app.herald.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.TestContacts;
+import app.herald.settings.DataFolder;
+import app.herald.storage.Storage;
+import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.ui.HeraldWindowTest;
+import app.herald.ui.Screenshots;
+import java.nio.file.Files;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Setting Twilio up in the real window, against a simulator standing in for Twilio: test the
+ * connection, switch to LIVE (asked once more), and send a test to one's own number.
+ */
+class SettingsScreenTest extends HeraldWindowTest {
+
+    private NotifySimulator twilio;
+
+    @BeforeEach
+    void startTwilioAndHerald() throws Exception {
+        twilio = NotifySimulator.start(0, null);
+        try (Storage storage = Storage.open(new DataFolder(home))) {
+            TestContacts.list(storage.jdbi(), "Parents", 3);
+        }
+        Files.writeString(home.resolve("ui.properties"), "import.country=US\n");
+        startHerald(Map.of("HERALD_TWILIO_BASE_URL", twilio.baseUrl().toString())).waitUntilReady();
+    }
+
+    @AfterEach
+    void stopTwilio() {
+        twilio.close();
+    }
+
+    private boolean visible(String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void setUpTwilioSwitchToLiveAndSendATestToMe() throws Exception {
+        shortcut(KeyCode.DIGIT4);
+        herald.waitFor(() -> visible("#accountField"));
+        assertThat(visible("#simulationBanner")).isTrue();
+        assertThat(robot.lookup("#testButton").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#liveChoice");
+        herald.waitFor(() -> visible("#problemLabel") && text("#problemLabel").startsWith("To send through Twilio"));
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#accountField").write(NotifySimulator.ACCOUNT_SID);
+        robot.clickOn("#secretField").write(NotifySimulator.AUTH_TOKEN);
+        robot.clickOn("#serviceField").write(NotifySimulator.SERVICE_SID);
+        // below the fold of a 720-pixel window: focused as the Tab key would, not clicked
+        robot.interact(() -> robot.lookup("#ownNumberField").query().requestFocus());
+        robot.write("(415) 200-0001");
+        assertThat(text("#ownNumberFeedback")).contains("+14152000001");
+        robot.clickOn("#testButton");
+        herald.waitFor(() -> visible("#noticeLabel") && text("#noticeLabel").startsWith("Connected."));
+        assertThat(text("#noticeLabel")).contains(NotifySimulator.MESSAGING_SERVICE_SID);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, herald.stage().getScene(), "settings");
+        robot.clickOn("#saveButton");
+        confirm("Switch to LIVE");
+        herald.waitFor(() -> !visible("#simulationBanner"));
+        assertThat(text("#modeLabel")).contains("LIVE");
+        assertThat(herald.stage().getTitle()).isEqualTo("Herald");
+        assertThat(Files.readString(home.resolve("twilio.properties"))).doesNotContain(NotifySimulator.AUTH_TOKEN);
+
+        shortcut(KeyCode.DIGIT2);
+        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
+        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
+                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
+        robot.clickOn("#messageArea").write("Parents evening moves to Thursday");
+        herald.waitFor(() -> !robot.lookup("#sendButton").query().isDisabled());
+        robot.clickOn("#sendButton");
+        herald.waitFor(() -> visible("#confirmPane"));
+        Node dialog = robot.window("Send").getScene().getRoot();
+        assertThat(robot.from(dialog).lookup("#modeLabel").queryAs(Label.class).getText()).startsWith("LIVE");
+        assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).as("LIVE needs the tick").isTrue();
+
+        robot.clickOn(robot.from(dialog).lookup("#testButton").queryButton());
+        herald.waitFor(() -> robot.from(dialog).lookup("#noticeLabel").queryAs(Label.class).getText()
+                .startsWith("A test went to your number +14152000001"));
+        assertThat(twilio.accepted()).singleElement().satisfies(test -> {
+            assertThat(test.addresses()).containsExactly("+14152000001");
+            assertThat(test.body()).isEqualTo("Parents evening moves to Thursday");
+        });
+        robot.clickOn(robot.from(dialog).lookup("#closeButton").queryButton());
+    }
+}
