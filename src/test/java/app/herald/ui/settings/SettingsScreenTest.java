@@ -8,8 +8,11 @@ import app.herald.storage.Storage;
 import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -25,11 +28,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class SettingsScreenTest extends HeraldWindowTest {
 
+    /** Unlike the simulator's default token, a word found nowhere else in the data folder. */
+    private static final String TOKEN = "tok3e8d1f6a5b";
+
     private NotifySimulator twilio;
 
     @BeforeEach
     void startTwilioAndHerald() throws Exception {
-        twilio = NotifySimulator.start(0, null);
+        twilio = NotifySimulator.start(0, null, TOKEN);
         try (Storage storage = Storage.open(new DataFolder(home))) {
             TestContacts.list(storage.jdbi(), "Parents", 3);
         }
@@ -61,7 +67,7 @@ class SettingsScreenTest extends HeraldWindowTest {
         herald.waitFor(() -> visible("#problemLabel") && text("#problemLabel").startsWith("To send through Twilio"));
         assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("#accountField").write(NotifySimulator.ACCOUNT_SID);
-        robot.clickOn("#secretField").write(NotifySimulator.AUTH_TOKEN);
+        robot.clickOn("#secretField").write(TOKEN);
         robot.clickOn("#serviceField").write(NotifySimulator.SERVICE_SID);
         // below the fold of a 720-pixel window: focused as the Tab key would, not clicked
         robot.interact(() -> robot.lookup("#ownNumberField").query().requestFocus());
@@ -78,7 +84,7 @@ class SettingsScreenTest extends HeraldWindowTest {
         herald.waitFor(() -> !visible("#simulationBanner"));
         assertThat(text("#modeLabel")).contains("LIVE");
         assertThat(herald.stage().getTitle()).isEqualTo("Herald");
-        assertThat(Files.readString(home.resolve("twilio.properties"))).doesNotContain(NotifySimulator.AUTH_TOKEN);
+        assertThat(Files.readString(home.resolve("secrets.properties"))).contains(TOKEN);
 
         shortcut(KeyCode.DIGIT2);
         herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
@@ -100,5 +106,14 @@ class SettingsScreenTest extends HeraldWindowTest {
             assertThat(test.body()).isEqualTo("Parents evening moves to Thursday");
         });
         robot.clickOn(robot.from(dialog).lookup("#closeButton").queryButton());
+        herald.stop();
+
+        try (Stream<Path> files = Files.walk(home)) {
+            assertThat(files.filter(Files::isRegularFile).filter(file -> !file.endsWith("secrets.properties")))
+                    .as("the secret is in no other file: settings, database, log")
+                    .isNotEmpty()
+                    .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                            .as(file.toString()).doesNotContain(TOKEN));
+        }
     }
 }
