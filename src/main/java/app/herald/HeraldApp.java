@@ -97,6 +97,9 @@ public final class HeraldApp extends Application {
         stage.setScene(scene);
         WindowPlacements.apply(preferences.windowPlacement(), stage);
         stage.show();
+        if (getParameters().getRaw().contains(SelfTest.OPTION)) {
+            SelfTest.watch(stage, viewModel);
+        }
         viewModel.storageStateProperty().addListener((observable, previous, state) -> {
             if (state == MainWindowViewModel.StorageState.READY) {
                 screens.pointOutInterruptedBroadcasts();

@@ -6,7 +6,8 @@ import javafx.application.Application;
 
 /**
  * Herald's entry point. A plain class, not an {@link Application}, so a class-path or jpackage
- * launch finds JavaFX. No arguments open the window; any argument runs the command line.
+ * launch finds JavaFX. No arguments open the window; {@code --self-test} opens it and closes it
+ * again once it works; any other argument runs the command line.
  */
 public final class Launcher {
 
@@ -21,8 +22,21 @@ public final class Launcher {
         System.setProperty(LOG_FOLDER_PROPERTY, DataFolder.forThisProcess().logs().toString());
         if (args.length == 0) {
             Application.launch(HeraldApp.class);
+        } else if (args.length == 1 && SelfTest.OPTION.equals(args[0])) {
+            System.exit(selfTest());
         } else {
             System.exit(HeraldCommand.execute(args));
+        }
+    }
+
+    private static int selfTest() {
+        try {
+            Application.launch(HeraldApp.class, SelfTest.OPTION);
+            return SelfTest.exitCode();
+        } catch (RuntimeException | LinkageError e) {
+            // no display, a native library that does not load: JavaFX fails before any window
+            System.err.println("Herald self-test FAILED: JavaFX could not start: " + e);
+            return SelfTest.FAILED;
         }
     }
 }

@@ -1,0 +1,63 @@
+package app.herald;
+
+import app.herald.ui.shell.MainWindowViewModel;
+import app.herald.ui.shell.MainWindowViewModel.StorageState;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * {@code Herald --self-test}: proves that a packaged Herald starts, opens the database in its data
+ * folder and shows its main window, then exits 0; any other outcome exits non-zero with the reason.
+ * Installers and CI run it, so a packaging break (a module missing from the trimmed runtime, a
+ * native library that does not load) fails before anyone double-clicks.
+ */
+final class SelfTest {
+
+    static final String OPTION = "--self-test";
+
+    static final int PASSED = 0;
+    static final int FAILED = 2;
+    static final int TIMED_OUT = 3;
+
+    /** A cold start of the packaged app on a slow CI machine takes a few seconds; this is far beyond. */
+    private static final Duration LIMIT = Duration.seconds(120);
+
+    private static final AtomicInteger EXIT_CODE = new AtomicInteger(FAILED);
+
+    private SelfTest() {
+    }
+
+    /** Watches a starting Herald and closes it once the outcome is known. Call on the FX thread after the window is shown. */
+    static void watch(Stage stage, MainWindowViewModel viewModel) {
+        PauseTransition limit = new PauseTransition(LIMIT);
+        limit.setOnFinished(event -> end(TIMED_OUT, "the data folder did not open within " + LIMIT.toSeconds() + " s"));
+        limit.play();
+        viewModel.storageStateProperty().addListener((observable, previous, state) -> {
+            if (state == StorageState.FAILED) {
+                end(FAILED, "the data could not be opened: " + viewModel.storageProblemProperty().get());
+            } else if (state == StorageState.READY) {
+                // after the screen that READY builds has been laid out
+                Platform.runLater(() -> end(stage.isShowing() ? PASSED : FAILED, stage.isShowing()
+                        ? "data folder " + viewModel.dataFolder().path() + " opened, main window shown"
+                        : "the main window is not showing"));
+            }
+        });
+    }
+
+    private static void end(int code, String reason) {
+        EXIT_CODE.set(code);
+        PrintStream out = code == PASSED ? System.out : System.err;
+        out.println("Herald self-test " + (code == PASSED ? "passed" : "FAILED") + ": " + reason + " (Java "
+                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version") + ")");
+        Platform.exit();
+    }
+
+    /** The exit code once the window has closed; FAILED when the test never got to an outcome. */
+    static int exitCode() {
+        return EXIT_CODE.get();
+    }
+}
