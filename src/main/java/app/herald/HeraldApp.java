@@ -14,6 +14,7 @@ import app.herald.ui.common.Theme;
 import app.herald.ui.shell.MainWindowController;
 import app.herald.ui.shell.MainWindowViewModel;
 import app.herald.ui.shell.Screens;
+import app.herald.ui.shell.SelfTest;
 import app.herald.ui.shell.WindowPlacements;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class HeraldApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeraldApp.class);
+
+    /** The argument that runs {@link #selfTest()}. */
+    public static final String SELF_TEST = SelfTest.OPTION;
 
     private final Map<String, String> environment;
     private DataFolder dataFolder;
@@ -97,7 +101,7 @@ public final class HeraldApp extends Application {
         stage.setScene(scene);
         WindowPlacements.apply(preferences.windowPlacement(), stage);
         stage.show();
-        if (getParameters().getRaw().contains(SelfTest.OPTION)) {
+        if (getParameters().getRaw().contains(SELF_TEST)) {
             SelfTest.watch(stage, viewModel);
         }
         viewModel.storageStateProperty().addListener((observable, previous, state) -> {
@@ -106,6 +110,21 @@ public final class HeraldApp extends Application {
             }
         });
         viewModel.openStorage();
+    }
+
+    /**
+     * Starts Herald, waits until its data is open and its window shows, closes it, and returns the
+     * exit code: 0 when it worked, else non-zero with the reason on standard error.
+     */
+    public static int selfTest() {
+        try {
+            launch(HeraldApp.class, SELF_TEST);
+            return SelfTest.exitCode();
+        } catch (RuntimeException | LinkageError e) {
+            // no display, a native library that does not load: JavaFX fails before any window
+            System.err.println("Herald self-test FAILED: JavaFX could not start: " + e);
+            return SelfTest.FAILED;
+        }
     }
 
     /** Damaged Twilio settings must not keep Herald from starting: it then simulates, and says why in the log. */

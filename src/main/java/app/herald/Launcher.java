@@ -22,21 +22,10 @@ public final class Launcher {
         System.setProperty(LOG_FOLDER_PROPERTY, DataFolder.forThisProcess().logs().toString());
         if (args.length == 0) {
             Application.launch(HeraldApp.class);
-        } else if (args.length == 1 && SelfTest.OPTION.equals(args[0])) {
-            System.exit(selfTest());
+        } else if (args.length == 1 && HeraldApp.SELF_TEST.equals(args[0])) {
+            System.exit(HeraldApp.selfTest());
         } else {
             System.exit(HeraldCommand.execute(args));
-        }
-    }
-
-    private static int selfTest() {
-        try {
-            Application.launch(HeraldApp.class, SelfTest.OPTION);
-            return SelfTest.exitCode();
-        } catch (RuntimeException | LinkageError e) {
-            // no display, a native library that does not load: JavaFX fails before any window
-            System.err.println("Herald self-test FAILED: JavaFX could not start: " + e);
-            return SelfTest.FAILED;
         }
     }
 }

@@ -1,7 +1,9 @@
-package app.herald;
+package app.herald.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.HeraldApp;
+import app.herald.Launcher;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ class SelfTestTest {
         Path output = home.resolve("self-test.out");
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), SelfTest.OPTION)
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), HeraldApp.SELF_TEST)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put(DataFolder.HOME_VARIABLE, home.resolve("data").toString());

@@ -1,6 +1,5 @@
-package app.herald;
+package app.herald.ui.shell;
 
-import app.herald.ui.shell.MainWindowViewModel;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +14,13 @@ import javafx.util.Duration;
  * Installers and CI run it, so a packaging break (a module missing from the trimmed runtime, a
  * native library that does not load) fails before anyone double-clicks.
  */
-final class SelfTest {
+public final class SelfTest {
 
-    static final String OPTION = "--self-test";
+    public static final String OPTION = "--self-test";
 
-    static final int PASSED = 0;
-    static final int FAILED = 2;
-    static final int TIMED_OUT = 3;
+    public static final int PASSED = 0;
+    public static final int FAILED = 2;
+    public static final int TIMED_OUT = 3;
 
     /** A cold start of the packaged app on a slow CI machine takes a few seconds; this is far beyond. */
     private static final Duration LIMIT = Duration.seconds(120);
@@ -32,7 +31,7 @@ final class SelfTest {
     }
 
     /** Watches a starting Herald and closes it once the outcome is known. Call on the FX thread after the window is shown. */
-    static void watch(Stage stage, MainWindowViewModel viewModel) {
+    public static void watch(Stage stage, MainWindowViewModel viewModel) {
         PauseTransition limit = new PauseTransition(LIMIT);
         limit.setOnFinished(event -> end(TIMED_OUT, "the data folder did not open within " + LIMIT.toSeconds() + " s"));
         limit.play();
@@ -57,7 +56,7 @@ final class SelfTest {
     }
 
     /** The exit code once the window has closed; FAILED when the test never got to an outcome. */
-    static int exitCode() {
+    public static int exitCode() {
         return EXIT_CODE.get();
     }
 }
