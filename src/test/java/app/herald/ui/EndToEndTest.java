@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -25,9 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class EndToEndTest extends HeraldWindowTest {
 
-    private boolean visible(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
-    }
 
     @Test
     void importComposeSendAndFindTheSidInHistory() throws Exception {
@@ -44,15 +40,7 @@ class EndToEndTest extends HeraldWindowTest {
         robot.clickOn("#cancelButton");
         herald.waitFor(() -> robot.listWindows().size() == 1);
 
-        shortcut(KeyCode.DIGIT2);
-        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
-        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
-                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
-        robot.clickOn("#messageArea").write("Praxis heute ab 12 Uhr geschlossen");
-        herald.waitFor(() -> !robot.lookup("#sendButton").query().isDisabled());
-
-        robot.clickOn("#sendButton");
-        herald.waitFor(() -> visible("#confirmPane"));
+        sendToTheFirstList("Praxis heute ab 12 Uhr geschlossen");
         assertThat(robot.lookup("#recipientsLabel").queryAs(Label.class).getText()).startsWith("150 recipients");
         assertThat(robot.lookup("#modeLabel").queryAs(Label.class).getText()).startsWith("SIMULATION");
         WaitForAsyncUtils.waitForFxEvents();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,28 @@ public abstract class HeraldWindowTest {
     protected void shortcut(KeyCode key) {
         robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a node with this id is on screen (looked up in every window). */
+    protected boolean visible(String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    /** Opens Compose and ticks the first list, as a person starts a message. */
+    protected void composeForTheFirstList() throws Exception {
+        shortcut(KeyCode.DIGIT2);
+        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
+        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
+                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
+    }
+
+    /** Writes the message to the first list and presses Send…; the send dialog then asks to confirm. */
+    protected void sendToTheFirstList(String message) throws Exception {
+        composeForTheFirstList();
+        robot.clickOn("#messageArea").write(message);
+        herald.waitFor(() -> !robot.lookup("#sendButton").query().isDisabled());
+        robot.clickOn("#sendButton");
+        herald.waitFor(() -> visible("#confirmPane"));
     }
 
     /** Clicks the button of the confirmation that goes ahead, named for what it does. */

@@ -38,7 +38,6 @@ import app.herald.ui.send.SendDialogs;
 import app.herald.ui.send.SendViewModel;
 import app.herald.ui.settings.SettingsController;
 import app.herald.ui.settings.SettingsViewModel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,11 +7,8 @@ import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
-import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,11 +25,7 @@ class ComposeScreenTest extends HeraldWindowTest {
             TestContacts.list(storage.jdbi(), "Parents", 250);
         }
         startHerald().waitUntilReady();
-        shortcut(KeyCode.DIGIT2);
-        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
-
-        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
-                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
+        composeForTheFirstList();
         herald.waitFor(() -> label("#reachLabel").equals("250 recipients"));
         robot.clickOn("#messageArea").write("School closes at noon");
         assertThat(label("#counterLabel")).isEqualTo("21 / 160 \u00b7 1 segment \u00b7 GSM-7");

@@ -9,7 +9,6 @@ import app.herald.ui.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -38,9 +37,6 @@ class ImportDialogTest extends HeraldWindowTest {
         robot.interact(() -> herald.app().importFile(file));
     }
 
-    private boolean visible(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
-    }
 
     private Window dialog() {
         return robot.window("Import contacts");

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +47,6 @@ class SettingsScreenTest extends HeraldWindowTest {
         twilio.close();
     }
 
-    private boolean visible(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
-    }
 
     private String text(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
@@ -86,14 +82,7 @@ class SettingsScreenTest extends HeraldWindowTest {
         assertThat(herald.stage().getTitle()).isEqualTo("Herald");
         assertThat(Files.readString(home.resolve("secrets.properties"))).contains(TOKEN);
 
-        shortcut(KeyCode.DIGIT2);
-        herald.waitFor(() -> robot.lookup("#messageArea").tryQuery().isPresent());
-        robot.clickOn((Node node) -> node instanceof CheckBox box && box.isVisible()
-                && box.getParent() != null && box.getParent().toString().contains("CheckBoxListCell"));
-        robot.clickOn("#messageArea").write("Parents evening moves to Thursday");
-        herald.waitFor(() -> !robot.lookup("#sendButton").query().isDisabled());
-        robot.clickOn("#sendButton");
-        herald.waitFor(() -> visible("#confirmPane"));
+        sendToTheFirstList("Parents evening moves to Thursday");
         Node dialog = robot.window("Send").getScene().getRoot();
         assertThat(robot.from(dialog).lookup("#modeLabel").queryAs(Label.class).getText()).startsWith("LIVE");
         assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).as("LIVE needs the tick").isTrue();
