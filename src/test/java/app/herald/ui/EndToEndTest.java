@@ -14,6 +14,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,6 +54,9 @@ class EndToEndTest extends HeraldWindowTest {
         List<String> sids = events.getItems().stream().filter(event -> event.contains("accepted: NT"))
                 .map(event -> event.substring(event.indexOf("NT"))).toList();
         assertThat(sids).hasSize(1);
+        ProgressBar bar = robot.lookup("#progressBar").queryAs(ProgressBar.class);
+        assertThat(bar.getProgress()).isEqualTo(1.0);
+        assertThat(bar.getHeight()).as("the bar is on screen, not squeezed to nothing").isGreaterThan(4);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, robot.window("Send").getScene(), "send-done");
         robot.clickOn("#closeButton");

@@ -83,6 +83,8 @@ public final class SendController {
         sendButton.disableProperty().bind(viewModel.canSendBinding().not());
         showOnlyWhen(pauseButton, phase.isEqualTo(Phase.SENDING));
         showOnlyWhen(stopButton, phase.isEqualTo(Phase.SENDING));
+        pauseButton.disableProperty().bind(viewModel.preparingProperty());
+        stopButton.disableProperty().bind(viewModel.preparingProperty());
         showOnlyWhen(resumeButton, viewModel.outcomeProperty().isEqualTo(BroadcastState.PAUSED));
         testButton.disableProperty().bind(viewModel.testingProperty());
         showOnlyWhen(testSpinner, viewModel.testingProperty());
@@ -104,21 +106,30 @@ public final class SendController {
             }
         });
         var batches = viewModel.batchesProperty();
+        var preparing = viewModel.preparingProperty();
         progressBar.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> batches.get() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / batches.get(),
-                viewModel.batchesEndedProperty(), batches));
-        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                        bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(), batches.get(),
-                        viewModel.acceptedProperty().get(), clock(viewModel.elapsedSecondsProperty().get()),
-                        viewModel.remainingSecondsProperty().get() < 0 ? bundle.getString("send.remainingUnknown")
-                                : clock(viewModel.remainingSecondsProperty().get())),
-                viewModel.batchesEndedProperty(), batches, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
-                viewModel.remainingSecondsProperty()));
+                () -> preparing.get() ? ProgressBar.INDETERMINATE_PROGRESS
+                        : batches.get() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / batches.get(),
+                viewModel.batchesEndedProperty(), batches, preparing));
+        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> progressText(plan), viewModel.batchesEndedProperty(),
+                batches, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
+                viewModel.remainingSecondsProperty(), preparing));
         outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
                 : bundle.getString("send.outcome." + viewModel.outcomeProperty().get().name()), viewModel.outcomeProperty()));
         progressTitle.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.DONE))
                 .then(bundle.getString("send.done")).otherwise(bundle.getString("send.sending")));
         eventList.setItems(viewModel.events());
+    }
+
+    private String progressText(SendViewModel.Plan plan) {
+        if (viewModel.preparingProperty().get()) {
+            return MessageFormat.format(bundle.getString("send.preparing"), plan.recipients());
+        }
+        long remaining = viewModel.remainingSecondsProperty().get();
+        return MessageFormat.format(bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(),
+                viewModel.batchesProperty().get(), viewModel.acceptedProperty().get(),
+                clock(viewModel.elapsedSecondsProperty().get()),
+                remaining < 0 ? bundle.getString("send.remainingUnknown") : clock(remaining));
     }
 
     private static String clock(long seconds) {

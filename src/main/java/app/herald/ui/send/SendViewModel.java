@@ -89,6 +89,7 @@ public final class SendViewModel {
     private final BooleanProperty liveConfirmed = new SimpleBooleanProperty();
     private final BooleanBinding canSend;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper batchesEnded = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper();
@@ -163,12 +164,14 @@ public final class SendViewModel {
             dispatch(plan.broadcastId());
             return;
         }
+        preparing.set(true);
         tasks.run(() -> planner.plan(plan.body(), plan.listIds(), twilio.mode(), twilio.serviceSid()))
                 .onSuccess(this::dispatch)
                 .onError(problem -> {
                     notice.set(Notice.problem(problem));
                     phase.set(Phase.CONFIRM);
                 })
+                .andFinally(() -> preparing.set(false))
                 .start();
     }
 
@@ -266,6 +269,14 @@ public final class SendViewModel {
 
     public BooleanBinding canSendBinding() {
         return canSend;
+    }
+
+    /**
+     * The recipients are being written down (each number once, opted-out numbers left out) before
+     * the first batch leaves: about 15 s for a million. Nothing can be paused yet.
+     */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
     }
 
     /** A test to the person's own number is on its way. */

@@ -16,6 +16,7 @@ import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.common.SameThreadTasks;
+import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendViewModel.Phase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,6 +117,27 @@ class SendViewModelTest {
             viewModel.send();
             assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
             assertThat(simulator.accepted()).hasSize(2);
+        }
+    }
+
+    @Test
+    void whilePreparingTheRecipientsNothingCanBePausedAndTheBarWaits() {
+        List<Runnable> work = new ArrayList<>();
+        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+            SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0,
+                    1, "GSM-7", "USD 99.60");
+            SendViewModel viewModel = new SendViewModel(plan, Optional::empty, new BroadcastPlanner(database.jdbi()),
+                    new Journal(database.jdbi()), simulation, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
+                    System::nanoTime, BUNDLE);
+
+            viewModel.send();
+            assertThat(viewModel.preparingProperty().get()).isTrue();
+            assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.SENDING);
+
+            work.remove(0).run();
+            assertThat(viewModel.preparingProperty().get()).as("planned; the batches wait for the sender").isFalse();
+            work.remove(0).run();
+            assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
         }
     }
 
