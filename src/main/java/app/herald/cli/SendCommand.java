@@ -68,10 +68,10 @@ final class SendCommand implements Callable<Integer> {
             MessageAnalysis analysis = MessageAnalyser.analyse(body);
             AudienceCount reach = new Audience(storage.jdbi()).count(lists);
             long batches = BroadcastPlanner.batchesFor(reach.recipients());
-            String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s %s?",
+            String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s?",
                     analysis.segments(), analysis.segments() == 1 ? "" : "s", analysis.encoding().label(), reach.recipients(),
-                    batches, batches == 1 ? "" : "es", twilio.mode(), Price.TWILIO_US_LIST_PRICE.currency().getCurrencyCode(),
-                    Price.TWILIO_US_LIST_PRICE.estimate(analysis.segments(), reach.recipients()).toPlainString());
+                    batches, batches == 1 ? "" : "es", twilio.mode(),
+                    Price.TWILIO_US_LIST_PRICE.format(Price.TWILIO_US_LIST_PRICE.estimate(analysis.segments(), reach.recipients())));
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     reach.contacts(), reach.duplicates(), reach.optedOut());
             if (!BroadcastRun.confirmed(yes, question, err)) {

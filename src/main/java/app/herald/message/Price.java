@@ -2,6 +2,7 @@ package app.herald.message;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.Currency;
 
 /**
@@ -17,6 +18,15 @@ public record Price(BigDecimal perSegment, Currency currency) {
         if (perSegment == null || perSegment.signum() < 0 || currency == null) {
             throw new IllegalArgumentException("a price is an amount of zero or more in a currency");
         }
+    }
+
+    /** An amount in this currency as a person reads it: "USD 8,300.00", grouped as this computer groups digits. */
+    public String format(BigDecimal amount) {
+        NumberFormat digits = NumberFormat.getNumberInstance();
+        int fraction = Math.max(0, currency.getDefaultFractionDigits());
+        digits.setMinimumFractionDigits(fraction);
+        digits.setMaximumFractionDigits(Math.max(fraction, amount.scale()));
+        return currency.getCurrencyCode() + " " + digits.format(amount);
     }
 
     /** segments × recipients × price, to the currency's smallest unit. */

@@ -189,12 +189,12 @@ public final class ComposeController {
                     bundle.getString("compose.reachDetail"), count.contacts(), count.duplicates(), count.optedOut());
         }, viewModel.reachProperty()));
         costLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                bundle.getString("compose.cost"), viewModel.price().currency().getCurrencyCode(),
-                viewModel.costBinding().get().toPlainString()), viewModel.costBinding()));
+                bundle.getString("compose.cost"), viewModel.price().format(viewModel.costBinding().get())),
+                viewModel.costBinding()));
         costDetailLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                 bundle.getString("compose.costDetail"), viewModel.sentAnalysis().get().segments(),
-                viewModel.reachProperty().get().recipients(), viewModel.price().currency().getCurrencyCode(),
-                viewModel.price().perSegment().toPlainString()), viewModel.sentAnalysis(), viewModel.reachProperty()));
+                viewModel.reachProperty().get().recipients(), viewModel.price().format(viewModel.price().perSegment())),
+                viewModel.sentAnalysis(), viewModel.reachProperty()));
     }
 
     private String reach() {

@@ -196,7 +196,7 @@ public final class ComposeViewModel {
         AudienceCount count = reach.get();
         return SendViewModel.Plan.newBroadcast(body.get(), List.copyOf(chosenLists), count.recipients(), count.duplicates(),
                 count.optedOut(), analysis.segments(), analysis.encoding().label(),
-                price.get().currency().getCurrencyCode() + " " + cost.get().toPlainString());
+                price.get().format(cost.get()));
     }
 
     /** A message within the limit, and somebody to send it to. */
