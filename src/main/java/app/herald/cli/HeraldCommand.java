@@ -4,8 +4,10 @@ import app.herald.Version;
 import app.herald.broadcast.Journal;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
+import app.herald.message.Price;
 import app.herald.settings.DataFolder;
 import app.herald.settings.TwilioSettingsStore;
+import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
 import app.herald.twilio.TwilioConnection;
@@ -77,6 +79,11 @@ public final class HeraldCommand implements Runnable {
         Storage storage = Storage.open(dataFolder);
         new Journal(storage.jdbi()).recoverInterrupted();
         return storage;
+    }
+
+    /** The price per segment set in Settings, for cost estimates. */
+    Price price() {
+        return UiPreferences.load(dataFolder.uiPreferences()).price();
     }
 
     /** Twilio as Settings or the environment chose it, else the simulator; the caller closes it. */

@@ -67,11 +67,11 @@ final class SendCommand implements Callable<Integer> {
             List<Long> lists = listIds(new RecipientLists(storage.jdbi()));
             MessageAnalysis analysis = MessageAnalyser.analyse(body);
             AudienceCount reach = new Audience(storage.jdbi()).count(lists);
+            Price price = herald.price();
             long batches = BroadcastPlanner.batchesFor(reach.recipients());
             String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s?",
                     analysis.segments(), analysis.segments() == 1 ? "" : "s", analysis.encoding().label(), reach.recipients(),
-                    batches, batches == 1 ? "" : "es", twilio.mode(),
-                    Price.TWILIO_US_LIST_PRICE.format(Price.TWILIO_US_LIST_PRICE.estimate(analysis.segments(), reach.recipients())));
+                    batches, batches == 1 ? "" : "es", twilio.mode(), price.format(price.estimate(analysis.segments(), reach.recipients())));
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     reach.contacts(), reach.duplicates(), reach.optedOut());
             if (!BroadcastRun.confirmed(yes, question, err)) {

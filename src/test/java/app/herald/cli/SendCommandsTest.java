@@ -63,11 +63,13 @@ class SendCommandsTest {
     @Test
     void sendReachesEachNumberOnceAndHistoryTellsTheBatchesAndSids() throws Exception {
         Path message = Files.writeString(home.resolve("message.txt"), "School closes at noon\n");
+        Files.writeString(home.resolve("ui.properties"), "price.perSegment=0.05\nprice.currency=EUR\n");
 
         assertThat(herald("send", "--list", "Parents", "--list", "teachers", "--message-file", message.toString(), "--yes"))
                 .isZero();
 
-        assertThat(out.toString()).contains("11,999 recipients in 2 batches, LIVE").contains("every batch has ended");
+        assertThat(out.toString()).contains("11,999 recipients in 2 batches, LIVE, about EUR 599.95.")
+                .contains("every batch has ended");
         assertThat(simulator.accepted()).extracting(accepted -> accepted.addresses().size()).containsExactly(10_000, 1_999);
         assertThat(simulator.accepted()).allSatisfy(accepted -> assertThat(accepted.body()).isEqualTo("School closes at noon"));
 
@@ -76,6 +78,7 @@ class SendCommandsTest {
         assertThat(broadcast.get("state").asText()).isEqualTo("FINISHED");
         assertThat(broadcast.get("mode").asText()).isEqualTo("LIVE");
         assertThat(broadcast.get("recipients").asInt()).isEqualTo(11_999);
+        assertThat(broadcast.get("lists").asText()).isEqualTo("Parents, Teachers");
         assertThat(broadcast.get("batches")).hasSize(2).allSatisfy(batch -> {
             assertThat(batch.get("state").asText()).isEqualTo("ACCEPTED");
             assertThat(batch.get("sid").asText()).startsWith("NT");
