@@ -63,6 +63,8 @@ public final class SettingsViewModel {
     private final StringProperty apiKeySid = new SimpleStringProperty("");
     private final StringProperty secret = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper secretSaved = new ReadOnlyBooleanWrapper();
+    /** Whether the kept secret is an API key's (else the Auth Token): one never works as the other. */
+    private final BooleanProperty savedSecretIsApiKeys = new SimpleBooleanProperty();
     private final StringProperty serviceSid = new SimpleStringProperty("");
     private final PhoneInput ownNumber;
     private final BooleanProperty live = new SimpleBooleanProperty();
@@ -92,10 +94,11 @@ public final class SettingsViewModel {
         pricePerSegment.set(price.perSegment().toPlainString());
         currency.set(price.currency().getCurrencyCode());
         problem = Bindings.createStringBinding(this::firstProblem, accountSid, useApiKey, apiKeySid, secret, secretSaved,
-                serviceSid, ownNumber.validBinding(), ownNumber.textProperty(), live, pricePerSegment, currency);
+                savedSecretIsApiKeys, serviceSid, ownNumber.validBinding(), ownNumber.textProperty(), live, pricePerSegment,
+                currency);
         canSave = problem.isEmpty().and(work.busyProperty().not());
         canTest = Bindings.createBooleanBinding(this::testable, accountSid, useApiKey, apiKeySid, secret,
-                secretSaved, serviceSid).and(testing.not());
+                secretSaved, savedSecretIsApiKeys, serviceSid).and(testing.not());
     }
 
     /** Reads what is saved; the secret itself never comes back into a field, only whether one is kept. */
@@ -109,6 +112,7 @@ public final class SettingsViewModel {
             ownNumber.textProperty().set(settings.ownNumber());
             live.set(settings.live());
             secret.set("");
+            savedSecretIsApiKeys.set(useApiKey.get());
             secretSaved.set(saved.secretKept());
         });
     }
@@ -126,6 +130,9 @@ public final class SettingsViewModel {
         }
         if (!serviceSid.get().isBlank() && !SERVICE_SID.matcher(serviceSid.get().strip()).matches()) {
             return bundle.getString("settings.problem.service");
+        }
+        if (secret.get().isBlank() && secretSaved.get() && useApiKey.get() != savedSecretIsApiKeys.get()) {
+            return bundle.getString(useApiKey.get() ? "settings.problem.typeApiKeySecret" : "settings.problem.typeAuthToken");
         }
         if (live.get() && (accountSid.get().isBlank() || serviceSid.get().isBlank() || !secretAvailable())) {
             return bundle.getString("settings.problem.liveIncomplete");
@@ -152,7 +159,7 @@ public final class SettingsViewModel {
     }
 
     private boolean secretAvailable() {
-        return !secret.get().isBlank() || secretSaved.get();
+        return !secret.get().isBlank() || secretSaved.get() && useApiKey.get() == savedSecretIsApiKeys.get();
     }
 
     private TwilioSettings typedSettings() {
@@ -221,6 +228,9 @@ public final class SettingsViewModel {
         }, applied -> {
             choice.set(applied);
             secret.set("");
+            if (newSecret.isPresent()) {
+                savedSecretIsApiKeys.set(!settings.apiKeySid().isEmpty());
+            }
             secretSaved.set(secretSaved.get() || newSecret.isPresent());
             ownNumber.textProperty().set(settings.ownNumber());
             work.tell(Notice.info(bundle.getString(applied.mode() == Mode.LIVE ? "settings.saved.live"

@@ -181,6 +181,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aKeptAuthTokenIsNeverTriedAsAnApiKeysSecret() {
+        typeTheSimulatorsAccount();
+        viewModel.save();
+
+        viewModel.useApiKeyProperty().set(true);
+        viewModel.apiKeySidProperty().set("SK" + "a".repeat(32));
+
+        assertThat(viewModel.problemBinding().get()).startsWith("The saved secret is the Auth Token");
+        assertThat(viewModel.canTestBinding().get()).isFalse();
+        viewModel.secretProperty().set("the key's secret");
+        assertThat(viewModel.problemBinding().get()).isEmpty();
+        viewModel.save();
+        viewModel.useApiKeyProperty().set(false);
+        assertThat(viewModel.problemBinding().get()).startsWith("The saved secret belongs to an API key");
+    }
+
+    @Test
     void testConnectionWarnsWhenTheServiceCannotSendSms() {
         twilio.removeMessagingService();
         typeTheSimulatorsAccount();
