@@ -131,7 +131,7 @@ public final class HeraldApp extends Application {
     private TwilioChoice chooseTwilio() {
         try {
             return twilioSettings.choice(environment);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Could not read the Twilio settings; sending is simulated", e);
             return TwilioChoice.SIMULATION;
         }

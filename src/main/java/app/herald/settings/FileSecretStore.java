@@ -1,12 +1,9 @@
 package app.herald.settings;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
@@ -20,7 +17,7 @@ import java.util.Properties;
 /**
  * The fallback where no credential store is reachable: a properties file in the data folder that
  * only its owner may read (mode 600, or an ACL naming only the owner on Windows). The file is
- * made owner-only before the secret is written into it, and replaced in one move.
+ * made owner-only before the secret is written into it.
  */
 final class FileSecretStore implements SecretStore {
 
@@ -56,24 +53,12 @@ final class FileSecretStore implements SecretStore {
     }
 
     private Properties load() throws IOException {
-        Properties secrets = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                secrets.load(in);
-            }
-        }
-        return secrets;
+        return PropertiesFile.load(file);
     }
 
     private void store(Properties secrets) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        createOwnerOnly(temporary);
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            secrets.store(out, "Herald's Twilio secret: readable by its owner only");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PropertiesFile.store(file, secrets, "Herald's Twilio secret: readable by its owner only",
+                FileSecretStore::createOwnerOnly);
     }
 
     private static void createOwnerOnly(Path path) throws IOException {

@@ -1,11 +1,7 @@
 package app.herald.settings;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -45,19 +41,12 @@ public record TwilioSettings(String accountSid, String apiKeySid, String service
 
     /** The settings in the file, or none when it does not exist yet. */
     public static TwilioSettings load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        }
-        return new TwilioSettings(properties.getProperty("account.sid"), properties.getProperty("apiKey.sid"),
-                properties.getProperty("notify.service.sid"), properties.getProperty("own.number"),
-                Boolean.parseBoolean(properties.getProperty("mode.live")));
+        Properties properties = PropertiesFile.load(file);
+        return properties.isEmpty() ? NONE : new TwilioSettings(properties.getProperty("account.sid"),
+                properties.getProperty("apiKey.sid"), properties.getProperty("notify.service.sid"),
+                properties.getProperty("own.number"), Boolean.parseBoolean(properties.getProperty("mode.live")));
     }
 
-    /** Writes a temporary file and moves it over the old one, so a crash never leaves half a file. */
     public void save(Path file) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("account.sid", accountSid);
@@ -65,12 +54,7 @@ public record TwilioSettings(String accountSid, String apiKeySid, String service
         properties.setProperty("notify.service.sid", serviceSid);
         properties.setProperty("own.number", ownNumber);
         properties.setProperty("mode.live", Boolean.toString(live));
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Herald's Twilio settings; the secret is kept elsewhere");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PropertiesFile.store(file, properties, "Herald's Twilio settings; the secret is kept elsewhere");
     }
 
     private static String trimmed(String text) {

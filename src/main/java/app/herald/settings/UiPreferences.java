@@ -4,11 +4,7 @@ import app.herald.contacts.Country;
 import app.herald.message.Price;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,12 +30,10 @@ public final class UiPreferences {
 
     public static UiPreferences load(Path file) {
         UiPreferences preferences = new UiPreferences(file);
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                preferences.properties.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("Ignoring unreadable UI preferences {}", file, e);
-            }
+        try {
+            preferences.properties.putAll(PropertiesFile.load(file));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Ignoring unreadable UI preferences {}", file, e);
         }
         return preferences;
     }
@@ -104,14 +98,8 @@ public final class UiPreferences {
         properties.setProperty("price.currency", price.currency().getCurrencyCode());
     }
 
-    /** Writes a temporary file and moves it over the old one, so a crash never leaves half a file. */
     public synchronized void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            properties.store(out, "Herald window, theme and default country");
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PropertiesFile.store(file, properties, "Herald window, theme, default country and price");
     }
 
     private double number(String key, double fallback) {
