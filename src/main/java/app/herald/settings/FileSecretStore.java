@@ -40,14 +40,6 @@ final class FileSecretStore implements SecretStore {
     }
 
     @Override
-    public synchronized void delete(String name) throws IOException {
-        Properties secrets = load();
-        if (secrets.remove(name) != null) {
-            store(secrets);
-        }
-    }
-
-    @Override
     public boolean isOsStore() {
         return false;
     }

@@ -52,18 +52,6 @@ final class KeyringSecretStore implements SecretStore {
     }
 
     @Override
-    public void delete(String name) throws IOException {
-        if (read(name).isEmpty()) {
-            return;
-        }
-        try {
-            keyring.deletePassword(SERVICE, account(name));
-        } catch (PasswordAccessException e) {
-            throw new IOException("The credential store refused to forget the Twilio secret", e);
-        }
-    }
-
-    @Override
     public boolean isOsStore() {
         return true;
     }

@@ -10,8 +10,6 @@ public interface SecretStore {
 
     void write(String name, String secret) throws IOException;
 
-    void delete(String name) throws IOException;
-
     /** False for the file fallback, which Settings warns about: anyone who can read the owner's files can read it. */
     boolean isOsStore();
 }

@@ -4,20 +4,33 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Twilio's settings in the data folder, and its secret in the secret store beside them. */
+/**
+ * Twilio's settings in the data folder, and its secret in the secret store beside them. The
+ * store is opened at its first use: a start-up in SIMULATION never needs the credential store,
+ * which may be slow to answer or ask the person to unlock it.
+ */
 public final class TwilioSettingsStore {
 
     private final Path file;
-    private final SecretStore secrets;
+    private final Supplier<SecretStore> opener;
+    private SecretStore secrets;
 
-    public TwilioSettingsStore(Path file, SecretStore secrets) {
+    private TwilioSettingsStore(Path file, Supplier<SecretStore> opener) {
         this.file = file;
-        this.secrets = secrets;
+        this.opener = opener;
     }
 
     public static TwilioSettingsStore open(DataFolder dataFolder, Map<String, String> environment) {
-        return new TwilioSettingsStore(dataFolder.twilioSettings(), SecretStores.open(dataFolder, environment));
+        return new TwilioSettingsStore(dataFolder.twilioSettings(), () -> SecretStores.open(dataFolder, environment));
+    }
+
+    private synchronized SecretStore secrets() {
+        if (secrets == null) {
+            secrets = opener.get();
+        }
+        return secrets;
     }
 
     public TwilioSettings load() throws IOException {
@@ -25,7 +38,7 @@ public final class TwilioSettingsStore {
     }
 
     public Optional<String> secret() throws IOException {
-        return secrets.read(TwilioSettings.SECRET_NAME);
+        return secrets().read(TwilioSettings.SECRET_NAME);
     }
 
     /**
@@ -34,19 +47,15 @@ public final class TwilioSettingsStore {
      */
     public void save(TwilioSettings settings, Optional<String> newSecret) throws IOException {
         if (newSecret.isPresent()) {
-            secrets.write(TwilioSettings.SECRET_NAME, newSecret.get());
+            secrets().write(TwilioSettings.SECRET_NAME, newSecret.get());
         }
         settings.save(file);
     }
 
-    /** Forgets the secret, for a computer that changes hands; Herald is then back in SIMULATION. */
-    public void forgetSecret() throws IOException {
-        secrets.delete(TwilioSettings.SECRET_NAME);
-    }
 
     /** False when the secret sits in an owner-only file because no credential store answered. */
     public boolean usesOsStore() {
-        return secrets.isOsStore();
+        return secrets().isOsStore();
     }
 
     /** Where sending goes under these settings: {@link TwilioChoice#resolve} with the environment. */

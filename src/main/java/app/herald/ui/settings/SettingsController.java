@@ -115,9 +115,14 @@ public final class SettingsController {
         serviceField.textProperty().bindBidirectional(viewModel.serviceSidProperty());
         testButton.disableProperty().bind(viewModel.canTestBinding().not());
         showOnlyWhen(testSpinner, viewModel.testingProperty());
-        boolean osStore = viewModel.secretInOsStore();
-        secretStoreLabel.setText(bundle.getString(osStore ? "settings.secret.osStore" : "settings.secret.file"));
-        secretStoreLabel.getStyleClass().add(osStore ? "muted" : "warning");
+        showOnlyWhen(secretStoreLabel, viewModel.secretInOsStoreProperty().isNotNull());
+        viewModel.secretInOsStoreProperty().addListener((observable, previous, osStore) -> {
+            if (osStore != null) {
+                secretStoreLabel.setText(bundle.getString(osStore ? "settings.secret.osStore" : "settings.secret.file"));
+                secretStoreLabel.getStyleClass().removeAll("muted", "warning");
+                secretStoreLabel.getStyleClass().add(osStore ? "muted" : "warning");
+            }
+        });
     }
 
     @FXML

@@ -31,6 +31,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -65,6 +66,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper secretSaved = new ReadOnlyBooleanWrapper();
     /** Whether the kept secret is an API key's (else the Auth Token): one never works as the other. */
     private final BooleanProperty savedSecretIsApiKeys = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Boolean> secretInOsStore = new ReadOnlyObjectWrapper<>();
     private final StringProperty serviceSid = new SimpleStringProperty("");
     private final PhoneInput ownNumber;
     private final BooleanProperty live = new SimpleBooleanProperty();
@@ -103,7 +105,7 @@ public final class SettingsViewModel {
 
     /** Reads what is saved; the secret itself never comes back into a field, only whether one is kept. */
     public void load() {
-        work.read(() -> new Saved(store.load(), store.secret().isPresent()), saved -> {
+        work.read(() -> new Saved(store.load(), store.secret().isPresent(), store.usesOsStore()), saved -> {
             TwilioSettings settings = saved.settings();
             accountSid.set(settings.accountSid());
             useApiKey.set(!settings.apiKeySid().isEmpty());
@@ -114,10 +116,11 @@ public final class SettingsViewModel {
             secret.set("");
             savedSecretIsApiKeys.set(useApiKey.get());
             secretSaved.set(saved.secretKept());
+            secretInOsStore.set(saved.osStore());
         });
     }
 
-    private record Saved(TwilioSettings settings, boolean secretKept) {
+    private record Saved(TwilioSettings settings, boolean secretKept, boolean osStore) {
     }
 
     /** The first field that cannot be saved as it is, in words; empty when all can. */
@@ -248,9 +251,12 @@ public final class SettingsViewModel {
         return choice.get().fromEnvironment();
     }
 
-    /** False when the secret sits in an owner-only file of the data folder; the screen warns. */
-    public boolean secretInOsStore() {
-        return store.usesOsStore();
+    /**
+     * True when the secret goes to the OS credential store, false when to an owner-only file of
+     * the data folder (the screen warns); null until {@link #load()} has asked.
+     */
+    public ReadOnlyObjectProperty<Boolean> secretInOsStoreProperty() {
+        return secretInOsStore.getReadOnlyProperty();
     }
 
     public StringProperty accountSidProperty() {

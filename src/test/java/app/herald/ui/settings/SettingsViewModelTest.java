@@ -77,7 +77,7 @@ class SettingsViewModelTest {
         assertThat(viewModel.canSaveBinding().get()).isTrue();
         assertThat(viewModel.canTestBinding().get()).as("nothing to test yet").isFalse();
         assertThat(viewModel.pricePerSegmentProperty().get()).isEqualTo("0.0083");
-        assertThat(viewModel.secretInOsStore()).isFalse();
+        assertThat(viewModel.secretInOsStoreProperty().get()).as("HERALD_SECRET_STORE=file").isFalse();
     }
 
     @Test
