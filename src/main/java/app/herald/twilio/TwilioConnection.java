@@ -2,7 +2,6 @@ package app.herald.twilio;
 
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
-import app.herald.settings.TwilioCredentials;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +39,9 @@ public final class TwilioConnection implements AutoCloseable {
         }
         try {
             NotifySimulator simulator = NotifySimulator.start(0, null);
-            TwilioCredentials simulated = new TwilioCredentials(NotifySimulator.ACCOUNT_SID, NotifySimulator.ACCOUNT_SID,
-                    NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID);
-            return new TwilioConnection(Mode.SIMULATION, new TwilioNotifyGateway(simulated, simulator.baseUrl(),
-                    READ_TIMEOUT), NotifySimulator.SERVICE_SID, simulator);
+            return new TwilioConnection(Mode.SIMULATION,
+                    new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), READ_TIMEOUT),
+                    NotifySimulator.SERVICE_SID, simulator);
         } catch (IOException e) {
             throw new UncheckedIOException("The Notify simulator could not start on localhost", e);
         }

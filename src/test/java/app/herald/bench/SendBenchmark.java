@@ -6,7 +6,6 @@ import app.herald.broadcast.Dispatcher;
 import app.herald.broadcast.Journal;
 import app.herald.contacts.RecipientLists;
 import app.herald.settings.Mode;
-import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
 import app.herald.twilio.NotifyGateway;
 import app.herald.twilio.TwilioNotifyGateway;
@@ -36,8 +35,7 @@ public final class SendBenchmark {
         Path folder = Files.createTempDirectory("herald-send-bench");
         try (NotifySimulator simulator = NotifySimulator.start(0, null);
              Database database = Database.open(folder.resolve("herald"))) {
-            NotifyGateway gateway = new TwilioNotifyGateway(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-                    NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID),
+            NotifyGateway gateway = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS,
                     simulator.baseUrl(), Duration.ofSeconds(60));
             long list = new RecipientLists(database.jdbi()).create("Everyone").id();
             database.jdbi().useHandle(handle -> handle.createUpdate(

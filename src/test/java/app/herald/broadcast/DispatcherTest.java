@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Planning and the journal on real H2, sending with the real SDK to the simulator. */
 class DispatcherTest {
 
-    private static final TwilioCredentials CREDENTIALS = new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-            NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID);
-
     @TempDir
     Path folder;
 
@@ -65,7 +62,7 @@ class DispatcherTest {
     }
 
     private NotifyGateway gateway() {
-        return new TwilioNotifyGateway(CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+        return new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     private List<String> acceptedNumbers() {

@@ -23,9 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The real Twilio SDK, over real HTTP, against the simulator. */
 class TwilioNotifyGatewayTest {
 
-    private static final TwilioCredentials SIMULATOR = new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-            NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID);
-
     @TempDir
     Path folder;
 
@@ -35,7 +32,7 @@ class TwilioNotifyGatewayTest {
     @BeforeEach
     void start() throws Exception {
         simulator = NotifySimulator.start(0, folder.resolve("accepted.jsonl"));
-        gateway = new TwilioNotifyGateway(SIMULATOR, simulator.baseUrl(), Duration.ofSeconds(2));
+        gateway = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -98,7 +95,7 @@ class TwilioNotifyGatewayTest {
 
         URI gone = simulator.baseUrl();
         simulator.close();
-        NotifyGateway nobodyThere = new TwilioNotifyGateway(SIMULATOR, gone, Duration.ofSeconds(2));
+        NotifyGateway nobodyThere = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, gone, Duration.ofSeconds(2));
         assertThatThrownBy(() -> nobodyThere.notify(numbers(1), "Hello"))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
@@ -148,7 +145,7 @@ class TwilioNotifyGatewayTest {
         assertThat(TwilioNotifyGateway.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
                 .isEqualTo(URI.create("http://localhost:4010"));
         assertThat(TwilioNotifyGateway.baseUrl(Map.of())).isNull();
-        assertThat(SIMULATOR.toString()).doesNotContain(NotifySimulator.AUTH_TOKEN);
+        assertThat(NotifySimulator.CREDENTIALS.toString()).doesNotContain(NotifySimulator.AUTH_TOKEN);
         assertThat(TwilioCredentials.fromEnvironment(Map.of("TWILIO_ACCOUNT_SID", "AC1", "TWILIO_API_KEY", "SK1",
                 "TWILIO_API_SECRET", "s", "TWILIO_NOTIFY_SERVICE_SID", "IS1"))).hasValueSatisfying(credentials ->
                 assertThat(credentials.username()).isEqualTo("SK1"));

@@ -1,5 +1,6 @@
 package app.herald.twilio.simulator;
 
+import app.herald.settings.TwilioCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +47,9 @@ public final class NotifySimulator implements AutoCloseable {
     public static final String AUTH_TOKEN = "simulator";
     public static final String SERVICE_SID = "IS" + "5" + "0".repeat(31);
     public static final String MESSAGING_SERVICE_SID = "MG" + "5" + "0".repeat(31);
+    /** What Herald (or a test) sends with to reach this simulator. */
+    public static final TwilioCredentials CREDENTIALS = new TwilioCredentials(ACCOUNT_SID, ACCOUNT_SID, AUTH_TOKEN,
+            SERVICE_SID);
 
     private static final int MAX_BINDINGS = 10_000;
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
