@@ -1,16 +1,16 @@
 package app.herald;
 
-import app.herald.broadcast.Journal;
 import app.herald.concurrent.NamedExecutors;
+import app.herald.core.HeraldCore;
 import app.herald.settings.DataFolder;
+import app.herald.settings.LocalSettings;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
-import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.UiPreferences;
-import app.herald.storage.Storage;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.common.Theme;
+import app.herald.ui.shell.ImportActions;
 import app.herald.ui.shell.MainWindowController;
 import app.herald.ui.shell.MainWindowViewModel;
 import app.herald.ui.shell.Screens;
@@ -34,7 +34,11 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: builds Herald's parts, hands each its dependencies, and closes them on exit. */
+/**
+ * The composition root of the window: reads this computer's settings, opens Herald's core (the
+ * same {@link HeraldCore} the command line opens), builds the screens on it, and closes it all on
+ * exit.
+ */
 public final class HeraldApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeraldApp.class);
@@ -44,8 +48,8 @@ public final class HeraldApp extends Application {
 
     private final Map<String, String> environment;
     private DataFolder dataFolder;
+    private LocalSettings settings;
     private UiPreferences preferences;
-    private TwilioSettingsStore twilioSettings;
     private TwilioChoice twilioChoice;
     private ExecutorService workers;
     private MainWindowViewModel viewModel;
@@ -65,9 +69,9 @@ public final class HeraldApp extends Application {
     @Override
     public void init() {
         dataFolder = DataFolder.fromEnvironment(environment);
-        preferences = UiPreferences.load(dataFolder.uiPreferences());
-        twilioSettings = TwilioSettingsStore.open(dataFolder, environment);
-        twilioChoice = chooseTwilio();
+        settings = LocalSettings.load(dataFolder, environment);
+        preferences = settings.preferences();
+        twilioChoice = settings.twilioChoice();
         LOG.info("Herald {} starting; data folder {}", Version.current(), dataFolder.path());
     }
 
@@ -78,7 +82,7 @@ public final class HeraldApp extends Application {
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
 
-        viewModel = new MainWindowViewModel(twilioChoice, dataFolder, tasks, this::openStorage);
+        viewModel = new MainWindowViewModel(twilioChoice, dataFolder, tasks, () -> HeraldCore.open(settings, twilioChoice));
         viewModel.darkThemeProperty().set(preferences.darkTheme());
         Theme.apply(preferences.darkTheme());
         viewModel.darkThemeProperty().addListener((observable, wasDark, dark) -> {
@@ -87,8 +91,24 @@ public final class HeraldApp extends Application {
         });
 
         List<String> stylesheets = List.of(HeraldApp.class.getResource("ui/herald.css").toExternalForm());
-        screens = new Screens(viewModel, tasks, bundle, preferences, twilioSettings, () -> stage, stylesheets, environment);
-        MainWindowController controller = new MainWindowController(viewModel, screens::build, screens, stage::close, bundle);
+        // the screens are built on the core, which is set before the state turns READY
+        viewModel.coreProperty().addListener((observable, none, core) -> {
+            screens = new Screens(core, viewModel, tasks, bundle, () -> stage, stylesheets);
+            viewModel.twilioChoiceProperty().addListener((changed, previous, chosen) -> core.twilio().choose(chosen));
+        });
+        ImportActions imports = new ImportActions() {
+            @Override
+            public void chooseFile() {
+                screens.chooseFile();
+            }
+
+            @Override
+            public void open(Path file) {
+                importFile(file);
+            }
+        };
+        MainWindowController controller = new MainWindowController(viewModel, section -> screens.build(section), imports,
+                stage::close, bundle);
         Parent root = new FxmlViews(bundle).load(HeraldApp.class.getResource("ui/shell/main-window.fxml"), controller);
         Scene scene = new Scene(root);
         scene.getStylesheets().setAll(stylesheets);
@@ -116,38 +136,20 @@ public final class HeraldApp extends Application {
      * Starts Herald, waits until its data is open and its window shows, closes it, and returns the
      * exit code: 0 when it worked, else non-zero with the reason on standard error.
      */
-    public static int selfTest() {
+    public static SelfTest.Verdict selfTest() {
         try {
             launch(HeraldApp.class, SELF_TEST);
-            return SelfTest.exitCode();
+            return SelfTest.verdict();
         } catch (RuntimeException | LinkageError e) {
             // no display, a native library that does not load: JavaFX fails before any window
-            System.err.println("Herald self-test FAILED: JavaFX could not start: " + e);
-            return SelfTest.FAILED;
-        }
-    }
-
-    /** Damaged Twilio settings must not keep Herald from starting: it then simulates, and says why in the log. */
-    private TwilioChoice chooseTwilio() {
-        try {
-            return twilioSettings.choice(environment);
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Could not read the Twilio settings; sending is simulated", e);
-            return TwilioChoice.SIMULATION;
+            return new SelfTest.Verdict(SelfTest.FAILED, "Herald self-test FAILED: JavaFX could not start: " + e);
         }
     }
 
     /**
-     * Opens the data folder; a batch that a dead Herald left IN_FLIGHT may have been sent, so it is
-     * marked UNCERTAIN before any screen can offer to send it.
+     * What a contact file dropped on the window does, and the way tests drop one: the import
+     * dialog opens on it. Call on the FX thread, once the data is open.
      */
-    private Storage openStorage() {
-        Storage storage = Storage.open(dataFolder);
-        new Journal(storage.jdbi()).recoverInterrupted();
-        return storage;
-    }
-
-    /** What a contact file dropped on the window does: the import dialog opens on it. Call on the FX thread. */
     public void importFile(Path file) {
         screens.open(file);
     }
@@ -160,14 +162,11 @@ public final class HeraldApp extends Application {
 
     @Override
     public void stop() {
-        Storage storage = viewModel == null ? null : viewModel.storageProperty().get();
-        if (screens != null) {
-            screens.close();
-        }
+        HeraldCore core = viewModel == null ? null : viewModel.coreProperty().get();
         // only the Herald that holds the data folder writes to it: a turned-away second one must not
-        if (storage != null) {
+        if (core != null) {
             savePreferences();
-            closeStorage(storage);
+            closeCore(core);
         }
         shutDownWorkers();
         LOG.info("Herald stopped");
@@ -182,9 +181,10 @@ public final class HeraldApp extends Application {
         }
     }
 
-    private static void closeStorage(Storage storage) {
+    /** Pauses a send in progress after the batch on its way, stops the simulator, closes the data. */
+    private static void closeCore(HeraldCore core) {
         try {
-            storage.close();
+            core.close();
         } catch (IOException e) {
             LOG.warn("Could not release the data folder lock", e);
         }

@@ -2,6 +2,7 @@ package app.herald;
 
 import app.herald.cli.HeraldCommand;
 import app.herald.settings.DataFolder;
+import app.herald.ui.shell.SelfTest;
 import javafx.application.Application;
 
 /**
@@ -23,7 +24,9 @@ public final class Launcher {
         if (args.length == 0) {
             Application.launch(HeraldApp.class);
         } else if (args.length == 1 && HeraldApp.SELF_TEST.equals(args[0])) {
-            System.exit(HeraldApp.selfTest());
+            SelfTest.Verdict verdict = HeraldApp.selfTest();
+            (verdict.passed() ? System.out : System.err).println(verdict.text());
+            System.exit(verdict.code());
         } else {
             System.exit(HeraldCommand.execute(args));
         }

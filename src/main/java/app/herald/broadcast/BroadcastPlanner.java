@@ -2,44 +2,40 @@ package app.herald.broadcast;
 
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
-import app.herald.message.MessageAnalyser;
 import app.herald.message.MessageAnalysis;
-import app.herald.settings.Mode;
-import app.herald.twilio.NotifyGateway;
-import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Turns a message and some lists into a broadcast, in one transaction: the recipients snapshotted
- * (each number once, opted-out numbers left out, in number order), and split into PENDING batches
- * of at most 10,000 bindings. Ten thousand of the longest bindings URL-encoded, with a 1,600
- * character body, make about 980 KB: always under Notify's 1 MB.
+ * Turns a quote into a broadcast, in one transaction: the recipients snapshotted (each number
+ * once, opted-out numbers left out, in number order), and split into PENDING batches of as many
+ * as one request of the channel carries. For Notify, ten thousand of the longest bindings
+ * URL-encoded, with a 1,600 character body, make about 980 KB: always under its 1 MB.
  */
-public final class BroadcastPlanner {
+final class BroadcastPlanner {
 
     private final Jdbi jdbi;
+    private final Audience audience;
 
-    public BroadcastPlanner(Jdbi jdbi) {
+    BroadcastPlanner(Jdbi jdbi, Audience audience) {
         this.jdbi = jdbi;
+        this.audience = audience;
     }
 
-    /** How many Notify requests so many recipients take. */
-    public static long batchesFor(long recipients) {
-        return (recipients + NotifyGateway.MAX_BINDINGS - 1) / NotifyGateway.MAX_BINDINGS;
-    }
-
-    /** @return the new broadcast's id */
-    public long plan(String body, Collection<Long> listIds, Mode mode, String serviceSid) {
-        MessageAnalysis analysis = MessageAnalyser.analyse(body);
-        if (body.isBlank() || analysis.tooLong()) {
+    /**
+     * @param perBatch the recipients one request carries
+     * @return the new broadcast's id
+     */
+    long plan(Quote quote, String serviceSid, int perBatch) {
+        String body = quote.body();
+        if (body.isBlank() || body.codePointCount(0, body.length()) > MessageAnalysis.MAX_BODY_CHARACTERS) {
             throw new IllegalArgumentException("A message needs 1 to " + MessageAnalysis.MAX_BODY_CHARACTERS + " characters.");
         }
-        if (listIds.isEmpty()) {
+        if (quote.listIds().isEmpty()) {
             throw new IllegalArgumentException("Choose at least one list to send to.");
         }
-        List<Long> lists = List.copyOf(listIds);
-        AudienceCount reach = new Audience(jdbi).count(lists);
+        List<Long> lists = quote.listIds();
+        AudienceCount reach = audience.count(lists);
         if (reach.recipients() == 0) {
             throw new IllegalArgumentException("Nobody to send to: the lists are empty, or everyone in them opted out.");
         }
@@ -50,8 +46,8 @@ public final class BroadcastPlanner {
                             VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates,
                                     (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
                                      FROM recipient_list WHERE id IN (<lists>)))""")
-                    .bind("body", body).bind("encoding", analysis.encoding().label()).bind("segments", analysis.segments())
-                    .bind("mode", mode.name()).bind("service", serviceSid).bind("state", BroadcastState.READY.name())
+                    .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
+                    .bind("mode", quote.mode().name()).bind("service", serviceSid).bind("state", BroadcastState.READY.name())
                     .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
                     .bindList("lists", lists)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -61,7 +57,7 @@ public final class BroadcastPlanner {
                             FROM (SELECT DISTINCT c.e164 FROM contact c
                                   WHERE c.list_id IN (<lists>)
                                     AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)) numbers""")
-                    .bind("id", id).bind("perBatch", NotifyGateway.MAX_BINDINGS).bindList("lists", lists).execute();
+                    .bind("id", id).bind("perBatch", perBatch).bindList("lists", lists).execute();
             // the snapshot is the truth: a list edited since the count above changes who is in it
             handle.createUpdate("UPDATE broadcast SET recipient_count = :count WHERE id = :id")
                     .bind("count", snapshot).bind("id", id).execute();

@@ -1,11 +1,14 @@
 package app.herald.broadcast;
 
+import app.herald.settings.Mode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,29 +16,41 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Every broadcast, newest first, with its batches: the history. */
+/** Every broadcast, newest first, with its batches: the history. Each read is one query, however many broadcasts. */
 public final class Broadcasts {
 
+    /** A broadcast's row beside each of its batches (or one row of nulls when it has none). */
     private static final String SELECT = """
-            SELECT id, body, list_names, state, mode, recipient_count, opted_out_count, duplicate_count, accepted_count, failed_count,
-                   segments, encoding, created_at, started_at, finished_at
-            FROM broadcast""";
+            SELECT b.id, b.body, b.list_names, b.state, b.mode, b.recipient_count, b.opted_out_count, b.duplicate_count,
+                   b.accepted_count, b.failed_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
+                   t.batch_no, t.size, t.state AS batch_state, t.notification_sid, t.error_code, t.error_message,
+                   t.attempts, t.sent_at
+            FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id""";
+    private static final String NEWEST_FIRST = " ORDER BY b.created_at DESC, b.id DESC, t.batch_no";
 
     private final Jdbi jdbi;
-    private final Journal journal;
 
     public Broadcasts(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.journal = new Journal(jdbi);
     }
 
     public List<BroadcastSummary> all() {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " ORDER BY created_at DESC, id DESC")
-                .map(this::map).list());
+        return read(SELECT + NEWEST_FIRST, Map.of());
     }
 
     public Optional<BroadcastSummary> find(long id) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE id = :id").bind("id", id).map(this::map).findOne());
+        return read(SELECT + " WHERE b.id = :id" + NEWEST_FIRST, Map.of("id", id)).stream().findFirst();
+    }
+
+    /**
+     * Whether any broadcast has batches left to send (and was not cancelled), or batches nobody
+     * knows went out: {@link BroadcastSummary#needsAPerson()}, asked of the database at start-up.
+     */
+    public boolean anyNeedsAPerson() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM batch t JOIN broadcast b ON b.id = t.broadcast_id
+                                       WHERE t.state = 'UNCERTAIN' OR t.state = 'PENDING' AND b.state <> 'CANCELLED')""")
+                .mapTo(Boolean.class).one());
     }
 
     /**
@@ -76,14 +91,37 @@ public final class Broadcasts {
     private record EndedBatch(Instant sentAt, BatchState state, long size) {
     }
 
-    private BroadcastSummary map(ResultSet rs, StatementContext context) throws SQLException {
+    private List<BroadcastSummary> read(String sql, Map<String, Object> parameters) {
+        List<Row> rows = jdbi.withHandle(handle -> handle.createQuery(sql).bindMap(parameters).map(Broadcasts::row).list());
+        Map<Long, BroadcastSummary> broadcasts = new LinkedHashMap<>();
+        Map<Long, List<Batch>> batches = new LinkedHashMap<>();
+        for (Row row : rows) {
+            broadcasts.putIfAbsent(row.broadcast().id(), row.broadcast());
+            List<Batch> its = batches.computeIfAbsent(row.broadcast().id(), id -> new ArrayList<>());
+            if (row.batch() != null) {
+                its.add(row.batch());
+            }
+        }
+        return broadcasts.values().stream().map(broadcast -> broadcast.withBatches(batches.get(broadcast.id()))).toList();
+    }
+
+    /** One row of the join: the broadcast (its batches not gathered yet) and one of its batches, or null. */
+    private record Row(BroadcastSummary broadcast, Batch batch) {
+    }
+
+    private static Row row(ResultSet rs, StatementContext context) throws SQLException {
         long id = rs.getLong("id");
-        return new BroadcastSummary(id, rs.getString("body"), rs.getString("list_names"),
-                BroadcastState.valueOf(rs.getString("state")),
-                rs.getString("mode"), rs.getInt("recipient_count"), rs.getInt("opted_out_count"),
-                rs.getInt("duplicate_count"), rs.getInt("accepted_count"), rs.getInt("failed_count"), rs.getInt("segments"),
-                rs.getString("encoding"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), journal.batches(id));
+        BroadcastSummary broadcast = new BroadcastSummary(id, rs.getString("body"), rs.getString("list_names"),
+                BroadcastState.valueOf(rs.getString("state")), Mode.valueOf(rs.getString("mode")),
+                rs.getInt("recipient_count"), rs.getInt("opted_out_count"), rs.getInt("duplicate_count"),
+                rs.getInt("accepted_count"), rs.getInt("failed_count"), rs.getInt("segments"), rs.getString("encoding"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), List.of());
+        String batchState = rs.getString("batch_state");
+        Batch batch = batchState == null ? null : new Batch(id, rs.getInt("batch_no"), rs.getInt("size"),
+                BatchState.valueOf(batchState), rs.getString("notification_sid"), (Integer) rs.getObject("error_code"),
+                rs.getString("error_message"), rs.getInt("attempts"), instant(rs.getTimestamp("sent_at")));
+        return new Row(broadcast, batch);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,14 +1,14 @@
 package app.herald.broadcast;
 
+import app.herald.twilio.Channel;
 import app.herald.twilio.GatewayException;
-import app.herald.twilio.NotifyGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sends a broadcast's PENDING batches one after the other through the journal: the state is
+ * Sends a broadcast's PENDING batches one after the other through the journal and a channel: the state is
  * committed before each request and after its answer. A batch Twilio did not process waits (its
  * Retry-After, else 1, 2, 4… up to 60 s) and goes again; one that may have been processed is
  * UNCERTAIN and never sent again here; wrong settings pause the broadcast with the batch PENDING.
@@ -36,14 +36,14 @@ public final class Dispatcher {
     }
 
     private final Journal journal;
-    private final NotifyGateway gateway;
+    private final Channel channel;
     private final Sleeper sleeper;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
 
-    public Dispatcher(Journal journal, NotifyGateway gateway, Sleeper sleeper) {
+    public Dispatcher(Journal journal, Channel channel, Sleeper sleeper) {
         this.journal = Objects.requireNonNull(journal);
-        this.gateway = Objects.requireNonNull(gateway);
+        this.channel = Objects.requireNonNull(channel);
         this.sleeper = Objects.requireNonNull(sleeper);
     }
 
@@ -82,7 +82,7 @@ public final class Dispatcher {
             }
             String event;
             try {
-                String sid = gateway.notify(numbers, body);
+                String sid = channel.send(numbers, body);
                 journal.accepted(broadcastId, number, sid);
                 event = "Batch " + number + " accepted: " + sid;
                 backoff = FIRST_BACKOFF;

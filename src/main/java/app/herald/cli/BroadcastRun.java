@@ -4,14 +4,11 @@ import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
-import app.herald.broadcast.Broadcasts;
-import app.herald.broadcast.Dispatcher;
-import app.herald.broadcast.Journal;
-import app.herald.twilio.TwilioConnection;
+import app.herald.broadcast.Sending;
+import app.herald.core.HeraldCore;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.jdbi.v3.core.Jdbi;
 
 /** What send and resume share: asking first, running the dispatcher with progress on standard error, the outcome. */
 final class BroadcastRun {
@@ -36,12 +33,10 @@ final class BroadcastRun {
     }
 
     /** Sends what is PENDING and prints the outcome. @return the exit code: 0 when every batch was accepted */
-    static int run(Jdbi jdbi, TwilioConnection twilio, long broadcastId, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
-        Dispatcher dispatcher = new Dispatcher(new Journal(jdbi), twilio.gateway(), duration -> Thread.sleep(duration.toMillis()));
-        BroadcastState state = dispatcher.run(broadcastId, progress -> err.printf("[%d/%d batches, %,d recipients accepted] %s%n",
+    static int run(HeraldCore core, Sending sending, PrintWriter out, PrintWriter err) throws InterruptedException {
+        BroadcastState state = sending.run(progress -> err.printf("[%d/%d batches, %,d recipients accepted] %s%n",
                 progress.batchesEnded(), progress.batches(), progress.recipientsAccepted(), progress.lastEvent()));
-        BroadcastSummary summary = new Broadcasts(jdbi).find(broadcastId).orElseThrow();
+        BroadcastSummary summary = core.history().find(sending.broadcastId()).orElseThrow();
         out.printf("Broadcast %d (%s): %s%n", summary.id(), summary.mode(), describe(state));
         for (Batch batch : summary.batches()) {
             out.printf("  batch %d: %,d recipients, %s%s%n", batch.number(), batch.size(), batch.state(),

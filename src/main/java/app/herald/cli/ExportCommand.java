@@ -1,9 +1,7 @@
 package app.herald.cli;
 
 import app.herald.contacts.RecipientList;
-import app.herald.contacts.RecipientLists;
-import app.herald.contacts.csv.ContactExporter;
-import app.herald.storage.Storage;
+import app.herald.core.HeraldCore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +29,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Storage storage = herald.openStorage()) {
-            RecipientList list = new RecipientLists(storage.jdbi()).find(listName)
+        try (HeraldCore core = herald.openCore()) {
+            RecipientList list = core.lists().find(listName)
                     .orElseThrow(() -> new IllegalArgumentException("There is no list called \"" + listName + "\"."));
-            long written = new ContactExporter(storage.jdbi()).export(list.id(), file);
+            long written = core.contactExporter().export(list.id(), file);
             spec.commandLine().getOut().printf("Exported %,d contacts of \"%s\" to %s%n", written, list.name(), file);
         }
         return 0;

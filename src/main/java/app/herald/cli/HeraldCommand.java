@@ -1,18 +1,13 @@
 package app.herald.cli;
 
 import app.herald.Version;
-import app.herald.broadcast.Journal;
+import app.herald.contacts.Country;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
-import app.herald.message.Price;
+import app.herald.core.HeraldCore;
 import app.herald.settings.DataFolder;
-import app.herald.settings.TwilioSettingsStore;
-import app.herald.settings.UiPreferences;
-import app.herald.storage.Storage;
+import app.herald.settings.LocalSettings;
 import app.herald.storage.StorageException;
-import app.herald.twilio.TwilioConnection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
@@ -36,15 +31,13 @@ import picocli.CommandLine.Spec;
         })
 public final class HeraldCommand implements Runnable {
 
-    private final DataFolder dataFolder;
-    private final Map<String, String> environment;
+    private final LocalSettings settings;
 
     @Spec
     private CommandSpec spec;
 
-    HeraldCommand(DataFolder dataFolder, Map<String, String> environment) {
-        this.dataFolder = dataFolder;
-        this.environment = Map.copyOf(environment);
+    HeraldCommand(LocalSettings settings) {
+        this.settings = settings;
     }
 
     /** Runs the command line on this process's data folder and returns the exit code. */
@@ -59,7 +52,7 @@ public final class HeraldCommand implements Runnable {
 
     /** @param environment where the Twilio credentials and HERALD_TWILIO_BASE_URL are read */
     public static CommandLine commandLine(DataFolder dataFolder, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new HeraldCommand(dataFolder, environment));
+        CommandLine commandLine = new CommandLine(new HeraldCommand(LocalSettings.load(dataFolder, environment)));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
                     || e instanceof IllegalArgumentException || e instanceof CancellationException) {
@@ -71,28 +64,22 @@ public final class HeraldCommand implements Runnable {
         return commandLine;
     }
 
+    /** Herald's core on the data folder, as the window builds it; the caller closes it. */
+    HeraldCore openCore() {
+        return HeraldCore.open(settings);
+    }
+
     /**
-     * Opens the data folder for a sub-command; the caller closes it. A batch a dead Herald left
-     * IN_FLIGHT may have been sent: it is marked UNCERTAIN before anything else happens.
+     * The country for numbers written without a country code: the one given with --country, else
+     * the one chosen in Settings, else this computer's. Never guessed beyond that: a national
+     * number read as the wrong country is a stranger.
      */
-    Storage openStorage() {
-        Storage storage = Storage.open(dataFolder);
-        new Journal(storage.jdbi()).recoverInterrupted();
-        return storage;
-    }
-
-    /** The price per segment set in Settings, for cost estimates. */
-    Price price() {
-        return UiPreferences.load(dataFolder.uiPreferences()).price();
-    }
-
-    /** Twilio as Settings or the environment chose it, else the simulator; the caller closes it. */
-    TwilioConnection connectTwilio() {
-        try {
-            return TwilioConnection.open(TwilioSettingsStore.open(dataFolder, environment).choice(environment), environment);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Herald could not read its Twilio settings", e);
+    String country(String option) {
+        if (option != null) {
+            return option;
         }
+        return settings.defaultCountry().map(Country::code).orElseThrow(() -> new ImportProblem(
+                "Say which country numbers without a country code are from, e.g. --country US."));
     }
 
     @Override

@@ -2,8 +2,7 @@ package app.herald.cli;
 
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BroadcastSummary;
-import app.herald.broadcast.Broadcasts;
-import app.herald.storage.Storage;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +38,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage storage = herald.openStorage()) {
-            List<BroadcastSummary> broadcasts = new Broadcasts(storage.jdbi()).all();
+        try (HeraldCore core = herald.openCore()) {
+            List<BroadcastSummary> broadcasts = core.history().all();
             if (json) {
                 out.println(Json.write(broadcasts.stream().map(HistoryCommand::json).toList()));
                 return 0;
@@ -58,7 +57,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private static JsonBroadcast json(BroadcastSummary broadcast) {
-        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode(), broadcast.lists(),
+        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode().name(), broadcast.lists(),
                 broadcast.recipients(),
                 broadcast.accepted(), broadcast.failed(), broadcast.segments(), broadcast.encoding(), broadcast.body(),
                 broadcast.createdAt(), broadcast.finishedAt(), broadcast.batches().stream().map(HistoryCommand::json).toList());

@@ -1,9 +1,8 @@
 package app.herald.cli;
 
-import app.herald.contacts.RecipientLists;
-import app.herald.contacts.csv.ColumnGuesser;
 import app.herald.contacts.csv.ColumnMapping;
-import app.herald.contacts.csv.ContactImporter;
+import app.herald.contacts.csv.ContactFiles;
+import app.herald.contacts.csv.ContactFiles.Inspection;
 import app.herald.contacts.csv.CsvFiles;
 import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.CsvSniffer;
@@ -12,7 +11,7 @@ import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
 import app.herald.contacts.csv.RejectedRow;
-import app.herald.storage.Storage;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -77,21 +76,21 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ImportProblem("There is no file " + file + ".");
         }
-        String region = DefaultCountry.resolve(country);
-        CsvFormat format = format();
-        CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
-        ColumnMapping mapping = mapping(preview);
-        try (Storage storage = herald.openStorage()) {
+        String region = herald.country(country);
+        Inspection inspection = ContactFiles.inspect(file, format());
+        CsvFormat format = inspection.format();
+        ColumnMapping mapping = mapping(inspection);
+        try (HeraldCore core = herald.openCore()) {
             ImportRequest request = new ImportRequest(file, format, mapping, region, listName, includeLandlines);
             ImportProgress progress = new ImportProgress();
             Thread reporter = progressReporter(progress);
             ImportReport report;
             try {
-                report = new ContactImporter(storage.jdbi()).importFile(request, progress);
+                report = core.contactImporter().importFile(request, progress);
             } finally {
                 reporter.interrupt();
             }
-            print(new RecipientLists(storage.jdbi()).find(listName).orElseThrow().name(), report);
+            print(core.lists().find(listName).orElseThrow().name(), report);
         }
         return 0;
     }
@@ -135,8 +134,9 @@ final class ImportCommand implements Callable<Integer> {
         return value.charAt(0);
     }
 
-    private ColumnMapping mapping(CsvFiles.Preview preview) {
-        ColumnMapping guessed = ColumnGuesser.guess(preview.header(), preview.rows());
+    private ColumnMapping mapping(Inspection inspection) {
+        CsvFiles.Preview preview = inspection.preview();
+        ColumnMapping guessed = inspection.guess();
         if (column == null) {
             return guessed;
         }

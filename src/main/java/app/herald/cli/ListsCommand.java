@@ -1,8 +1,7 @@
 package app.herald.cli;
 
 import app.herald.contacts.RecipientList;
-import app.herald.contacts.RecipientLists;
-import app.herald.storage.Storage;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +30,8 @@ final class ListsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Row> rows;
-        try (Storage storage = herald.openStorage()) {
-            rows = new RecipientLists(storage.jdbi()).all().stream()
+        try (HeraldCore core = herald.openCore()) {
+            rows = core.lists().all().stream()
                     .map((RecipientList list) -> new Row(list.name(), list.contacts(), list.optedOut()))
                     .toList();
         }

@@ -1,16 +1,11 @@
 package app.herald.cli;
 
 import app.herald.contacts.OptOut;
-import app.herald.contacts.OptOuts;
 import app.herald.contacts.PhoneCheck;
 import app.herald.contacts.PhoneNumbers;
-import app.herald.contacts.csv.ColumnGuesser;
-import app.herald.contacts.csv.ColumnMapping;
-import app.herald.contacts.csv.CsvFiles;
-import app.herald.contacts.csv.CsvFormat;
-import app.herald.contacts.csv.CsvSniffer;
-import app.herald.contacts.csv.OptOutImporter;
-import app.herald.storage.Storage;
+import app.herald.contacts.csv.ContactFiles;
+import app.herald.contacts.csv.ContactFiles.Inspection;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +34,8 @@ final class OptOutsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<OptOut> optOuts;
-        try (Storage storage = herald.openStorage()) {
-            optOuts = new OptOuts(storage.jdbi()).all();
+        try (HeraldCore core = herald.openCore()) {
+            optOuts = core.optOuts().all();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -60,8 +55,8 @@ final class OptOutsCommand implements Callable<Integer> {
             @Option(names = "--country", paramLabel = "CC", description = "Country of a number without +country code.")
             String country) throws Exception {
         String e164 = normalised(number, country);
-        try (Storage storage = herald.openStorage()) {
-            boolean added = new OptOuts(storage.jdbi()).add(e164, reason, "command line");
+        try (HeraldCore core = herald.openCore()) {
+            boolean added = core.optOuts().add(e164, reason, "command line");
             spec.commandLine().getOut().println(added ? e164 + " is opted out." : e164 + " was already opted out.");
         }
         return 0;
@@ -73,8 +68,8 @@ final class OptOutsCommand implements Callable<Integer> {
             @Option(names = "--country", paramLabel = "CC", description = "Country of a number without +country code.")
             String country) throws Exception {
         String e164 = normalised(number, country);
-        try (Storage storage = herald.openStorage()) {
-            boolean removed = new OptOuts(storage.jdbi()).remove(e164);
+        try (HeraldCore core = herald.openCore()) {
+            boolean removed = core.optOuts().remove(e164);
             spec.commandLine().getOut().println(removed ? e164 + " can be sent to again." : e164 + " was not opted out.");
         }
         return 0;
@@ -87,22 +82,20 @@ final class OptOutsCommand implements Callable<Integer> {
             String country,
             @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for every number of the file.")
             String reason) throws Exception {
-        CsvFormat format = CsvSniffer.sniff(file);
-        CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
-        ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
-        try (Storage storage = herald.openStorage()) {
-            OptOutImporter.Result result = new OptOutImporter(storage.jdbi())
-                    .importFile(file, format, mapping, DefaultCountry.resolve(country), reason);
+        Inspection inspection = ContactFiles.inspect(file);
+        try (HeraldCore core = herald.openCore()) {
+            var result = core.optOutImporter()
+                    .importFile(file, inspection.format(), inspection.guess(), herald.country(country), reason);
             spec.commandLine().getOut().printf("Opted out %,d numbers (%,d already were); %,d values were not numbers.%n",
                     result.added(), result.already(), result.invalid());
         }
         return 0;
     }
 
-    private static String normalised(String number, String country) {
+    private String normalised(String number, String country) {
         // a number written with +country code says its country itself; any region reads it the same
         boolean international = number.strip().startsWith("+") && country == null;
-        PhoneCheck check = new PhoneNumbers(international ? "US" : DefaultCountry.resolve(country)).check(number);
+        PhoneCheck check = new PhoneNumbers(international ? "US" : herald.country(country)).check(number);
         if (!check.isValid()) {
             throw new IllegalArgumentException("\"" + number + "\" is " + check.reason() + ".");
         }

@@ -1,9 +1,9 @@
 package app.herald.cli;
 
 import app.herald.broadcast.BroadcastSummary;
-import app.herald.broadcast.Broadcasts;
-import app.herald.storage.Storage;
-import app.herald.twilio.TwilioConnection;
+import app.herald.broadcast.Sending;
+import app.herald.broadcast.BroadcastService;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,15 +34,13 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Storage storage = herald.openStorage(); TwilioConnection twilio = herald.connectTwilio()) {
-            Broadcasts broadcasts = new Broadcasts(storage.jdbi());
-            BroadcastSummary broadcast = (id == null ? broadcasts.latestResumable() : broadcasts.find(id))
+        try (HeraldCore core = herald.openCore()) {
+            BroadcastService broadcasts = core.broadcasts();
+            BroadcastSummary broadcast = (id == null ? broadcasts.latestResumable() : core.history().find(id))
                     .orElseThrow(() -> new IllegalArgumentException(id == null ? "No broadcast has batches waiting to be sent."
                             : "There is no broadcast " + id + "."));
-            if (!broadcast.mode().equals(twilio.mode().name())) {
-                throw new IllegalArgumentException("Broadcast " + broadcast.id() + " was prepared in " + broadcast.mode()
-                        + " and Herald is " + twilio.mode() + " now: it is resumed only in " + broadcast.mode() + ".");
-            }
+            // before the question: a broadcast is sent only in the mode it was made in
+            Sending sending = broadcasts.sending(broadcast.id());
             if (broadcast.pendingBatches() == 0) {
                 out.printf("Broadcast %d has no batch waiting to be sent (%d uncertain).%n", broadcast.id(),
                         broadcast.uncertainBatches());
@@ -53,7 +51,7 @@ final class ResumeCommand implements Callable<Integer> {
             if (!BroadcastRun.confirmed(yes, question, err)) {
                 return 1;
             }
-            return BroadcastRun.run(storage.jdbi(), twilio, broadcast.id(), out, err);
+            return BroadcastRun.run(core, sending, out, err);
         }
     }
 }

@@ -1,15 +1,10 @@
 package app.herald.cli;
 
-import app.herald.broadcast.BroadcastPlanner;
-import app.herald.contacts.Audience;
-import app.herald.contacts.Audience.AudienceCount;
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.Quote;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
-import app.herald.message.MessageAnalyser;
-import app.herald.message.MessageAnalysis;
-import app.herald.message.Price;
-import app.herald.storage.Storage;
-import app.herald.twilio.TwilioConnection;
+import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +39,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Send without asking (scripts).")
     private boolean yes;
 
+    @Option(names = "--smart-encoding",
+            description = "Count segments as a Messaging Service with Smart Encoding on sends the message.")
+    private boolean smartEncoding;
+
     /** The message, typed or from a file. */
     static final class Message {
         @Option(names = "--message", paramLabel = "TEXT", description = "The message.")
@@ -63,24 +62,22 @@ final class SendCommand implements Callable<Integer> {
         String body = message.body();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Storage storage = herald.openStorage(); TwilioConnection twilio = herald.connectTwilio()) {
-            List<Long> lists = listIds(new RecipientLists(storage.jdbi()));
-            MessageAnalysis analysis = MessageAnalyser.analyse(body);
-            AudienceCount reach = new Audience(storage.jdbi()).count(lists);
-            Price price = herald.price();
-            long batches = BroadcastPlanner.batchesFor(reach.recipients());
+        try (HeraldCore core = herald.openCore()) {
+            BroadcastService broadcasts = core.broadcasts();
+            Quote quote = broadcasts.quote(body, listIds(core.lists()), smartEncoding);
+            long contacts = quote.recipients() + quote.duplicates() + quote.optedOut();
             String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s?",
-                    analysis.segments(), analysis.segments() == 1 ? "" : "s", analysis.encoding().label(), reach.recipients(),
-                    batches, batches == 1 ? "" : "es", twilio.mode(), price.format(price.estimate(analysis.segments(), reach.recipients())));
+                    quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(),
+                    quote.requests(), quote.requests() == 1 ? "" : "es", quote.mode(), quote.costText());
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
-                    reach.contacts(), reach.duplicates(), reach.optedOut());
+                    contacts, quote.duplicates(), quote.optedOut());
             if (!BroadcastRun.confirmed(yes, question, err)) {
                 return 1;
             }
-            long id = new BroadcastPlanner(storage.jdbi()).plan(body, lists, twilio.mode(), twilio.serviceSid());
+            long id = broadcasts.start(quote);
             out.printf("Broadcast %d: %s%n", id, question.replaceFirst("^Send", "sending").replaceFirst("\\?$", "."));
             out.flush();
-            return BroadcastRun.run(storage.jdbi(), twilio, id, out, err);
+            return BroadcastRun.run(core, broadcasts.sending(id), out, err);
         }
     }
 

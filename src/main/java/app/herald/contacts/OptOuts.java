@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +29,21 @@ public final class OptOuts {
                         WHEN NOT MATCHED THEN INSERT (e164, reason, source) VALUES (:e164, :reason, :source)""")
                 .bind("e164", e164).bind("reason", reason).bind("source", source)
                 .execute() == 1;
+    }
+
+    /**
+     * Opts out many numbers in one transaction: all of them, or none when the write fails.
+     *
+     * @return how many were not opted out yet
+     */
+    public int addAll(Collection<String> e164Numbers, String reason, String source) {
+        return jdbi.inTransaction(handle -> {
+            int added = 0;
+            for (String e164 : e164Numbers) {
+                added += add(handle, e164, reason, source) ? 1 : 0;
+            }
+            return added;
+        });
     }
 
     /** @return true when the number was opted out */

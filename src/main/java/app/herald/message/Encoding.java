@@ -15,6 +15,16 @@ public enum Encoding {
         this.perPart = perPart;
     }
 
+    /** The encoding Twilio writes as "GSM-7" or "UCS-2". */
+    public static Encoding ofLabel(String label) {
+        for (Encoding encoding : values()) {
+            if (encoding.label.equals(label)) {
+                return encoding;
+            }
+        }
+        throw new IllegalArgumentException("no encoding is called " + label);
+    }
+
     /** "GSM-7" or "UCS-2", as Twilio writes them. */
     public String label() {
         return label;

@@ -53,6 +53,14 @@ public final class MessageAnalyser {
                 encoding.perPart(), nonGsm);
     }
 
+    /**
+     * The one rule for what a message costs: as it is, or as a Messaging Service with Smart Encoding
+     * on sends (and bills) it. The composer, the quote and the history all count with this.
+     */
+    public static MessageAnalysis analyse(String body, boolean smartEncoding) {
+        return smartEncoding ? analyseSmartEncoded(body) : analyse(body);
+    }
+
     /** The analysis of the body as Smart Encoding sends it: replaced when that makes it GSM-7, else as it is. */
     public static MessageAnalysis analyseSmartEncoded(String body) {
         String replaced = SmartEncoding.apply(body);

@@ -5,13 +5,13 @@ import app.herald.settings.TwilioChoice;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Where broadcasts go from this process: Twilio (LIVE) with the chosen credentials, else the
- * simulator, started here on localhost (SIMULATION). HERALD_TWILIO_BASE_URL sends LIVE traffic
- * to another endpoint. Closing stops an embedded simulator.
+ * simulator, started here on localhost (SIMULATION). Closing stops an embedded simulator.
+ * {@link TwilioConnections} decides when one is opened and closed.
  */
 public final class TwilioConnection implements AutoCloseable {
 
@@ -19,28 +19,28 @@ public final class TwilioConnection implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Mode mode;
-    private final NotifyGateway gateway;
+    private final Channel channel;
     private final String serviceSid;
     private final NotifySimulator simulator;
 
-    private TwilioConnection(Mode mode, NotifyGateway gateway, String serviceSid, NotifySimulator simulator) {
+    private TwilioConnection(Mode mode, Channel channel, String serviceSid, NotifySimulator simulator) {
         this.mode = mode;
-        this.gateway = gateway;
+        this.channel = channel;
         this.serviceSid = serviceSid;
         this.simulator = simulator;
     }
 
-    /** @param environment where HERALD_TWILIO_BASE_URL is read */
-    public static TwilioConnection open(TwilioChoice choice, Map<String, String> environment) {
+    /** @param baseUrl where LIVE requests go instead of Twilio (HERALD_TWILIO_BASE_URL), or null */
+    static TwilioConnection open(TwilioChoice choice, URI baseUrl) {
         var credentials = choice.credentials();
         if (choice.mode() == Mode.LIVE && credentials.isPresent()) {
-            return new TwilioConnection(Mode.LIVE, new TwilioNotifyGateway(credentials.get(),
-                    TwilioNotifyGateway.baseUrl(environment), READ_TIMEOUT), credentials.get().serviceSid(), null);
+            return new TwilioConnection(Mode.LIVE, new NotifyChannel(credentials.get(), baseUrl, READ_TIMEOUT),
+                    credentials.get().serviceSid(), null);
         }
         try {
             NotifySimulator simulator = NotifySimulator.start(0, null);
             return new TwilioConnection(Mode.SIMULATION,
-                    new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), READ_TIMEOUT),
+                    new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), READ_TIMEOUT),
                     NotifySimulator.SERVICE_SID, simulator);
         } catch (IOException e) {
             throw new UncheckedIOException("The Notify simulator could not start on localhost", e);
@@ -51,8 +51,8 @@ public final class TwilioConnection implements AutoCloseable {
         return mode;
     }
 
-    public NotifyGateway gateway() {
-        return gateway;
+    public Channel channel() {
+        return channel;
     }
 
     public String serviceSid() {

@@ -1,14 +1,15 @@
 package app.herald.bench;
 
-import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
-import app.herald.broadcast.Dispatcher;
-import app.herald.broadcast.Journal;
+import app.herald.broadcast.Quote;
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.RecipientLists;
-import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
-import app.herald.twilio.NotifyGateway;
-import app.herald.twilio.TwilioNotifyGateway;
+import app.herald.twilio.Channel;
+import app.herald.twilio.NotifyChannel;
+import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A million recipients through the send engine to the simulator (no latency), against a bare loop
- * of the same SDK calls with the same batches: the engine's own cost is the journal, synced at
- * every step, and reading each batch's numbers back from H2.
+ * A million recipients through the broadcast service to the embedded simulator (no latency),
+ * against a bare loop of the same SDK calls with the same batches to a simulator of its own: the
+ * engine's own cost is the journal, synced at every step, and reading each batch's numbers back.
  */
 public final class SendBenchmark {
 
@@ -34,38 +36,41 @@ public final class SendBenchmark {
         int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path folder = Files.createTempDirectory("herald-send-bench");
         try (NotifySimulator simulator = NotifySimulator.start(0, null);
-             Database database = Database.open(folder.resolve("herald"))) {
-            NotifyGateway gateway = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS,
-                    simulator.baseUrl(), Duration.ofSeconds(60));
+             Database database = Database.open(folder.resolve("herald"));
+             TwilioConnections twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+            Channel gateway = new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(60));
             long list = new RecipientLists(database.jdbi()).create("Everyone").id();
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (2000000000 + X) FROM SYSTEM_RANGE(1, :n)")
                     .bind("list", list).bind("n", recipients).execute());
 
             List<List<String>> batches = new ArrayList<>();
-            for (int from = 0; from < recipients; from += NotifyGateway.MAX_BINDINGS) {
+            for (int from = 0; from < recipients; from += NotifyChannel.MAX_BINDINGS) {
                 List<String> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(recipients, from + NotifyGateway.MAX_BINDINGS); i++) {
+                for (int i = from; i < Math.min(recipients, from + NotifyChannel.MAX_BINDINGS); i++) {
                     batch.add("+1" + (2_000_000_001L + i));
                 }
                 batches.add(batch);
             }
             // warm-up: the JIT, the connection pool, the simulator
             for (int i = 0; i < 3; i++) {
-                gateway.notify(batches.get(i), BODY);
+                gateway.send(batches.get(i), BODY);
             }
 
             long start = System.nanoTime();
             for (List<String> batch : batches) {
-                gateway.notify(batch, BODY);
+                gateway.send(batch, BODY);
             }
             long bare = System.nanoTime() - start;
 
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+            // as in the window: the quote is made before the confirmation, the embedded simulator at the first send
+            Quote quote = broadcasts.quote(BODY, List.of(list), false);
+            twilio.current();
             start = System.nanoTime();
-            long id = new BroadcastPlanner(database.jdbi()).plan(BODY, List.of(list), Mode.SIMULATION, NotifySimulator.SERVICE_SID);
+            long id = broadcasts.start(quote);
             long planned = System.nanoTime();
-            BroadcastState state = new Dispatcher(new Journal(database.jdbi()), gateway, duration -> { })
-                    .run(id, progress -> { });
+            BroadcastState state = broadcasts.sending(id).run(progress -> { });
             long sent = System.nanoTime();
 
             System.out.printf("machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
@@ -76,7 +81,7 @@ public final class SendBenchmark {
                     (double) (sent - planned) / bare, state);
             System.out.printf("plan + send:                   %6.2f s, %.2f x the bare loop%n", (sent - start) / 1e9,
                     (double) (sent - start) / bare);
-            SendDialogBenchmark.run(database.jdbi(), list, recipients);
+            SendDialogBenchmark.run(database.jdbi(), list);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -1,10 +1,10 @@
 package app.herald.bench;
 
-import app.herald.broadcast.BroadcastPlanner;
-import app.herald.broadcast.Journal;
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.concurrent.NamedExecutors;
 import app.herald.settings.TwilioChoice;
-import app.herald.twilio.TwilioConnection;
+import app.herald.twilio.TwilioConnections;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendDialogs;
 import app.herald.ui.send.SendViewModel;
@@ -30,24 +30,25 @@ final class SendDialogBenchmark {
     private SendDialogBenchmark() {
     }
 
-    static void run(Jdbi jdbi, long listId, int recipients) throws Exception {
+    static void run(Jdbi jdbi, long listId) throws Exception {
         Platform.startup(() -> { });
         ExecutorService workers = NamedExecutors.fixedPool("bench-worker", 2);
         ExecutorService sender = NamedExecutors.fixedPool("bench-sender", 1);
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
         AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+            BroadcastService broadcasts = TestBroadcasts.service(jdbi, simulation);
+            var quote = broadcasts.quote("School closes at noon", List.of(listId), false);
             Platform.runLater(() -> {
                 Stage owner = new Stage();
                 owner.setScene(new Scene(new StackPane(), 1100, 720));
                 owner.show();
-                new SendDialogs(plan -> {
-                    viewModel.set(new SendViewModel(plan, Optional::empty, new BroadcastPlanner(jdbi), new Journal(jdbi),
-                            simulation, tasks, sender, Platform::runLater, System::nanoTime, bundle));
+                new SendDialogs(confirmed -> {
+                    viewModel.set(new SendViewModel(confirmed, Optional::empty, broadcasts, tasks, sender, Platform::runLater,
+                            System::nanoTime, bundle));
                     return viewModel.get();
-                }, bundle, List.of()).open(owner, SendViewModel.Plan.newBroadcast("School closes at noon", List.of(listId),
-                        recipients, 0, 0, 1, "GSM-7", "USD 8,300.00"));
+                }, bundle, List.of()).open(owner, quote);
             });
             while (viewModel.get() == null) {
                 Thread.sleep(20);

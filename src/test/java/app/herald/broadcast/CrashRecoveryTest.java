@@ -83,9 +83,6 @@ class CrashRecoveryTest {
             acceptedSids.add(accepted.sid());
             accepted.addresses().forEach(number -> timesAccepted.merge(number, 1, Integer::sum));
         });
-        System.out.println("DEBUG batches " + batches);
-        simulator.accepted().forEach(a -> System.out.println("DEBUG accepted " + a.sid() + " " + a.addresses().size() + " first " + a.addresses().get(0)));
-        System.out.println("DEBUG sender " + Files.readString(home.resolve("sender.out")));
         assertThat(timesAccepted.values()).as("nobody got the message twice").containsOnly(1);
         assertThat(batches).extracting(Batch::state).doesNotContain(BatchState.IN_FLIGHT, BatchState.PENDING);
         assertThat(batches).filteredOn(batch -> batch.state() == BatchState.ACCEPTED)

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
-import app.herald.settings.Mode;
 import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
-import app.herald.twilio.NotifyGateway;
-import app.herald.twilio.TwilioNotifyGateway;
+import app.herald.twilio.Channel;
+import app.herald.twilio.NotifyChannel;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.net.URLEncoder;
@@ -53,16 +52,15 @@ class DispatcherTest {
     }
 
     private long plan(int recipients) {
-        return new BroadcastPlanner(database.jdbi()).plan("School closes at noon", List.of(list("All", 1, recipients)),
-                Mode.SIMULATION, NotifySimulator.SERVICE_SID);
+        return TestBroadcasts.plan(database.jdbi(), "School closes at noon", List.of(list("All", 1, recipients)));
     }
 
-    private Dispatcher dispatcher(NotifyGateway gateway) {
-        return new Dispatcher(journal, gateway, waits::add);
+    private Dispatcher dispatcher(Channel channel) {
+        return new Dispatcher(journal, channel, waits::add);
     }
 
-    private NotifyGateway gateway() {
-        return new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+    private Channel gateway() {
+        return new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     private List<String> acceptedNumbers() {
@@ -75,8 +73,7 @@ class DispatcherTest {
         long teachers = list("Teachers", 14_001, 11_000);
         new OptOuts(database.jdbi()).add("+14152000007", "STOP", "test");
 
-        long id = new BroadcastPlanner(database.jdbi()).plan("Hello", List.of(parents, teachers), Mode.SIMULATION,
-                NotifySimulator.SERVICE_SID);
+        long id = TestBroadcasts.plan(database.jdbi(), "Hello", List.of(parents, teachers));
 
         assertThat(journal.batches(id)).extracting(Batch::size).containsExactly(10_000, 10_000, 4_999);
         assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.PENDING);
@@ -135,7 +132,7 @@ class DispatcherTest {
     @Test
     void wrongSettingsPauseWithTheBatchPendingAndResumeSendsTheRest() throws Exception {
         long id = plan(15_000);
-        NotifyGateway wrongToken = new TwilioNotifyGateway(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
+        Channel wrongToken = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
                 NotifySimulator.ACCOUNT_SID, "wrong", NotifySimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
 
         assertThat(dispatcher(wrongToken).run(id, progress::add)).isEqualTo(BroadcastState.PAUSED);
@@ -179,7 +176,7 @@ class DispatcherTest {
         String longestBinding = "{\"binding_type\":\"sms\",\"address\":\"+123456789012345\"}";
         String body = "\uD83D\uDE00".repeat(1_600);
         long bytes = "Body=".length() + URLEncoder.encode(body, StandardCharsets.UTF_8).length()
-                + (long) NotifyGateway.MAX_BINDINGS * ("&ToBinding=".length()
+                + (long) NotifyChannel.MAX_BINDINGS * ("&ToBinding=".length()
                         + URLEncoder.encode(longestBinding, StandardCharsets.UTF_8).length());
 
         assertThat(bytes).isLessThan(1024 * 1024);

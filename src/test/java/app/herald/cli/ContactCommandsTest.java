@@ -2,7 +2,9 @@ package app.herald.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.contacts.Country;
 import app.herald.settings.DataFolder;
+import app.herald.settings.UiPreferences;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -163,5 +165,22 @@ class ContactCommandsTest {
     void anInvalidOptOutNumberIsRefused() {
         assertThat(herald("optouts", "add", "555-1234", "--country", "US")).isEqualTo(1);
         assertThat(err.toString()).contains("\"555-1234\" is too short");
+    }
+
+    @Test
+    void withoutCountryTheCommandLineTakesTheOneChosenInSettingsAsTheWindowDoes() throws Exception {
+        UiPreferences preferences = UiPreferences.load(new DataFolder(home).uiPreferences());
+        preferences.setDefaultCountry(Country.find("GB").orElseThrow());
+        preferences.save();
+        Path file = files.resolve("uk.csv");
+        Files.writeString(file, "Name,Mobile\r\nAmelia,07400 123456\r\n", StandardCharsets.UTF_8);
+
+        assertThat(herald("import", file.toString(), "--list", "UK", "--json")).as(err::toString).isZero();
+        assertThat(herald("optouts", "add", "07400 123457")).as(err::toString).isZero();
+
+        assertThat(herald("export", "--list", "UK", files.resolve("uk-out.csv").toString())).isZero();
+        assertThat(Files.readString(files.resolve("uk-out.csv"), StandardCharsets.UTF_8)).contains("+447400123456");
+        assertThat(herald("optouts", "--json")).isZero();
+        assertThat(out.toString()).contains("+447400123457");
     }
 }

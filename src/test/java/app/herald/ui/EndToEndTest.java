@@ -7,6 +7,7 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
 import app.herald.settings.DataFolder;
+import app.herald.settings.Mode;
 import app.herald.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class EndToEndTest extends HeraldWindowTest {
 
         try (Storage storage = Storage.open(new DataFolder(home))) {
             BroadcastSummary sent = new Broadcasts(storage.jdbi()).all().get(0);
-            assertThat(sent.mode()).isEqualTo("SIMULATION");
+            assertThat(sent.mode()).isEqualTo(Mode.SIMULATION);
             assertThat(sent.recipients()).isEqualTo(150);
             assertThat(sent.lists()).isEqualTo("Kunden");
             assertThat(sent.batches()).singleElement().satisfies(batch -> {

@@ -19,9 +19,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class NotifySimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * How many numbers of accepted notifications are kept for {@link #accepted()}: enough for every
+     * test, and a bound on the memory of an embedded simulator that sends to millions (about 15 MB).
+     */
+    static final int REMEMBERED_ADDRESSES = 200_000;
+
     /** A notification the simulator accepted: its SID, its body, the numbers it was for. */
     public record Accepted(String sid, String body, List<String> addresses) {
     }
@@ -74,7 +81,9 @@ public final class NotifySimulator implements AutoCloseable {
     private final Path log;
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger notificationRequests = new AtomicInteger();
-    private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
+    /** The newest accepted notifications, at most {@link #REMEMBERED_ADDRESSES} numbers in all. */
+    private final Deque<Accepted> accepted = new ArrayDeque<>();
+    private long rememberedAddresses;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean messagingService = true;
 
@@ -131,9 +140,20 @@ public final class NotifySimulator implements AutoCloseable {
         return notificationRequests.get();
     }
 
+    /** The newest notifications accepted, oldest first, up to {@link #REMEMBERED_ADDRESSES} numbers; the log has them all. */
     public List<Accepted> accepted() {
         synchronized (accepted) {
             return List.copyOf(accepted);
+        }
+    }
+
+    private void remember(Accepted notification) {
+        synchronized (accepted) {
+            accepted.addLast(notification);
+            rememberedAddresses += notification.addresses().size();
+            while (rememberedAddresses > REMEMBERED_ADDRESSES && accepted.size() > 1) {
+                rememberedAddresses -= accepted.removeFirst().addresses().size();
+            }
         }
     }
 
@@ -243,7 +263,7 @@ public final class NotifySimulator implements AutoCloseable {
         RANDOM.nextBytes(random);
         String sid = "NT" + HexFormat.of().formatHex(random);
         Accepted notification = new Accepted(sid, body, List.copyOf(addresses));
-        accepted.add(notification);
+        remember(notification);
         if (log != null) {
             ObjectNode line = JSON.createObjectNode().put("sid", sid).put("at", Instant.now().toString());
             addresses.forEach(line.putArray("addresses")::add);

@@ -2,6 +2,7 @@ package app.herald.ui.compose;
 
 import static app.herald.ui.common.Nodes.showOnlyWhen;
 
+import app.herald.broadcast.Quote;
 import app.herald.contacts.Audience.AudienceCount;
 import app.herald.contacts.RecipientList;
 import app.herald.message.MessageAnalysis;
@@ -9,7 +10,6 @@ import app.herald.message.NonGsmCharacter;
 import app.herald.message.Template;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
-import app.herald.ui.send.SendViewModel;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class ComposeController {
 
     private final ComposeViewModel viewModel;
     private final ResourceBundle bundle;
-    private final Consumer<SendViewModel.Plan> send;
+    private final Consumer<Quote> send;
 
     @FXML private BorderPane root;
     @FXML private TextArea messageArea;
@@ -63,7 +63,7 @@ public final class ComposeController {
     @FXML private Button sendButton;
 
     /** @param send opens the send dialog on what the composer holds */
-    public ComposeController(ComposeViewModel viewModel, ResourceBundle bundle, Consumer<SendViewModel.Plan> send) {
+    public ComposeController(ComposeViewModel viewModel, ResourceBundle bundle, Consumer<Quote> send) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.bundle = Objects.requireNonNull(bundle);
         this.send = Objects.requireNonNull(send);
@@ -203,7 +203,7 @@ public final class ComposeController {
 
     @FXML
     private void send() {
-        send.accept(viewModel.plan());
+        send.accept(viewModel.quote());
     }
 
     @FXML

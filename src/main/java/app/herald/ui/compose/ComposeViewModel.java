@@ -1,5 +1,7 @@
 package app.herald.ui.compose;
 
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.Quote;
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
 import app.herald.contacts.RecipientList;
@@ -14,7 +16,6 @@ import app.herald.message.Templates;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
-import app.herald.ui.send.SendViewModel;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.LinkedHashSet;
@@ -51,6 +52,7 @@ public final class ComposeViewModel {
 
     private final RecipientLists recipientLists;
     private final Audience audience;
+    private final BroadcastService broadcasts;
     private final Templates templates;
     private final DraftStore drafts;
     private final Supplier<Price> price;
@@ -75,10 +77,11 @@ public final class ComposeViewModel {
     private boolean savingDraft;
     private String draftOnDisk = "";
 
-    public ComposeViewModel(RecipientLists recipientLists, Audience audience, Templates templates, DraftStore drafts,
-            Supplier<Price> price, Tasks tasks, ResourceBundle bundle) {
+    public ComposeViewModel(RecipientLists recipientLists, Audience audience, BroadcastService broadcasts, Templates templates,
+            DraftStore drafts, Supplier<Price> price, Tasks tasks, ResourceBundle bundle) {
         this.recipientLists = Objects.requireNonNull(recipientLists);
         this.audience = Objects.requireNonNull(audience);
+        this.broadcasts = Objects.requireNonNull(broadcasts);
         this.templates = Objects.requireNonNull(templates);
         this.drafts = Objects.requireNonNull(drafts);
         this.price = Objects.requireNonNull(price);
@@ -86,8 +89,7 @@ public final class ComposeViewModel {
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
         plain = Bindings.createObjectBinding(() -> MessageAnalyser.analyse(body.get()), body);
-        sent = Bindings.createObjectBinding(
-                () -> smartEncoding.get() ? MessageAnalyser.analyseSmartEncoded(body.get()) : plain.get(), plain, smartEncoding);
+        sent = Bindings.createObjectBinding(() -> MessageAnalyser.analyse(body.get(), smartEncoding.get()), body, smartEncoding);
         cost = Bindings.createObjectBinding(() -> price.get().estimate(sent.get().segments(), reach.get().recipients()),
                 sent, reach);
         canSend = Bindings.createBooleanBinding(() -> !body.get().isBlank() && !plain.get().tooLong()
@@ -190,13 +192,12 @@ public final class ComposeViewModel {
         body.set(text);
     }
 
-    /** What the send dialog confirms: the message, the chosen lists and what the counts say. */
-    public SendViewModel.Plan plan() {
-        MessageAnalysis analysis = sent.get();
-        AudienceCount count = reach.get();
-        return SendViewModel.Plan.newBroadcast(body.get(), List.copyOf(chosenLists), count.recipients(), count.duplicates(),
-                count.optedOut(), analysis.segments(), analysis.encoding().label(),
-                price.get().format(cost.get()));
+    /**
+     * What the send dialog confirms: the message to the chosen lists, counted as they were just
+     * now, with Smart Encoding when it is on, exactly as the broadcast will record it.
+     */
+    public Quote quote() {
+        return broadcasts.quote(body.get(), List.copyOf(chosenLists), smartEncoding.get(), reach.get());
     }
 
     /** A message within the limit, and somebody to send it to. */

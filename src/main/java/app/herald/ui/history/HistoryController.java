@@ -5,9 +5,9 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
+import app.herald.broadcast.Quote;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
-import app.herald.ui.send.SendViewModel;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +48,7 @@ public final class HistoryController {
 
     private final HistoryViewModel viewModel;
     private final ResourceBundle bundle;
-    private final Consumer<SendViewModel.Plan> send;
+    private final Consumer<Quote> send;
 
     @FXML private BorderPane root;
     @FXML private TableView<BroadcastSummary> broadcastTable;
@@ -78,7 +78,7 @@ public final class HistoryController {
     @FXML private Button markSentButton;
 
     /** @param send opens the send dialog, here to resume a broadcast's PENDING batches */
-    public HistoryController(HistoryViewModel viewModel, ResourceBundle bundle, Consumer<SendViewModel.Plan> send) {
+    public HistoryController(HistoryViewModel viewModel, ResourceBundle bundle, Consumer<Quote> send) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.bundle = Objects.requireNonNull(bundle);
         this.send = Objects.requireNonNull(send);
@@ -105,7 +105,7 @@ public final class HistoryController {
         toPicker.valueProperty().bindBidirectional(viewModel.toDateProperty());
         exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.broadcasts()));
         whenColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(WHEN.format(row.getValue().createdAt())));
-        modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode()));
+        modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode().name()));
         stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
         recipientsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().recipients()));
         acceptedColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().accepted()));
@@ -188,7 +188,7 @@ public final class HistoryController {
 
     @FXML
     private void resume() {
-        viewModel.resumePlan().ifPresent(send);
+        viewModel.resumeQuote().ifPresent(send);
     }
 
     @FXML

@@ -1,17 +1,16 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.HistoryExporter;
-import app.herald.broadcast.Journal;
+import app.herald.broadcast.Quote;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
-import app.herald.ui.send.SendViewModel;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -38,7 +37,7 @@ public final class HistoryViewModel {
             .withZone(ZoneId.systemDefault());
 
     private final Broadcasts broadcasts;
-    private final Journal journal;
+    private final BroadcastService sending;
     private final ScreenWork work;
     private final ResourceBundle bundle;
 
@@ -51,9 +50,10 @@ public final class HistoryViewModel {
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
     private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
 
-    public HistoryViewModel(Broadcasts broadcasts, Journal journal, Tasks tasks, ResourceBundle bundle) {
+    /** @param sending resumes a broadcast, and settles its uncertain batches as a person decides */
+    public HistoryViewModel(Broadcasts broadcasts, BroadcastService sending, Tasks tasks, ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
-        this.journal = Objects.requireNonNull(journal);
+        this.sending = Objects.requireNonNull(sending);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
         shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, stateFilter, fromDate, toDate));
@@ -89,15 +89,12 @@ public final class HistoryViewModel {
     }
 
     /** What the send dialog confirms to send the chosen broadcast's PENDING batches; empty when there are none. */
-    public Optional<SendViewModel.Plan> resumePlan() {
+    public Optional<Quote> resumeQuote() {
         BroadcastSummary broadcast = selected.get();
         if (broadcast == null || broadcast.pendingBatches() == 0) {
             return Optional.empty();
         }
-        long recipients = broadcast.batches().stream().filter(batch -> batch.state() == BatchState.PENDING)
-                .mapToLong(Batch::size).sum();
-        return Optional.of(SendViewModel.Plan.resume(broadcast.id(), broadcast.mode(), broadcast.body(), recipients,
-                broadcast.pendingBatches(), broadcast.segments(), broadcast.encoding()));
+        return Optional.of(sending.resumeQuote(broadcast));
     }
 
     /** The question before sending an UNCERTAIN batch again, with what is known of it. */
@@ -116,7 +113,7 @@ public final class HistoryViewModel {
 
     public void sendAgain(Batch batch) {
         work.change(() -> {
-            journal.sendAgain(batch.broadcastId(), batch.number());
+            sending.sendAgain(batch);
             return batch;
         }, done -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("history.againDone"), done.number())));
@@ -126,7 +123,7 @@ public final class HistoryViewModel {
 
     public void markSent(Batch batch) {
         work.change(() -> {
-            journal.markSent(batch.broadcastId(), batch.number());
+            sending.markSent(batch);
             return batch;
         }, done -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("history.markedDone"), done.number())));

@@ -1,12 +1,12 @@
 package app.herald.ui.importer;
 
 import app.herald.contacts.Country;
-import app.herald.contacts.csv.ColumnGuesser;
 import app.herald.contacts.csv.ColumnMapping;
+import app.herald.contacts.csv.ContactFiles;
+import app.herald.contacts.csv.ContactFiles.Inspection;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.CsvFiles;
 import app.herald.contacts.csv.CsvFormat;
-import app.herald.contacts.csv.CsvSniffer;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
@@ -61,8 +61,6 @@ public final class ImportViewModel {
     public static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
             StandardCharsets.UTF_16BE, Charset.forName("windows-1252"), StandardCharsets.ISO_8859_1);
     public static final int PREVIEW_ROWS = 20;
-    /** Enough rows for the column guess to see what the cells hold. */
-    private static final int GUESS_ROWS = 200;
 
     private final ContactImporter importer;
     private final Tasks tasks;
@@ -133,23 +131,17 @@ public final class ImportViewModel {
         listNames.setAll(existingLists);
         listName.set(suggestedList == null || suggestedList.isBlank() ? fileStem(chosen) : suggestedList);
         phase.set(Phase.READING);
-        tasks.run(() -> {
-                    CsvFormat detected = CsvSniffer.sniff(chosen);
-                    return new Detection(detected, CsvFiles.preview(chosen, detected, GUESS_ROWS));
-                })
-                .onSuccess(detection -> {
+        tasks.run(() -> ContactFiles.inspect(chosen))
+                .onSuccess(inspection -> {
                     applyingDetection = true;
-                    encoding.set(detection.format().encoding());
-                    delimiter.set(detection.format().delimiter());
-                    hasHeader.set(detection.format().hasHeader());
+                    encoding.set(inspection.format().encoding());
+                    delimiter.set(inspection.format().delimiter());
+                    hasHeader.set(inspection.format().hasHeader());
                     applyingDetection = false;
-                    showPreview(detection.preview());
+                    showPreview(inspection);
                 })
                 .onError(this::cannotRead)
                 .start();
-    }
-
-    private record Detection(CsvFormat format, CsvFiles.Preview preview) {
     }
 
     private static String fileStem(Path chosen) {
@@ -165,13 +157,14 @@ public final class ImportViewModel {
         CsvFormat format = format();
         Path source = file.get();
         phase.set(Phase.READING);
-        tasks.run(() -> CsvFiles.preview(source, format, GUESS_ROWS))
+        tasks.run(() -> ContactFiles.inspect(source, format))
                 .onSuccess(this::showPreview)
                 .onError(this::cannotRead)
                 .start();
     }
 
-    private void showPreview(CsvFiles.Preview preview) {
+    private void showPreview(Inspection inspection) {
+        CsvFiles.Preview preview = inspection.preview();
         List<String> names = new ArrayList<>();
         for (int column = 0; column < preview.columns(); column++) {
             String header = column < preview.header().size() ? preview.header().get(column).strip() : "";
@@ -179,7 +172,7 @@ public final class ImportViewModel {
         }
         columnNames.setAll(names);
         previewRows.setAll(preview.rows().subList(0, Math.min(PREVIEW_ROWS, preview.rows().size())));
-        ColumnMapping guess = ColumnGuesser.guess(preview.header(), preview.rows());
+        ColumnMapping guess = inspection.guess();
         phoneColumn.set(guess.phone());
         nameColumn.set(guess.name());
         firstNameColumn.set(guess.firstName());

@@ -179,13 +179,9 @@ public final class ListsViewModel {
 
     /** Puts the chosen numbers on the global opt-out list: kept in their lists, never sent to. */
     public void optOut(List<Contact> chosen, String reason) {
-        work.change(() -> {
-            int added = 0;
-            for (Contact contact : chosen) {
-                added += optOuts.add(contact.e164(), reason, bundle.getString("optOuts.source.lists")) ? 1 : 0;
-            }
-            return added;
-        }, added -> {
+        List<String> numbers = chosen.stream().map(Contact::e164).toList();
+        String source = bundle.getString("optOuts.source.lists");
+        work.change(() -> optOuts.addAll(numbers, reason, source), added -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.optedOut"), added)));
             contactsChanged();
         });

@@ -4,10 +4,8 @@ import app.herald.contacts.Country;
 import app.herald.contacts.OptOut;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.PhoneNumbers;
-import app.herald.contacts.csv.ColumnGuesser;
-import app.herald.contacts.csv.CsvFiles;
-import app.herald.contacts.csv.CsvFormat;
-import app.herald.contacts.csv.CsvSniffer;
+import app.herald.contacts.csv.ContactFiles;
+import app.herald.contacts.csv.ContactFiles.Inspection;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
@@ -67,10 +65,9 @@ public final class OptOutsViewModel {
     public void importFile(Path file, Country country) {
         String region = country == null ? PhoneNumbers.NO_COUNTRY : country.code();
         write(() -> {
-            CsvFormat format = CsvSniffer.sniff(file);
-            CsvFiles.Preview preview = CsvFiles.preview(file, format, 200);
+            Inspection inspection = ContactFiles.inspect(file);
             String reason = MessageFormat.format(bundle.getString("optOuts.import.reason"), file.getFileName());
-            return importer.importFile(file, format, ColumnGuesser.guess(preview.header(), preview.rows()), region, reason);
+            return importer.importFile(file, inspection.format(), inspection.guess(), region, reason);
         }, result -> work.tell(Notice.info(MessageFormat.format(bundle.getString("optOuts.imported"),
                 result.added(), result.already(), result.invalid(), file.getFileName()))));
     }

@@ -3,6 +3,7 @@ package app.herald.ui.send;
 import static app.herald.ui.common.Nodes.showOnlyWhen;
 
 import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.Quote;
 import app.herald.settings.Mode;
 import app.herald.ui.common.NoticeLabels;
 import app.herald.ui.send.SendViewModel.Phase;
@@ -59,16 +60,15 @@ public final class SendController {
 
     @FXML
     private void initialize() {
-        SendViewModel.Plan plan = viewModel.plan();
+        Quote plan = viewModel.quote();
         bodyLabel.setText(plan.body());
         recipientsLabel.setText(plan.resumes()
                 ? MessageFormat.format(bundle.getString("send.confirm.resume"), plan.recipients(), plan.broadcastId())
                 : MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(), plan.duplicates(),
                         plan.optedOut()));
-        segmentsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.segments"), plan.segments(), plan.encoding(),
-                plan.batches()));
-        costLabel.setText(plan.estimatedCost().isEmpty() ? ""
-                : MessageFormat.format(bundle.getString("send.confirm.cost"), plan.estimatedCost()));
+        segmentsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.segments"), plan.segments(),
+                plan.encoding().label(), plan.requests()));
+        costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.costText()));
         boolean live = viewModel.mode() == Mode.LIVE;
         modeLabel.setText(bundle.getString(live ? "send.confirm.live" : "send.confirm.simulation"));
         modeLabel.getStyleClass().add(live ? "mode-live-warning" : "mode-simulation-note");
@@ -95,7 +95,7 @@ public final class SendController {
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
     }
 
-    private void bindProgress(SendViewModel.Plan plan) {
+    private void bindProgress(Quote plan) {
         Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), event -> viewModel.sampleProgress()));
         sampler.setCycleCount(Timeline.INDEFINITE);
         viewModel.phaseProperty().addListener((observable, previous, phase) -> {
@@ -121,7 +121,7 @@ public final class SendController {
         eventList.setItems(viewModel.events());
     }
 
-    private String progressText(SendViewModel.Plan plan) {
+    private String progressText(Quote plan) {
         if (viewModel.preparingProperty().get()) {
             return MessageFormat.format(bundle.getString("send.preparing"), plan.recipients());
         }

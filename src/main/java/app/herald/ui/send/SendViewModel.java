@@ -1,15 +1,14 @@
 package app.herald.ui.send;
 
-import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Dispatcher;
-import app.herald.broadcast.Journal;
+import app.herald.broadcast.Quote;
+import app.herald.broadcast.Sending;
 import app.herald.settings.Mode;
-import app.herald.twilio.TwilioConnection;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -45,40 +44,9 @@ public final class SendViewModel {
         DONE
     }
 
-    /**
-     * What the confirmation shows. A new broadcast has no id yet (the composer counted it); resuming
-     * one names it, and the counts are those of its PENDING batches.
-     */
-    public record Plan(Long broadcastId, String mode, String body, List<Long> listIds, long recipients, long duplicates,
-            long optedOut, long batches, int segments, String encoding, String estimatedCost) {
-
-        public Plan {
-            listIds = List.copyOf(listIds);
-        }
-
-        /** A new broadcast, in batches of at most 10,000. */
-        public static Plan newBroadcast(String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
-                int segments, String encoding, String estimatedCost) {
-            return new Plan(null, null, body, listIds, recipients, duplicates, optedOut,
-                    BroadcastPlanner.batchesFor(recipients), segments, encoding, estimatedCost);
-        }
-
-        /** The PENDING batches of a broadcast made earlier, in the mode it was made in. */
-        public static Plan resume(long broadcastId, String mode, String body, long recipients, long batches, int segments,
-                String encoding) {
-            return new Plan(broadcastId, mode, body, List.of(), recipients, 0, 0, batches, segments, encoding, "");
-        }
-
-        public boolean resumes() {
-            return broadcastId != null;
-        }
-    }
-
-    private final Plan plan;
+    private final Quote quote;
     private final Callable<Optional<String>> ownNumber;
-    private final BroadcastPlanner planner;
-    private final Journal journal;
-    private final TwilioConnection twilio;
+    private final BroadcastService broadcasts;
     private final Tasks tasks;
     private final Executor sender;
     private final Executor uiThread;
@@ -100,36 +68,38 @@ public final class SendViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final Queue<Dispatcher.Progress> unseen = new ConcurrentLinkedQueue<>();
 
-    private volatile Dispatcher dispatcher;
+    private volatile Sending sending;
+    private volatile boolean pauseAsked;
+    private volatile boolean cancelAsked;
     private long broadcastId;
     private long startedAt;
     private long endedAtStart;
 
-    /** @param ownNumber the person's own number from Settings, read when they ask for a test */
-    public SendViewModel(Plan plan, Callable<Optional<String>> ownNumber, BroadcastPlanner planner, Journal journal,
-            TwilioConnection twilio, Tasks tasks, Executor sender, Executor uiThread, LongSupplier nanoClock,
-            ResourceBundle bundle) {
-        this.plan = Objects.requireNonNull(plan);
+    /**
+     * @param ownNumber the person's own number from Settings, read when they ask for a test
+     * @param sender    the thread the broadcast is sent on
+     */
+    public SendViewModel(Quote quote, Callable<Optional<String>> ownNumber, BroadcastService broadcasts, Tasks tasks,
+            Executor sender, Executor uiThread, LongSupplier nanoClock, ResourceBundle bundle) {
+        this.quote = Objects.requireNonNull(quote);
         this.ownNumber = Objects.requireNonNull(ownNumber);
-        this.planner = Objects.requireNonNull(planner);
-        this.journal = Objects.requireNonNull(journal);
-        this.twilio = Objects.requireNonNull(twilio);
+        this.broadcasts = Objects.requireNonNull(broadcasts);
         this.tasks = Objects.requireNonNull(tasks);
         this.sender = Objects.requireNonNull(sender);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.nanoClock = Objects.requireNonNull(nanoClock);
         this.bundle = Objects.requireNonNull(bundle);
-        batches.set(plan.batches());
+        batches.set(quote.requests());
         canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM && sameMode()
-                && (twilio.mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
+                && (mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
         if (!sameMode()) {
-            notice.set(new Notice(MessageFormat.format(bundle.getString("send.otherMode"), plan.mode(), twilio.mode()), true));
+            notice.set(new Notice(MessageFormat.format(bundle.getString("send.otherMode"), quote.mode(), mode()), true));
         }
     }
 
     /** A SIMULATION broadcast never goes on LIVE, nor a LIVE one into the simulator. */
     private boolean sameMode() {
-        return !plan.resumes() || twilio.mode().name().equals(plan.mode());
+        return quote.mode() == mode();
     }
 
     /**
@@ -145,7 +115,7 @@ public final class SendViewModel {
                     String number = ownNumber.call().orElseThrow(
                             () -> new IllegalStateException(bundle.getString("send.test.noNumber")));
                     return MessageFormat.format(bundle.getString("send.test.sent"), number,
-                            twilio.gateway().notify(List.of(number), plan.body()));
+                            broadcasts.sendTest(number, quote.body()));
                 })
                 .onSuccess(sent -> notice.set(Notice.info(sent)))
                 .onError(problem -> notice.set(Notice.problem(problem)))
@@ -160,12 +130,12 @@ public final class SendViewModel {
         }
         phase.set(Phase.SENDING);
         startedAt = nanoClock.getAsLong();
-        if (plan.resumes()) {
-            dispatch(plan.broadcastId());
+        if (quote.resumes()) {
+            dispatch(quote.broadcastId());
             return;
         }
         preparing.set(true);
-        tasks.run(() -> planner.plan(plan.body(), plan.listIds(), twilio.mode(), twilio.serviceSid()))
+        tasks.run(() -> broadcasts.start(quote))
                 .onSuccess(this::dispatch)
                 .onError(problem -> {
                     notice.set(Notice.problem(problem));
@@ -175,16 +145,26 @@ public final class SendViewModel {
                 .start();
     }
 
+    /** Sends on the sender thread, which also finds the broadcast: no database on the FX thread. */
     private void dispatch(long id) {
         broadcastId = id;
-        Dispatcher running = new Dispatcher(journal, twilio.gateway(), duration -> Thread.sleep(duration.toMillis()));
-        dispatcher = running;
+        pauseAsked = false;
+        cancelAsked = false;
         sender.execute(() -> {
             BroadcastState state;
             try {
-                long endedBefore = journal.batches(id).stream().filter(batch -> batch.state().hasEnded()).count();
+                Sending running = broadcasts.sending(id);
+                sending = running;
+                // a pause or cancel asked before the run existed still counts
+                if (pauseAsked) {
+                    running.pause();
+                }
+                if (cancelAsked) {
+                    running.cancel();
+                }
+                long endedBefore = running.batchesEndedBefore();
                 uiThread.execute(() -> endedAtStart = endedBefore);
-                state = running.run(id, unseen::add);
+                state = running.run(unseen::add);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 state = BroadcastState.PAUSED;
@@ -227,8 +207,10 @@ public final class SendViewModel {
 
     /** Stops after the batch on its way; the rest can be resumed. */
     public void pause() {
-        if (dispatcher != null) {
-            dispatcher.pause();
+        pauseAsked = true;
+        Sending running = sending;
+        if (running != null) {
+            running.pause();
         }
     }
 
@@ -245,17 +227,20 @@ public final class SendViewModel {
 
     /** Stops after the batch on its way; the rest stays unsent. */
     public void cancel() {
-        if (dispatcher != null) {
-            dispatcher.cancel();
+        cancelAsked = true;
+        Sending running = sending;
+        if (running != null) {
+            running.cancel();
         }
     }
 
-    public Plan plan() {
-        return plan;
+    public Quote quote() {
+        return quote;
     }
 
+    /** Where a send goes now. */
     public Mode mode() {
-        return twilio.mode();
+        return broadcasts.mode();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

@@ -3,26 +3,24 @@ package app.herald.ui.settings;
 import app.herald.contacts.Country;
 import app.herald.message.Price;
 import app.herald.settings.Mode;
+import app.herald.settings.PriceSetting;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import app.herald.settings.TwilioSettings;
 import app.herald.settings.TwilioSettingsStore;
+import app.herald.settings.TwilioSid;
 import app.herald.settings.UiPreferences;
-import app.herald.twilio.NotifyGateway;
+import app.herald.twilio.NotifyChannel;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.PhoneInput;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
-import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -45,15 +43,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class SettingsViewModel {
 
-    private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
-    private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-fA-F]{32}");
-    private static final Pattern SERVICE_SID = Pattern.compile("IS[0-9a-fA-F]{32}");
-    private static final BigDecimal HIGHEST_PRICE = BigDecimal.TEN;
-
     private final TwilioSettingsStore store;
     private final UiPreferences preferences;
     private final Map<String, String> environment;
-    private final Function<TwilioCredentials, NotifyGateway> gateways;
+    private final Function<TwilioCredentials, NotifyChannel> gateways;
     private final ObjectProperty<TwilioChoice> choice;
     private final ResourceBundle bundle;
     private final Tasks tasks;
@@ -79,7 +72,7 @@ public final class SettingsViewModel {
     private final BooleanBinding canTest;
 
     public SettingsViewModel(TwilioSettingsStore store, UiPreferences preferences, Map<String, String> environment,
-            Function<TwilioCredentials, NotifyGateway> gateways, ObjectProperty<TwilioChoice> choice, Tasks tasks,
+            Function<TwilioCredentials, NotifyChannel> gateways, ObjectProperty<TwilioChoice> choice, Tasks tasks,
             ResourceBundle bundle) {
         this.store = Objects.requireNonNull(store);
         this.preferences = Objects.requireNonNull(preferences);
@@ -125,13 +118,13 @@ public final class SettingsViewModel {
 
     /** The first field that cannot be saved as it is, in words; empty when all can. */
     private String firstProblem() {
-        if (!accountSid.get().isBlank() && !ACCOUNT_SID.matcher(accountSid.get().strip()).matches()) {
+        if (!accountSid.get().isBlank() && !TwilioSid.ACCOUNT.matches(accountSid.get())) {
             return bundle.getString("settings.problem.account");
         }
-        if (useApiKey.get() && !API_KEY_SID.matcher(apiKeySid.get().strip()).matches()) {
+        if (useApiKey.get() && !TwilioSid.API_KEY.matches(apiKeySid.get())) {
             return bundle.getString("settings.problem.apiKey");
         }
-        if (!serviceSid.get().isBlank() && !SERVICE_SID.matcher(serviceSid.get().strip()).matches()) {
+        if (!serviceSid.get().isBlank() && !TwilioSid.NOTIFY_SERVICE.matches(serviceSid.get())) {
             return bundle.getString("settings.problem.service");
         }
         if (secret.get().isBlank() && secretSaved.get() && useApiKey.get() != savedSecretIsApiKeys.get()) {
@@ -143,22 +136,10 @@ public final class SettingsViewModel {
         if (!ownNumber.textProperty().get().isBlank() && !ownNumber.validBinding().get()) {
             return MessageFormat.format(bundle.getString("settings.problem.ownNumber"), ownNumber.feedbackBinding().get());
         }
-        return priceProblem();
-    }
-
-    private String priceProblem() {
-        try {
-            Currency.getInstance(currency.get().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return bundle.getString("settings.problem.currency");
-        }
-        try {
-            BigDecimal amount = new BigDecimal(pricePerSegment.get().strip().replace(',', '.'));
-            return amount.signum() >= 0 && amount.compareTo(HIGHEST_PRICE) < 0 ? ""
-                    : bundle.getString("settings.problem.price");
-        } catch (NumberFormatException e) {
-            return bundle.getString("settings.problem.price");
-        }
+        return PriceSetting.problem(pricePerSegment.get(), currency.get())
+                .map(problem -> bundle.getString(problem == PriceSetting.Problem.CURRENCY
+                        ? "settings.problem.currency" : "settings.problem.price"))
+                .orElse("");
     }
 
     private boolean secretAvailable() {
@@ -172,9 +153,9 @@ public final class SettingsViewModel {
 
     /** Whether every part of the credentials is typed (or the secret kept) and well formed. */
     private boolean testable() {
-        return ACCOUNT_SID.matcher(accountSid.get().strip()).matches()
-                && SERVICE_SID.matcher(serviceSid.get().strip()).matches()
-                && (!useApiKey.get() || API_KEY_SID.matcher(apiKeySid.get().strip()).matches())
+        return TwilioSid.ACCOUNT.matches(accountSid.get())
+                && TwilioSid.NOTIFY_SERVICE.matches(serviceSid.get())
+                && (!useApiKey.get() || TwilioSid.API_KEY.matches(apiKeySid.get()))
                 && secretAvailable();
     }
 
@@ -201,7 +182,7 @@ public final class SettingsViewModel {
                 .start();
     }
 
-    private Notice describe(NotifyGateway.ServiceInfo service) {
+    private Notice describe(NotifyChannel.ServiceInfo service) {
         if (service.messagingServiceSid() == null || service.messagingServiceSid().isBlank()) {
             return new Notice(MessageFormat.format(bundle.getString("settings.test.noMessagingService"),
                     service.friendlyName(), service.sid()), true);
@@ -217,8 +198,7 @@ public final class SettingsViewModel {
         }
         TwilioSettings settings = typedSettings();
         Optional<String> newSecret = secret.get().isBlank() ? Optional.empty() : Optional.of(secret.get().strip());
-        Price price = new Price(new BigDecimal(pricePerSegment.get().strip().replace(',', '.')),
-                Currency.getInstance(currency.get().strip().toUpperCase(Locale.ROOT)));
+        Price price = PriceSetting.parse(pricePerSegment.get(), currency.get());
         Country country = defaultCountry.get();
         work.change(() -> {
             store.save(settings, newSecret);

@@ -1,9 +1,9 @@
 package app.herald.ui.shell;
 
+import app.herald.core.HeraldCore;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
-import app.herald.storage.Storage;
 import app.herald.ui.common.Tasks;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -36,27 +36,29 @@ public final class MainWindowViewModel {
     private final ObjectBinding<Mode> mode = Bindings.createObjectBinding(() -> twilioChoice.get().mode(), twilioChoice);
     private final DataFolder dataFolder;
     private final Tasks tasks;
-    private final Callable<Storage> storageOpener;
+    private final Callable<HeraldCore> coreOpener;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.LISTS);
     private final ReadOnlyObjectWrapper<StorageState> storageState = new ReadOnlyObjectWrapper<>(StorageState.OPENING);
     private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Storage> storage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HeraldCore> core = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
 
-    public MainWindowViewModel(TwilioChoice twilioChoice, DataFolder dataFolder, Tasks tasks, Callable<Storage> storageOpener) {
+    /** @param coreOpener opens Herald's data and builds its core on it */
+    public MainWindowViewModel(TwilioChoice twilioChoice, DataFolder dataFolder, Tasks tasks, Callable<HeraldCore> coreOpener) {
         this.twilioChoice.set(Objects.requireNonNull(twilioChoice));
         this.dataFolder = Objects.requireNonNull(dataFolder);
         this.tasks = Objects.requireNonNull(tasks);
-        this.storageOpener = Objects.requireNonNull(storageOpener);
+        this.coreOpener = Objects.requireNonNull(coreOpener);
     }
 
     /** Opens Herald's data off the UI thread; the state says when it is ready or why it is not. */
     public void openStorage() {
         storageState.set(StorageState.OPENING);
-        tasks.run(storageOpener)
+        tasks.run(coreOpener)
                 .onSuccess(opened -> {
-                    storage.set(opened);
+                    // the core first: what READY sets off builds screens on it
+                    core.set(opened);
                     storageState.set(StorageState.READY);
                 })
                 .onError(e -> {
@@ -83,9 +85,9 @@ public final class MainWindowViewModel {
         return storageProblem.getReadOnlyProperty();
     }
 
-    /** The open storage once {@link StorageState#READY}, else null. */
-    public ReadOnlyObjectProperty<Storage> storageProperty() {
-        return storage.getReadOnlyProperty();
+    /** Herald's core on its open data once {@link StorageState#READY}, else null. */
+    public ReadOnlyObjectProperty<HeraldCore> coreProperty() {
+        return core.getReadOnlyProperty();
     }
 
     public BooleanProperty darkThemeProperty() {

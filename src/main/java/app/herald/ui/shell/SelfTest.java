@@ -1,8 +1,7 @@
 package app.herald.ui.shell;
 
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
-import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,7 +11,8 @@ import javafx.util.Duration;
  * {@code Herald --self-test}: proves that a packaged Herald starts, opens the database in its data
  * folder and shows its main window, then exits 0; any other outcome exits non-zero with the reason.
  * Installers and CI run it, so a packaging break (a module missing from the trimmed runtime, a
- * native library that does not load) fails before anyone double-clicks.
+ * native library that does not load) fails before anyone double-clicks. The launcher prints the
+ * verdict: only the command line writes to standard output.
  */
 public final class SelfTest {
 
@@ -25,7 +25,16 @@ public final class SelfTest {
     /** A cold start of the packaged app on a slow CI machine takes a few seconds; this is far beyond. */
     private static final Duration LIMIT = Duration.seconds(120);
 
-    private static final AtomicInteger EXIT_CODE = new AtomicInteger(FAILED);
+    private static final AtomicReference<Verdict> VERDICT =
+            new AtomicReference<>(new Verdict(FAILED, "Herald self-test FAILED: it never got to an outcome"));
+
+    /** The exit code, and the line that says why. */
+    public record Verdict(int code, String text) {
+
+        public boolean passed() {
+            return code == PASSED;
+        }
+    }
 
     private SelfTest() {
     }
@@ -48,15 +57,13 @@ public final class SelfTest {
     }
 
     private static void end(int code, String reason) {
-        EXIT_CODE.set(code);
-        PrintStream out = code == PASSED ? System.out : System.err;
-        out.println("Herald self-test " + (code == PASSED ? "passed" : "FAILED") + ": " + reason + " (Java "
-                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version") + ")");
+        VERDICT.set(new Verdict(code, "Herald self-test " + (code == PASSED ? "passed" : "FAILED") + ": " + reason + " (Java "
+                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version") + ")"));
         Platform.exit();
     }
 
-    /** The exit code once the window has closed; FAILED when the test never got to an outcome. */
-    public static int exitCode() {
-        return EXIT_CODE.get();
+    /** The verdict once the window has closed; FAILED when the test never got to an outcome. */
+    public static Verdict verdict() {
+        return VERDICT.get();
     }
 }

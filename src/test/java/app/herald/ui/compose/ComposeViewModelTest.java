@@ -2,6 +2,7 @@ package app.herald.ui.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.Audience;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientList;
@@ -11,11 +12,14 @@ import app.herald.message.DraftStore;
 import app.herald.message.Encoding;
 import app.herald.message.Price;
 import app.herald.message.Templates;
+import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
+import app.herald.twilio.TwilioConnections;
 import app.herald.ui.common.SameThreadTasks;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,7 @@ class ComposeViewModelTest {
     Path folder;
 
     private Database database;
+    private final TwilioConnections twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
     private ComposeViewModel viewModel;
 
     @BeforeEach
@@ -39,12 +44,13 @@ class ComposeViewModelTest {
 
     private ComposeViewModel newViewModel() {
         return new ComposeViewModel(new RecipientLists(database.jdbi()), new Audience(database.jdbi()),
-                new Templates(database.jdbi()), new DraftStore(folder.resolve("draft.txt")), () -> Price.TWILIO_US_LIST_PRICE,
+                TestBroadcasts.service(database.jdbi(), twilio), new Templates(database.jdbi()), new DraftStore(folder.resolve("draft.txt")), () -> Price.TWILIO_US_LIST_PRICE,
                 SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
     }
 
     @AfterEach
     void close() {
+        twilio.close();
         database.close();
     }
 

@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
-import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Journal;
+import app.herald.broadcast.Quote;
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
+import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
+import app.herald.twilio.TwilioConnections;
 import app.herald.ui.common.SameThreadTasks;
-import app.herald.ui.send.SendViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +35,7 @@ class HistoryViewModelTest {
     Path folder;
 
     private Database database;
+    private TwilioConnections twilio;
     private Journal journal;
     private HistoryViewModel viewModel;
     private long broadcast;
@@ -41,17 +45,19 @@ class HistoryViewModelTest {
         database = Database.open(folder.resolve("herald"));
         journal = new Journal(database.jdbi());
         long list = TestContacts.list(database.jdbi(), "Parents", 12_000);
-        broadcast = new BroadcastPlanner(database.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
+        broadcast = TestBroadcasts.plan(database.jdbi(), "Hello", List.of(list));
         // the first batch left on its way by a crash, the second never sent
         journal.inFlight(broadcast, 1);
         journal.recoverInterrupted();
-        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), journal, SameThreadTasks.create(),
-                ResourceBundle.getBundle("app.herald.ui.messages"));
+        twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
+        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), TestBroadcasts.service(database.jdbi(), twilio),
+                SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
         viewModel.refresh();
     }
 
     @AfterEach
     void close() {
+        twilio.close();
         database.close();
     }
 
@@ -64,12 +70,12 @@ class HistoryViewModelTest {
         assertThat(viewModel.noticeProperty().get().text()).startsWith("A broadcast has batches not sent yet");
         assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
 
-        SendViewModel.Plan plan = viewModel.resumePlan().orElseThrow();
+        Quote plan = viewModel.resumeQuote().orElseThrow();
 
         assertThat(plan.broadcastId()).isEqualTo(broadcast);
-        assertThat(plan.mode()).isEqualTo("SIMULATION");
+        assertThat(plan.mode()).isEqualTo(Mode.SIMULATION);
         assertThat(plan.recipients()).isEqualTo(2_000);
-        assertThat(plan.batches()).isEqualTo(1);
+        assertThat(plan.requests()).isEqualTo(1);
     }
 
     @Test
@@ -80,7 +86,7 @@ class HistoryViewModelTest {
         viewModel.sendAgain(batch(1));
 
         assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.PENDING, BatchState.PENDING);
-        assertThat(viewModel.resumePlan().orElseThrow().recipients()).isEqualTo(12_000);
+        assertThat(viewModel.resumeQuote().orElseThrow().recipients()).isEqualTo(12_000);
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
-import app.herald.broadcast.BroadcastPlanner;
 import app.herald.broadcast.Journal;
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
-import app.herald.settings.Mode;
 import app.herald.storage.Storage;
 import app.herald.ui.HeraldWindowTest;
 import java.util.List;
@@ -21,7 +20,7 @@ class InterruptedBroadcastTest extends HeraldWindowTest {
     void anInterruptedSendIsPointedOutAtStartUp() throws Exception {
         try (Storage storage = Storage.open(new DataFolder(home))) {
             long list = TestContacts.list(storage.jdbi(), "Parents", 12_000);
-            long broadcast = new BroadcastPlanner(storage.jdbi()).plan("Hello", List.of(list), Mode.SIMULATION, "IS1");
+            long broadcast = TestBroadcasts.plan(storage.jdbi(), "Hello", List.of(list));
             // the process died while batch 1 was on its way
             new Journal(storage.jdbi()).inFlight(broadcast, 1);
         }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
-import app.herald.broadcast.BroadcastPlanner;
+import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.Journal;
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.storage.Database;
-import app.herald.twilio.TwilioConnection;
+import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.common.Tasks;
@@ -52,25 +53,24 @@ class SendViewModelTest {
         database.close();
     }
 
-    private SendViewModel viewModel(TwilioConnection twilio) {
+    private SendViewModel viewModel(TwilioConnections twilio) {
         return viewModel(twilio, Runnable::run);
     }
 
-    private SendViewModel viewModel(TwilioConnection twilio, Executor sender) {
+    private SendViewModel viewModel(TwilioConnections twilio, Executor sender) {
         return viewModel(twilio, sender, Optional.empty());
     }
 
-    private SendViewModel viewModel(TwilioConnection twilio, Executor sender, Optional<String> ownNumber) {
-        SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0, 1,
-                "GSM-7", "USD 99.60");
-        return new SendViewModel(plan, () -> ownNumber, new BroadcastPlanner(database.jdbi()), new Journal(database.jdbi()),
-                twilio, SameThreadTasks.create(), sender, Runnable::run, System::nanoTime, BUNDLE);
+    private SendViewModel viewModel(TwilioConnections twilio, Executor sender, Optional<String> ownNumber) {
+        BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+        return new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false), () -> ownNumber, broadcasts,
+                SameThreadTasks.create(), sender, Runnable::run, System::nanoTime, BUNDLE);
     }
 
     @Test
     void theTimeLeftIsUnknownUntilABatchHasEndedAndNoneWhenDone() {
         List<Runnable> queued = new ArrayList<>();
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation, queued::add);
             viewModel.send();
             viewModel.sampleProgress();
@@ -86,7 +86,7 @@ class SendViewModelTest {
 
     @Test
     void aSimulatedSendEndsWithEveryBatchAcceptedAndItsSidShown() {
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation);
             assertThat(viewModel.mode()).isEqualTo(Mode.SIMULATION);
             assertThat(viewModel.canSendBinding().get()).as("SIMULATION needs no extra step").isTrue();
@@ -106,7 +106,7 @@ class SendViewModelTest {
     @Test
     void aLiveSendWaitsForTheDeliberateExtraStep() throws Exception {
         try (NotifySimulator simulator = NotifySimulator.start(0, null);
-             TwilioConnection live = liveThrough(simulator)) {
+             TwilioConnections live = liveThrough(simulator)) {
             SendViewModel viewModel = viewModel(live);
 
             viewModel.send();
@@ -123,11 +123,10 @@ class SendViewModelTest {
     @Test
     void whilePreparingTheRecipientsNothingCanBePausedAndTheBarWaits() {
         List<Runnable> work = new ArrayList<>();
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
-            SendViewModel.Plan plan = SendViewModel.Plan.newBroadcast("School closes at noon", List.of(list), 12_000, 0, 0,
-                    1, "GSM-7", "USD 99.60");
-            SendViewModel viewModel = new SendViewModel(plan, Optional::empty, new BroadcastPlanner(database.jdbi()),
-                    new Journal(database.jdbi()), simulation, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
+            SendViewModel viewModel = new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false),
+                    Optional::empty, broadcasts, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
                     System::nanoTime, BUNDLE);
 
             viewModel.send();
@@ -144,7 +143,7 @@ class SendViewModelTest {
     @Test
     void aTestGoesToTheOwnNumberAloneAndMakesNoBroadcast() throws Exception {
         try (NotifySimulator simulator = NotifySimulator.start(0, null);
-             TwilioConnection live = liveThrough(simulator)) {
+             TwilioConnections live = liveThrough(simulator)) {
             SendViewModel viewModel = viewModel(live, Runnable::run, Optional.of("+14155550100"));
 
             viewModel.sendTest();
@@ -163,7 +162,7 @@ class SendViewModelTest {
 
     @Test
     void withoutAnOwnNumberTheTestSaysWhereToSetIt() {
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation);
 
             viewModel.sendTest();
@@ -176,7 +175,7 @@ class SendViewModelTest {
     @Test
     void aPausedSendResumesFromTheDialogAndCountsTheWholeBroadcast() {
         List<Runnable> queued = new ArrayList<>();
-        try (TwilioConnection simulation = TwilioConnection.open(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
             SendViewModel viewModel = viewModel(simulation, queued::add);
             viewModel.send();
             viewModel.pause();
@@ -196,10 +195,10 @@ class SendViewModelTest {
     }
 
     /** LIVE, as when the environment names credentials, but to the simulator at HERALD_TWILIO_BASE_URL. */
-    static TwilioConnection liveThrough(NotifySimulator simulator) {
+    static TwilioConnections liveThrough(NotifySimulator simulator) {
         Map<String, String> environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
                 "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
-        return TwilioConnection.open(TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty()), environment);
+        return new TwilioConnections(TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty()), environment);
     }
 }

@@ -11,7 +11,7 @@ import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.UiPreferences;
-import app.herald.twilio.TwilioNotifyGateway;
+import app.herald.twilio.NotifyChannel;
 import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.common.SameThreadTasks;
 import java.math.BigDecimal;
@@ -54,7 +54,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel settingsScreen() {
         SettingsViewModel screen = new SettingsViewModel(TwilioSettingsStore.open(folder, FILE_STORE), preferences, FILE_STORE,
-                credentials -> new TwilioNotifyGateway(credentials, twilio.baseUrl(), Duration.ofSeconds(10)), choice,
+                credentials -> new NotifyChannel(credentials, twilio.baseUrl(), Duration.ofSeconds(10)), choice,
                 SameThreadTasks.create(), BUNDLE);
         screen.load();
         return screen;

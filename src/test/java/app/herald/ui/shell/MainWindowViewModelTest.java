@@ -2,13 +2,16 @@ package app.herald.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.core.HeraldCore;
 import app.herald.settings.DataFolder;
+import app.herald.settings.LocalSettings;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +21,7 @@ class MainWindowViewModelTest {
     @TempDir
     Path home;
 
-    private MainWindowViewModel viewModel(Callable<Storage> opener) {
+    private MainWindowViewModel viewModel(Callable<HeraldCore> opener) {
         return new MainWindowViewModel(TwilioChoice.SIMULATION, new DataFolder(home), SameThreadTasks.create(), opener);
     }
 
@@ -32,26 +35,26 @@ class MainWindowViewModelTest {
 
     @Test
     void opensTheRealStorage() throws Exception {
-        DataFolder folder = new DataFolder(home);
-        MainWindowViewModel viewModel = viewModel(() -> Storage.open(folder));
+        LocalSettings settings = LocalSettings.load(new DataFolder(home), Map.of());
+        MainWindowViewModel viewModel = viewModel(() -> HeraldCore.open(settings));
 
         viewModel.openStorage();
 
         assertThat(viewModel.storageStateProperty().get()).isEqualTo(StorageState.READY);
-        assertThat(viewModel.storageProperty().get()).isNotNull();
-        viewModel.storageProperty().get().close();
+        assertThat(viewModel.coreProperty().get()).isNotNull();
+        viewModel.coreProperty().get().close();
     }
 
     @Test
     void aFailureIsShownInThePersonsWords() throws Exception {
         DataFolder folder = new DataFolder(home);
         try (Storage alreadyOpen = Storage.open(folder)) {
-            MainWindowViewModel viewModel = viewModel(() -> Storage.open(folder));
+            MainWindowViewModel viewModel = viewModel(() -> HeraldCore.open(LocalSettings.load(folder, Map.of())));
 
             viewModel.openStorage();
 
             assertThat(viewModel.storageStateProperty().get()).isEqualTo(StorageState.FAILED);
-            assertThat(viewModel.storageProperty().get()).isNull();
+            assertThat(viewModel.coreProperty().get()).isNull();
             assertThat(viewModel.storageProblemProperty().get()).startsWith("Herald is already open");
         }
     }

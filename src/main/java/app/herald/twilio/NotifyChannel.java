@@ -17,10 +17,18 @@ import java.util.Map;
 import org.apache.hc.core5.http.Header;
 
 /**
- * Notify through Twilio's official SDK, on {@link TwilioHttpClient}: one call is one POST, and a
- * failure is sorted into what it means for the journal. Not thread-safe: one dispatcher uses it.
+ * The Notify channel, through Twilio's official SDK on {@link TwilioHttpClient}: one call is one
+ * POST of up to 10,000 bindings, and a failure is sorted into what it means for the journal. Not
+ * thread-safe: one dispatcher uses it.
  */
-public final class TwilioNotifyGateway implements NotifyGateway {
+public final class NotifyChannel implements Channel {
+
+    /** Twilio accepts at most this many bindings in one notification. */
+    public static final int MAX_BINDINGS = 10_000;
+
+    /** What "test connection" shows: the Notify service and the Messaging Service it sends SMS through (null when none). */
+    public record ServiceInfo(String sid, String friendlyName, String messagingServiceSid) {
+    }
 
     private final TwilioRestClient client;
     private final TwilioHttpClient http;
@@ -30,7 +38,7 @@ public final class TwilioNotifyGateway implements NotifyGateway {
      * @param baseUrl     where every request goes instead of *.twilio.com, or null for Twilio itself
      * @param readTimeout how long an answer may take before the call counts as uncertain
      */
-    public TwilioNotifyGateway(TwilioCredentials credentials, URI baseUrl, Duration readTimeout) {
+    public NotifyChannel(TwilioCredentials credentials, URI baseUrl, Duration readTimeout) {
         this.http = new TwilioHttpClient(baseUrl, readTimeout);
         this.client = new TwilioRestClient.Builder(credentials.username(), credentials.secret())
                 .accountSid(credentials.accountSid())
@@ -46,7 +54,13 @@ public final class TwilioNotifyGateway implements NotifyGateway {
     }
 
     @Override
-    public String notify(List<String> e164Numbers, String body) throws GatewayException {
+    public ChannelKind kind() {
+        return ChannelKind.NOTIFY;
+    }
+
+    /** Creates one notification. @return its SID ({@code NT…}) */
+    @Override
+    public String send(List<String> e164Numbers, String body) throws GatewayException {
         if (e164Numbers.isEmpty() || e164Numbers.size() > MAX_BINDINGS) {
             throw new IllegalArgumentException("a notification takes 1 to " + MAX_BINDINGS + " numbers, not " + e164Numbers.size());
         }
@@ -61,7 +75,7 @@ public final class TwilioNotifyGateway implements NotifyGateway {
         }
     }
 
-    @Override
+    /** The service, for "test connection". */
     public ServiceInfo fetchService() throws GatewayException {
         try {
             Service service = Service.fetcher(serviceSid).fetch(client);

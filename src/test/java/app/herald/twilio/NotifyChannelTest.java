@@ -1,9 +1,9 @@
 package app.herald.twilio;
 
-import app.herald.settings.TwilioCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.herald.settings.TwilioCredentials;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.net.URI;
@@ -21,18 +21,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real Twilio SDK, over real HTTP, against the simulator. */
-class TwilioNotifyGatewayTest {
+class NotifyChannelTest {
 
     @TempDir
     Path folder;
 
     private NotifySimulator simulator;
-    private NotifyGateway gateway;
+    private NotifyChannel gateway;
 
     @BeforeEach
     void start() throws Exception {
         simulator = NotifySimulator.start(0, folder.resolve("accepted.jsonl"));
-        gateway = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+        gateway = new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class TwilioNotifyGatewayTest {
 
     private GatewayException failure(List<String> numbers, String body) {
         try {
-            gateway.notify(numbers, body);
+            gateway.send(numbers, body);
         } catch (GatewayException e) {
             return e;
         }
@@ -55,7 +55,7 @@ class TwilioNotifyGatewayTest {
 
     @Test
     void aFullBatchOfTenThousandIsOneNotification() throws Exception {
-        String sid = gateway.notify(numbers(10_000), "School closes at noon");
+        String sid = gateway.send(numbers(10_000), "School closes at noon");
 
         assertThat(sid).matches("NT[0-9a-f]{32}");
         assertThat(simulator.notificationRequests()).isEqualTo(1);
@@ -95,8 +95,8 @@ class TwilioNotifyGatewayTest {
 
         URI gone = simulator.baseUrl();
         simulator.close();
-        NotifyGateway nobodyThere = new TwilioNotifyGateway(NotifySimulator.CREDENTIALS, gone, Duration.ofSeconds(2));
-        assertThatThrownBy(() -> nobodyThere.notify(numbers(1), "Hello"))
+        NotifyChannel nobodyThere = new NotifyChannel(NotifySimulator.CREDENTIALS, gone, Duration.ofSeconds(2));
+        assertThatThrownBy(() -> nobodyThere.send(numbers(1), "Hello"))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
                     assertThat(e.getMessage()).startsWith("Herald could not reach Twilio, so nothing was sent");
@@ -105,15 +105,15 @@ class TwilioNotifyGatewayTest {
 
     @Test
     void wrongSettingsStopTheBroadcastWithWordsToFixThem() {
-        NotifyGateway wrongToken = new TwilioNotifyGateway(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
+        NotifyChannel wrongToken = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
                 NotifySimulator.ACCOUNT_SID, "wrong", NotifySimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
-        assertThatThrownBy(() -> wrongToken.notify(numbers(1), "Hello")).isInstanceOfSatisfying(GatewayException.class, e -> {
+        assertThatThrownBy(() -> wrongToken.send(numbers(1), "Hello")).isInstanceOfSatisfying(GatewayException.class, e -> {
             assertThat(e.outcome()).isEqualTo(Outcome.CONFIGURATION);
             assertThat(e.code()).isEqualTo(20003);
             assertThat(e.getMessage()).startsWith("Twilio did not accept the Account SID and Auth Token");
         });
 
-        NotifyGateway wrongService = new TwilioNotifyGateway(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
+        NotifyChannel wrongService = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
                 NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, "IS" + "9".repeat(32)), simulator.baseUrl(),
                 Duration.ofSeconds(2));
         assertThatThrownBy(wrongService::fetchService).isInstanceOfSatisfying(GatewayException.class,
@@ -134,7 +134,7 @@ class TwilioNotifyGatewayTest {
 
     @Test
     void testConnectionShowsTheServiceAndItsMessagingService() throws Exception {
-        NotifyGateway.ServiceInfo service = gateway.fetchService();
+        NotifyChannel.ServiceInfo service = gateway.fetchService();
 
         assertThat(service.friendlyName()).isEqualTo("Herald simulator");
         assertThat(service.messagingServiceSid()).isEqualTo(NotifySimulator.MESSAGING_SERVICE_SID);
@@ -142,9 +142,9 @@ class TwilioNotifyGatewayTest {
 
     @Test
     void theBaseUrlComesFromTheEnvironmentAndTheSecretNeverFromToString() {
-        assertThat(TwilioNotifyGateway.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
+        assertThat(NotifyChannel.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
                 .isEqualTo(URI.create("http://localhost:4010"));
-        assertThat(TwilioNotifyGateway.baseUrl(Map.of())).isNull();
+        assertThat(NotifyChannel.baseUrl(Map.of())).isNull();
         assertThat(NotifySimulator.CREDENTIALS.toString()).doesNotContain(NotifySimulator.AUTH_TOKEN);
         assertThat(TwilioCredentials.fromEnvironment(Map.of("TWILIO_ACCOUNT_SID", "AC1", "TWILIO_API_KEY", "SK1",
                 "TWILIO_API_SECRET", "s", "TWILIO_NOTIFY_SERVICE_SID", "IS1"))).hasValueSatisfying(credentials ->

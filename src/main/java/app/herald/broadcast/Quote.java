@@ -1,0 +1,45 @@
+package app.herald.broadcast;
+
+import app.herald.message.Encoding;
+import app.herald.message.Price;
+import app.herald.settings.Mode;
+import app.herald.twilio.ChannelKind;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a send will be, as the confirmation shows it and the broadcast records it: who it reaches
+ * (each number once; duplicates and opted-out numbers left out), how the message is encoded and
+ * counted, how many requests it takes, what it costs, and where it goes. A quote to resume a
+ * broadcast names it, and counts only what is still to send.
+ *
+ * @param broadcastId   the broadcast resumed, or null for a new one
+ * @param smartEncoding whether the segments are counted as Smart Encoding sends the message
+ */
+public record Quote(Long broadcastId, String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
+        Encoding encoding, int segments, boolean smartEncoding, long requests, Price price, BigDecimal cost, Mode mode,
+        ChannelKind channel) {
+
+    public Quote {
+        Objects.requireNonNull(body);
+        listIds = List.copyOf(listIds);
+        Objects.requireNonNull(encoding);
+        Objects.requireNonNull(price);
+        Objects.requireNonNull(cost);
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(channel);
+        if (recipients < 0 || duplicates < 0 || optedOut < 0 || segments < 1 || requests < 0) {
+            throw new IllegalArgumentException("impossible quote: " + recipients + " recipients, " + segments + " segments");
+        }
+    }
+
+    public boolean resumes() {
+        return broadcastId != null;
+    }
+
+    /** The estimated cost as a person reads it: "USD 8,300.00". */
+    public String costText() {
+        return price.format(cost);
+    }
+}

@@ -1,0 +1,172 @@
+package app.herald.core;
+
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.Broadcasts;
+import app.herald.concurrent.NamedExecutors;
+import app.herald.contacts.Audience;
+import app.herald.contacts.Contacts;
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientLists;
+import app.herald.contacts.csv.ContactExporter;
+import app.herald.contacts.csv.ContactImporter;
+import app.herald.contacts.csv.OptOutImporter;
+import app.herald.message.DraftStore;
+import app.herald.message.Templates;
+import app.herald.settings.LocalSettings;
+import app.herald.settings.TwilioChoice;
+import app.herald.storage.Storage;
+import app.herald.twilio.TwilioConnections;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Herald's core on one data folder, built once its data is open: every service the window and
+ * the command line share, each made here and nowhere else. Closing pauses a send in progress after
+ * the batch on its way, stops the simulator and closes the data, in that order.
+ */
+public final class HeraldCore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldCore.class);
+    /** Long enough for a batch on its way to be answered (or time out) and journalled. */
+    private static final long SENDER_STOP_SECONDS = 70;
+
+    private final LocalSettings settings;
+    private final Storage storage;
+    private final TwilioConnections twilio;
+    private final ExecutorService sender = NamedExecutors.fixedPool("herald-sender", 1);
+    private final RecipientLists lists;
+    private final Contacts contacts;
+    private final OptOuts optOuts;
+    private final Audience audience;
+    private final ContactImporter contactImporter;
+    private final ContactExporter contactExporter;
+    private final OptOutImporter optOutImporter;
+    private final Templates templates;
+    private final DraftStore drafts;
+    private final Broadcasts history;
+    private final BroadcastService broadcasts;
+
+    private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
+        this.settings = settings;
+        this.storage = storage;
+        Jdbi jdbi = storage.jdbi();
+        twilio = new TwilioConnections(choice, settings.environment());
+        lists = new RecipientLists(jdbi);
+        contacts = new Contacts(jdbi);
+        optOuts = new OptOuts(jdbi);
+        audience = new Audience(jdbi);
+        contactImporter = new ContactImporter(jdbi);
+        contactExporter = new ContactExporter(jdbi);
+        optOutImporter = new OptOutImporter(jdbi);
+        templates = new Templates(jdbi);
+        drafts = new DraftStore(settings.dataFolder().draft());
+        history = new Broadcasts(jdbi);
+        broadcasts = new BroadcastService(jdbi, audience, history, twilio, settings.preferences()::price,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */
+    public static HeraldCore open(LocalSettings settings) {
+        return open(settings, settings.twilioChoice());
+    }
+
+    /**
+     * Opens the data folder (slow: file locks, migrations; never on the UI thread). A batch a dead
+     * Herald left IN_FLIGHT may have been sent: it is marked UNCERTAIN before anything can send it.
+     */
+    public static HeraldCore open(LocalSettings settings, TwilioChoice choice) {
+        Storage storage = Storage.open(settings.dataFolder());
+        try {
+            HeraldCore core = new HeraldCore(settings, storage, choice);
+            int recovered = core.broadcasts.recoverInterrupted();
+            if (recovered > 0) {
+                LOG.warn("{} batches were being sent when Herald stopped: they are UNCERTAIN now", recovered);
+            }
+            return core;
+        } catch (RuntimeException e) {
+            try {
+                storage.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    public RecipientLists lists() {
+        return lists;
+    }
+
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    public OptOuts optOuts() {
+        return optOuts;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public ContactImporter contactImporter() {
+        return contactImporter;
+    }
+
+    public ContactExporter contactExporter() {
+        return contactExporter;
+    }
+
+    public OptOutImporter optOutImporter() {
+        return optOutImporter;
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public DraftStore drafts() {
+        return drafts;
+    }
+
+    /** Every broadcast with its batches, for reading. */
+    public Broadcasts history() {
+        return history;
+    }
+
+    public BroadcastService broadcasts() {
+        return broadcasts;
+    }
+
+    public TwilioConnections twilio() {
+        return twilio;
+    }
+
+    /** The one thread broadcasts are sent on from the window; the command line sends on its own. */
+    public ExecutorService sender() {
+        return sender;
+    }
+
+    @Override
+    public void close() throws IOException {
+        sender.shutdownNow();
+        try {
+            if (!sender.awaitTermination(SENDER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("A batch was still on its way at exit; it will be UNCERTAIN at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            twilio.close();
+            storage.close();
+        }
+    }
+}

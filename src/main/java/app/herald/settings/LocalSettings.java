@@ -1,0 +1,70 @@
+package app.herald.settings;
+
+import app.herald.contacts.Country;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This computer's settings, readable before Herald's data opens: the data folder, the environment
+ * that may override Settings, the window's preferences and the Twilio settings. The window and
+ * the command line read them here, so both take the same defaults.
+ */
+public final class LocalSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSettings.class);
+
+    private final DataFolder dataFolder;
+    private final Map<String, String> environment;
+    private final UiPreferences preferences;
+    private final TwilioSettingsStore twilio;
+
+    private LocalSettings(DataFolder dataFolder, Map<String, String> environment, UiPreferences preferences,
+            TwilioSettingsStore twilio) {
+        this.dataFolder = dataFolder;
+        this.environment = environment;
+        this.preferences = preferences;
+        this.twilio = twilio;
+    }
+
+    /** @param environment where HERALD_*, TWILIO_* and the secret store's choice are read */
+    public static LocalSettings load(DataFolder dataFolder, Map<String, String> environment) {
+        Map<String, String> copy = Map.copyOf(environment);
+        return new LocalSettings(Objects.requireNonNull(dataFolder), copy, UiPreferences.load(dataFolder.uiPreferences()),
+                TwilioSettingsStore.open(dataFolder, copy));
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public UiPreferences preferences() {
+        return preferences;
+    }
+
+    public TwilioSettingsStore twilio() {
+        return twilio;
+    }
+
+    /** Where sending goes now. Damaged Twilio settings never stop Herald: it then simulates, and the log says why. */
+    public TwilioChoice twilioChoice() {
+        try {
+            return twilio.choice(environment);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Could not read the Twilio settings; sending is simulated", e);
+            return TwilioChoice.SIMULATION;
+        }
+    }
+
+    /** The country of numbers written without a country code: the one chosen in Settings, else this computer's. */
+    public Optional<Country> defaultCountry() {
+        return preferences.defaultCountry();
+    }
+}

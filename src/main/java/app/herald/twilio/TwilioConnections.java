@@ -1,0 +1,76 @@
+package app.herald.twilio;
+
+import app.herald.settings.TwilioChoice;
+import app.herald.settings.TwilioCredentials;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The life of this process's Twilio connection: opened (and an embedded simulator started) at the
+ * first send, replaced when Settings choose otherwise, all closed when Herald closes. A send still
+ * running keeps the connection it started on, so a replaced one is only closed at the end.
+ */
+public final class TwilioConnections implements AutoCloseable {
+
+    /** "Test connection" is a person waiting for one small answer. */
+    private static final Duration TEST_CONNECTION_TIMEOUT = Duration.ofSeconds(20);
+
+    private final URI baseUrl;
+    private final List<TwilioConnection> retired = new ArrayList<>();
+    private TwilioChoice choice;
+    private TwilioConnection current;
+
+    /** @param environment where HERALD_TWILIO_BASE_URL is read */
+    public TwilioConnections(TwilioChoice choice, Map<String, String> environment) {
+        this.choice = Objects.requireNonNull(choice);
+        this.baseUrl = NotifyChannel.baseUrl(environment);
+    }
+
+    /** The connection for the choice in force, opened now if it is not yet. */
+    public synchronized TwilioConnection current() {
+        if (current == null) {
+            current = TwilioConnection.open(choice, baseUrl);
+        }
+        return current;
+    }
+
+    public synchronized TwilioChoice choice() {
+        return choice;
+    }
+
+    /** The channel the next send goes through. Every choice sends through Notify until a second channel exists. */
+    public ChannelKind channelKind() {
+        return ChannelKind.NOTIFY;
+    }
+
+    /** The next send goes where this says; the connection of a send still running stays open until {@link #close()}. */
+    public synchronized void choose(TwilioChoice chosen) {
+        if (chosen.equals(choice)) {
+            return;
+        }
+        choice = chosen;
+        if (current != null) {
+            retired.add(current);
+            current = null;
+        }
+    }
+
+    /** A Notify channel for "test connection" with credentials typed in Settings, not saved yet. */
+    public NotifyChannel testChannel(TwilioCredentials credentials) {
+        return new NotifyChannel(credentials, baseUrl, TEST_CONNECTION_TIMEOUT);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            retired.add(current);
+            current = null;
+        }
+        retired.forEach(TwilioConnection::close);
+        retired.clear();
+    }
+}
