@@ -46,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
     private String listName;
 
     @Option(names = "--country", paramLabel = "CC",
-            description = "Country of numbers written without +country code, e.g. US, GB, DE (default: this computer's).")
+            description = "Country of numbers written without +country code, e.g. US, GB, DE (default: the one chosen in Settings, else this computer's).")
     private String country;
 
     @Option(names = "--column", paramLabel = "HEADER",
