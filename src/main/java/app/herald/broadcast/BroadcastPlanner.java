@@ -3,14 +3,24 @@ package app.herald.broadcast;
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
 import app.herald.message.MessageAnalysis;
+import app.herald.storage.Checkpoints;
+import app.herald.twilio.NotifyChannel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Turns a quote into a broadcast, in one transaction: the recipients snapshotted (each number
- * once, opted-out numbers left out, in number order), and split into PENDING batches of as many
- * as one request of the channel carries. For Notify, ten thousand of the longest bindings
- * URL-encoded, with a 1,600 character body, make about 980 KB: always under its 1 MB.
+ * Turns a quote into a broadcast: the recipients snapshotted (each number once, opted-out numbers
+ * left out, in number order) and split into PENDING batches of as many as one request of the
+ * channel carries. It is written in bounded transactions, one batch each, while the broadcast is
+ * PLANNING, where nothing can send it or count it; one small commit makes it READY. A failure
+ * removes it; a crash leaves it PLANNING, and the next start removes it. For Notify, ten thousand
+ * of the longest bindings URL-encoded, with a 1,600 character body, make about 980 KB: always
+ * under its 1 MB.
  */
 final class BroadcastPlanner {
 
@@ -39,34 +49,140 @@ final class BroadcastPlanner {
         if (reach.recipients() == 0) {
             throw new IllegalArgumentException("Nobody to send to: the lists are empty, or everyone in them opted out.");
         }
-        return jdbi.inTransaction(handle -> {
-            long id = handle.createUpdate("""
-                            INSERT INTO broadcast (body, encoding, segments, mode, service_sid, state,
-                                                   recipient_count, opted_out_count, duplicate_count, list_names)
-                            VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates,
-                                    (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
-                                     FROM recipient_list WHERE id IN (<lists>)))""")
-                    .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
-                    .bind("mode", quote.mode().name()).bind("service", serviceSid).bind("state", BroadcastState.READY.name())
-                    .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
-                    .bindList("lists", lists)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            int snapshot = handle.createUpdate("""
-                            INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no)
-                            SELECT :id, e164, (ROW_NUMBER() OVER (ORDER BY e164) - 1) / :perBatch + 1
-                            FROM (SELECT DISTINCT c.e164 FROM contact c
-                                  WHERE c.list_id IN (<lists>)
-                                    AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)) numbers""")
-                    .bind("id", id).bind("perBatch", perBatch).bindList("lists", lists).execute();
+        long id = jdbi.withHandle(handle -> handle.createUpdate("""
+                        INSERT INTO broadcast (body, encoding, segments, mode, service_sid, state,
+                                               recipient_count, opted_out_count, duplicate_count, list_names)
+                        VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates,
+                                (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
+                                 FROM recipient_list WHERE id IN (<lists>)))""")
+                .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
+                .bind("mode", quote.mode().name()).bind("service", serviceSid).bind("state", BroadcastState.PLANNING.name())
+                .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
+                .bindList("lists", lists)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        try {
+            long snapshot = snapshot(id, lists, perBatch);
             // the snapshot is the truth: a list edited since the count above changes who is in it
-            handle.createUpdate("UPDATE broadcast SET recipient_count = :count WHERE id = :id")
-                    .bind("count", snapshot).bind("id", id).execute();
-            handle.createUpdate("""
-                            INSERT INTO batch (broadcast_id, batch_no, size, state)
-                            SELECT :id, batch_no, COUNT(*), 'PENDING' FROM broadcast_recipient
-                            WHERE broadcast_id = :id GROUP BY batch_no""")
-                    .bind("id", id).execute();
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            UPDATE broadcast SET state = 'READY', recipient_count = :count
+                            WHERE id = :id AND state = 'PLANNING'""")
+                    .bind("count", snapshot).bind("id", id).execute());
+            Checkpoints.sync(jdbi);
             return id;
+        } catch (RuntimeException e) {
+            try {
+                remove(id);
+            } catch (RuntimeException second) {
+                // the next start removes it
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads who the lists reach, in number order, and writes them a batch at a time, each batch with
+     * its row in the journal in one transaction. @return how many recipients
+     */
+    private long snapshot(long id, List<Long> lists, int perBatch) {
+        try (Handle reading = jdbi.open(); Handle writing = jdbi.open()) {
+            Connection connection = writing.getConnection();
+            try (PreparedStatement recipient = connection.prepareStatement(
+                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no) VALUES (?, ?, ?)");
+                 PreparedStatement batch = connection.prepareStatement(
+                         "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')");
+                 Stream<String> numbers = reading.createQuery("""
+                                 SELECT DISTINCT c.e164 FROM contact c
+                                 WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
+                                 ORDER BY c.e164""")
+                         .bindList("lists", lists).mapTo(String.class).stream()) {
+                BatchWriter writer = new BatchWriter(writing, id, perBatch, recipient, batch);
+                numbers.forEach(writer::add);
+                writer.finish();
+                return writer.written();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Removes a broadcast that never became READY, a batch at a time. */
+    void remove(long id) {
+        int deleted;
+        do {
+            deleted = jdbi.withHandle(handle -> handle.createUpdate(
+                            "DELETE FROM broadcast_recipient WHERE broadcast_id = :id FETCH FIRST :rows ROWS ONLY")
+                    .bind("id", id).bind("rows", NotifyChannel.MAX_BINDINGS).execute());
+        } while (deleted > 0);
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM batch WHERE broadcast_id = :id").bind("id", id).execute();
+            handle.createUpdate("DELETE FROM broadcast WHERE id = :id AND state = 'PLANNING'").bind("id", id).execute();
         });
+    }
+
+    /** At start-up: removes every broadcast a crash left half-planned. @return how many */
+    int removeUnfinished() {
+        List<Long> unfinished = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT id FROM broadcast WHERE state = 'PLANNING'").mapTo(Long.class).list());
+        unfinished.forEach(this::remove);
+        return unfinished.size();
+    }
+
+    /** Writes the numbers given one by one as batches: each full batch, with its journal row, is one transaction. */
+    private static final class BatchWriter {
+
+        private final Handle handle;
+        private final long broadcastId;
+        private final int perBatch;
+        private final PreparedStatement recipient;
+        private final PreparedStatement batch;
+        private int batchNo = 1;
+        private int inBatch;
+        private long written;
+
+        BatchWriter(Handle handle, long broadcastId, int perBatch, PreparedStatement recipient, PreparedStatement batch) {
+            this.handle = handle;
+            this.broadcastId = broadcastId;
+            this.perBatch = perBatch;
+            this.recipient = recipient;
+            this.batch = batch;
+        }
+
+        void add(String e164) {
+            try {
+                recipient.setLong(1, broadcastId);
+                recipient.setString(2, e164);
+                recipient.setInt(3, batchNo);
+                recipient.addBatch();
+                if (++inBatch == perBatch) {
+                    commitBatch();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
+            }
+        }
+
+        void finish() throws SQLException {
+            if (inBatch > 0) {
+                commitBatch();
+            }
+        }
+
+        long written() {
+            return written;
+        }
+
+        private void commitBatch() throws SQLException {
+            handle.begin();
+            recipient.executeBatch();
+            batch.setLong(1, broadcastId);
+            batch.setInt(2, batchNo);
+            batch.setInt(3, inBatch);
+            batch.executeUpdate();
+            handle.commit();
+            written += inBatch;
+            batchNo++;
+            inBatch = 0;
+        }
     }
 }

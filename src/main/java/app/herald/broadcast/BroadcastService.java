@@ -123,9 +123,17 @@ public final class BroadcastService {
         return twilio.current().channel().send(List.of(e164), body);
     }
 
-    /** At start-up: every batch a dead Herald left IN_FLIGHT may have been sent, so it becomes UNCERTAIN. @return how many */
-    public int recoverInterrupted() {
-        return journal.recoverInterrupted();
+    /**
+     * At start-up, before anything can send: a broadcast a dead Herald left half-planned is
+     * removed (nothing of it was sent), and every batch it left IN_FLIGHT may have been sent, so it
+     * becomes UNCERTAIN.
+     */
+    public Recovery recoverInterrupted() {
+        return new Recovery(planner.removeUnfinished(), journal.recoverInterrupted());
+    }
+
+    /** What start-up found: broadcasts removed half-planned, batches made UNCERTAIN. */
+    public record Recovery(int unfinishedPlansRemoved, int batchesMadeUncertain) {
     }
 
     /** A person decided an UNCERTAIN batch must go again: it becomes PENDING, and the broadcast can be resumed. */

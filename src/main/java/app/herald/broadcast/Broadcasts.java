@@ -25,7 +25,8 @@ public final class Broadcasts {
                    b.accepted_count, b.failed_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
                    t.batch_no, t.size, t.state AS batch_state, t.notification_sid, t.error_code, t.error_message,
                    t.attempts, t.sent_at
-            FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id""";
+            FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id
+            WHERE b.state <> 'PLANNING'""";
     private static final String NEWEST_FIRST = " ORDER BY b.created_at DESC, b.id DESC, t.batch_no";
 
     private final Jdbi jdbi;
@@ -39,7 +40,7 @@ public final class Broadcasts {
     }
 
     public Optional<BroadcastSummary> find(long id) {
-        return read(SELECT + " WHERE b.id = :id" + NEWEST_FIRST, Map.of("id", id)).stream().findFirst();
+        return read(SELECT + " AND b.id = :id" + NEWEST_FIRST, Map.of("id", id)).stream().findFirst();
     }
 
     /**
@@ -49,7 +50,8 @@ public final class Broadcasts {
     public boolean anyNeedsAPerson() {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM batch t JOIN broadcast b ON b.id = t.broadcast_id
-                                       WHERE t.state = 'UNCERTAIN' OR t.state = 'PENDING' AND b.state <> 'CANCELLED')""")
+                                       WHERE t.state = 'UNCERTAIN'
+                                          OR t.state = 'PENDING' AND b.state NOT IN ('CANCELLED', 'PLANNING'))""")
                 .mapTo(Boolean.class).one());
     }
 

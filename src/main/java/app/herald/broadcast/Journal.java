@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.Checkpoints;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -42,20 +43,21 @@ public final class Journal {
                 .bind("id", broadcastId).mapTo(Integer.class).findOne());
     }
 
-    /** The numbers of a batch, in order. */
+    /** The numbers of a batch, in order: read in the primary key's order (naming all its columns), never sorted. */
     public List<String> numbers(long broadcastId, int batch) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT e164 FROM broadcast_recipient WHERE broadcast_id = :id AND batch_no = :batch ORDER BY e164")
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT e164 FROM broadcast_recipient WHERE broadcast_id = :id AND batch_no = :batch
+                        ORDER BY broadcast_id, batch_no, e164""")
                 .bind("id", broadcastId).bind("batch", batch).mapTo(String.class).list());
     }
 
     /**
-     * H2 keeps a commit in memory for up to WRITE_DELAY before writing it; a process killed in that
-     * window lost an ACCEPTED and sent its batch again (CrashRecoveryTest). A journal step is on
-     * disk, synced, before the next request may leave.
+     * H2 may keep a commit in memory before writing it; a process killed meanwhile lost an
+     * ACCEPTED and sent its batch again (CrashRecoveryTest). A journal step is on disk, synced,
+     * before the next request may leave.
      */
     private void sync() {
-        jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
+        Checkpoints.sync(jdbi);
     }
 
     /** PENDING → IN_FLIGHT, committed before the request leaves. @return false when the batch was not PENDING */

@@ -55,7 +55,7 @@ final class BroadcastRun {
             case FINISHED -> "every batch has ended";
             case PAUSED -> "paused; `herald resume` sends what is pending";
             case CANCELLED -> "cancelled";
-            case READY, SENDING -> state.name().toLowerCase(Locale.ROOT);
+            case PLANNING, READY, SENDING -> state.name().toLowerCase(Locale.ROOT);
         };
     }
 }

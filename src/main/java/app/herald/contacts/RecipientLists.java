@@ -4,15 +4,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The recipient lists: create, find, rename, delete, each with its counts. */
+/**
+ * The recipient lists: create, find, rename, delete, each with its counts. Only VISIBLE lists are
+ * lists to a person; an import fills a hidden one and publishes it in one small commit, and a
+ * deleted list is hidden at once and emptied in bounded transactions (see V5__staged_writes.sql).
+ */
 public final class RecipientLists {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecipientLists.class);
     private static final int MAX_NAME = 200;
+    /** Rows deleted per transaction when a list is emptied: small enough that no commit is large. */
+    static final int ROWS_PER_TRANSACTION = 10_000;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
             SELECT l.id, l.name, l.created_at,
@@ -20,6 +30,7 @@ public final class RecipientLists {
                    (SELECT COUNT(*) FROM opt_out o
                     WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
             FROM recipient_list l
+            WHERE l.state = 'VISIBLE'
             """;
 
     private final Jdbi jdbi;
@@ -39,7 +50,7 @@ public final class RecipientLists {
     }
 
     private static Optional<RecipientList> find(Handle handle, String name) {
-        return handle.createQuery(SELECT_WITH_COUNTS + " WHERE l.name = :name")
+        return handle.createQuery(SELECT_WITH_COUNTS + " AND l.name = :name")
                 .bind("name", name.strip())
                 .map(RecipientLists::map)
                 .findOne();
@@ -58,19 +69,59 @@ public final class RecipientLists {
 
     /** The list of that name, made empty when there is none yet. */
     public RecipientList findOrCreate(String name) {
-        return jdbi.inTransaction(handle -> findOrCreate(handle, name));
+        String clean = checked(name);
+        return jdbi.inTransaction(handle -> find(handle, clean).orElseGet(() -> {
+            handle.createUpdate("INSERT INTO recipient_list (name) VALUES (:name)").bind("name", clean).execute();
+            return find(handle, clean).orElseThrow();
+        }));
     }
 
     /**
-     * {@link #findOrCreate(String)} inside a transaction the caller holds: an import makes its new
-     * list in its own transaction, so a failed import leaves no empty list behind.
+     * A list nobody sees, for an import to fill in bounded transactions. @return its id
+     *
+     * @param name the name it will be published under, checked now so a bad one fails before any row is written
      */
-    public static RecipientList findOrCreate(Handle handle, String name) {
+    public long createHidden(String name) {
+        checked(name);
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "INSERT INTO recipient_list (name, state) VALUES (:name, 'IMPORTING')")
+                .bind("name", "~importing~" + UUID.randomUUID()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    /**
+     * Makes a hidden list the list of that name in one small commit, in place of the one of that
+     * name it was filled from (which is hidden then, and emptied after).
+     *
+     * @param replaced the visible list whose contacts were copied into the hidden one, or null for a new list
+     * @throws ListNameException when the name was taken (or the list replaced changed) meanwhile
+     */
+    public void publish(long hidden, String name, Long replaced) {
         String clean = checked(name);
-        return find(handle, clean).orElseGet(() -> {
-            handle.createUpdate("INSERT INTO recipient_list (name) VALUES (:name)").bind("name", clean).execute();
-            return find(handle, clean).orElseThrow();
+        jdbi.useTransaction(handle -> {
+            Optional<RecipientList> now = find(handle, clean);
+            if (replaced == null ? now.isPresent() : now.map(list -> list.id() != replaced).orElse(true)) {
+                throw new ListNameException("The list \"" + clean + "\" was made, renamed or deleted while the file was"
+                        + " imported, so nothing was imported. Import it again.");
+            }
+            // the list keeps the name and the date it had ("Parents", even when the import said "parents")
+            String published = now.map(RecipientList::name).orElse(clean);
+            if (replaced != null) {
+                hide(handle, replaced);
+            }
+            handle.createUpdate("""
+                            UPDATE recipient_list SET state = 'VISIBLE', name = :name, updated_at = CURRENT_TIMESTAMP,
+                                   created_at = COALESCE((SELECT created_at FROM recipient_list WHERE id = :replaced), created_at)
+                            WHERE id = :id AND state = 'IMPORTING'""")
+                    .bind("name", published).bind("id", hidden).bind("replaced", replaced).execute();
         });
+        if (replaced != null) {
+            purge(replaced);
+        }
+    }
+
+    private static void hide(Handle handle, long id) {
+        handle.createUpdate("UPDATE recipient_list SET state = 'RETIRED', name = :name WHERE id = :id")
+                .bind("name", "~retired~" + UUID.randomUUID()).bind("id", id).execute();
     }
 
     public void rename(long id, String newName) {
@@ -84,12 +135,39 @@ public final class RecipientLists {
         }
     }
 
-    /** Deletes the list and its contacts (not the opt-outs, which are global). */
+    /**
+     * Deletes the list and its contacts (not the opt-outs, which are global): it is gone for a
+     * person at once, in one small commit; its contacts go in bounded transactions after.
+     */
     public void delete(long id) {
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("DELETE FROM contact WHERE list_id = :id").bind("id", id).execute();
-            handle.createUpdate("DELETE FROM recipient_list WHERE id = :id").bind("id", id).execute();
-        });
+        jdbi.useHandle(handle -> hide(handle, id));
+        purge(id);
+    }
+
+    /**
+     * Empties a hidden list in bounded transactions, then removes it: an import that failed or was
+     * cancelled, a list deleted or replaced. Rows nobody could see go, whatever a crash interrupts.
+     */
+    public void purge(long id) {
+        int deleted;
+        do {
+            deleted = jdbi.withHandle(handle -> handle.createUpdate(
+                            "DELETE FROM contact WHERE list_id = :id FETCH FIRST " + ROWS_PER_TRANSACTION + " ROWS ONLY")
+                    .bind("id", id).execute());
+        } while (deleted > 0);
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM recipient_list WHERE id = :id AND state <> 'VISIBLE'")
+                .bind("id", id).execute());
+    }
+
+    /** At start-up: removes every list a crash left half-imported or half-deleted. @return how many */
+    public int purgeHidden() {
+        List<Long> hidden = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT id FROM recipient_list WHERE state <> 'VISIBLE'").mapTo(Long.class).list());
+        for (long id : hidden) {
+            LOG.warn("Removing list {}: Herald stopped while it was being imported or deleted", id);
+            purge(id);
+        }
+        return hidden.size();
     }
 
     private static RecipientList map(ResultSet rs, StatementContext context) throws SQLException {

@@ -75,16 +75,24 @@ public final class HeraldCore implements AutoCloseable {
     }
 
     /**
-     * Opens the data folder (slow: file locks, migrations; never on the UI thread). A batch a dead
-     * Herald left IN_FLIGHT may have been sent: it is marked UNCERTAIN before anything can send it.
+     * Opens the data folder (slow: file locks, migrations; never on the UI thread), then puts right
+     * what a dead Herald left: a half-imported or half-deleted list and a half-planned broadcast are
+     * removed, and a batch left IN_FLIGHT may have been sent, so it is marked UNCERTAIN before
+     * anything can send it.
      */
     public static HeraldCore open(LocalSettings settings, TwilioChoice choice) {
-        Storage storage = Storage.open(settings.dataFolder());
+        Storage storage = Storage.open(settings.dataFolder().lockFile(), settings.dataFolder().database());
         try {
             HeraldCore core = new HeraldCore(settings, storage, choice);
-            int recovered = core.broadcasts.recoverInterrupted();
-            if (recovered > 0) {
-                LOG.warn("{} batches were being sent when Herald stopped: they are UNCERTAIN now", recovered);
+            int lists = core.lists.purgeHidden();
+            BroadcastService.Recovery recovery = core.broadcasts.recoverInterrupted();
+            if (lists > 0 || recovery.unfinishedPlansRemoved() > 0) {
+                LOG.warn("Herald stopped while writing: removed {} half-written lists and {} half-planned broadcasts",
+                        lists, recovery.unfinishedPlansRemoved());
+            }
+            if (recovery.batchesMadeUncertain() > 0) {
+                LOG.warn("{} batches were being sent when Herald stopped: they are UNCERTAIN now",
+                        recovery.batchesMadeUncertain());
             }
             return core;
         } catch (RuntimeException e) {

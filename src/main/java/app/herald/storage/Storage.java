@@ -1,7 +1,7 @@
 package app.herald.storage;
 
-import app.herald.settings.DataFolder;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -18,11 +18,16 @@ public final class Storage implements AutoCloseable {
         this.database = database;
     }
 
-    /** Slow (file locks, migrations): never call it on the UI thread. */
-    public static Storage open(DataFolder folder) {
-        InstanceLock lock = InstanceLock.acquire(folder.lockFile());
+    /**
+     * Slow (file locks, migrations): never call it on the UI thread.
+     *
+     * @param lockFile held while the data is open: one Herald at a time
+     * @param database the database files' common start, e.g. {@code .../herald} for {@code .../herald.mv.db}
+     */
+    public static Storage open(Path lockFile, Path database) {
+        InstanceLock lock = InstanceLock.acquire(lockFile);
         try {
-            return new Storage(lock, Database.open(folder.database()));
+            return new Storage(lock, Database.open(database));
         } catch (RuntimeException e) {
             try {
                 lock.close();

@@ -4,12 +4,11 @@ import app.herald.contacts.ContactQuery;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.RecipientLists;
-import app.herald.contacts.csv.ColumnGuesser;
 import app.herald.contacts.csv.ColumnMapping;
+import app.herald.contacts.csv.ContactFiles;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.CsvFiles;
 import app.herald.contacts.csv.CsvFormat;
-import app.herald.contacts.csv.CsvSniffer;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
@@ -46,48 +45,66 @@ public final class ImportBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path folder = Files.createTempDirectory("herald-bench");
         try {
-            Path csv = folder.resolve("contacts.csv");
-            generate(csv, rows);
             System.out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
-            System.out.printf("file: %,d rows, %,d MB%n", rows, Files.size(csv) >> 20);
+            Path shuffled = folder.resolve("contacts.csv");
+            generate(shuffled, rows, true);
+            Path sequential = folder.resolve("sequential.csv");
+            generate(sequential, rows, false);
+            Platform.startup(() -> { });
 
-            CsvFormat format = CsvSniffer.sniff(csv);
-            CsvFiles.Preview preview = CsvFiles.preview(csv, format, 200);
-            ColumnMapping mapping = ColumnGuesser.guess(preview.header(), preview.rows());
+            System.out.printf("%n-- numbers in random order, as a real export has them (the figure that counts)%n");
+            Path database = folder.resolve("shuffled").resolve("herald");
+            try (Database opened = Database.open(database)) {
+                measurePaging(opened, measureImport(opened, shuffled, rows));
+            }
+            System.out.printf("database after Herald closed: %,d MB for %,d MB of CSV%n",
+                    Files.size(database.resolveSibling("herald.mv.db")) >> 20, Files.size(shuffled) >> 20);
 
-            // warm-up on a part, so neither measurement pays for the JIT alone
-            parseAndValidate(csv, format, mapping, 100_000);
+            System.out.printf("%n-- the same formats with the numbers in sequence (the index filled in order: a second figure)%n");
+            try (Database opened = Database.open(folder.resolve("sequential").resolve("herald"))) {
+                measureImport(opened, sequential, rows);
+            }
 
-            long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
-            resetPeaks();
-            try (Database database = Database.open(folder.resolve("herald"))) {
-                // the FX thread with no window, probed during the plain import: what GC and a busy CPU alone cost it
-                Platform.startup(() -> { });
-                FxThreadProbe idleFx = new FxThreadProbe();
-                long start = System.nanoTime();
-                ImportReport report = new ContactImporter(database.jdbi())
-                        .importFile(new ImportRequest(csv, format, mapping, "US", "Benchmark", true), new ImportProgress());
-                long importNanos = System.nanoTime() - start;
-                idleFx.close();
-                long list = new RecipientLists(database.jdbi()).find("Benchmark").orElseThrow().id();
-                long peakHeap = heapPeakBytes();
-
-                System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline / 1e9, rows / (baseline / 1e9));
-                System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n",
-                        importNanos / 1e9, rows / (importNanos / 1e9), (double) importNanos / baseline);
-                System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
-                        report.imported(), report.duplicates(), report.invalid(), report.landlines());
-                System.out.printf("peak heap during the import: %,d MB%n", peakHeap >> 20);
-                System.out.printf("FX thread with no window, during the import: %s%n", idleFx.summary());
-                measurePaging(database, list);
-                DialogImportBenchmark.run(database.jdbi(), csv);
+            System.out.printf("%n-- the shuffled file again, through the import dialog%n");
+            try (Database opened = Database.open(database)) {
+                DialogImportBenchmark.run(opened.jdbi(), shuffled);
             }
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /** Parses and validates the file alone (the baseline), then imports it, in the same run. @return the list's id */
+    private static long measureImport(Database database, Path csv, int rows) throws Exception {
+        System.out.printf("file: %,d rows, %,d MB%n", rows, Files.size(csv) >> 20);
+        ContactFiles.Inspection inspection = ContactFiles.inspect(csv);
+        CsvFormat format = inspection.format();
+        ColumnMapping mapping = inspection.guess();
+        // warm-up on a part, so neither measurement pays for the JIT alone
+        parseAndValidate(csv, format, mapping, 100_000);
+
+        long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
+        resetPeaks();
+        // the FX thread with no window, probed during the plain import: what GC and a busy CPU alone cost it
+        FxThreadProbe idleFx = new FxThreadProbe();
+        long start = System.nanoTime();
+        ImportReport report = new ContactImporter(database.jdbi())
+                .importFile(new ImportRequest(csv, format, mapping, "US", "Benchmark", true), new ImportProgress());
+        long importNanos = System.nanoTime() - start;
+        idleFx.close();
+        long peakHeap = heapPeakBytes();
+
+        System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline / 1e9, rows / (baseline / 1e9));
+        System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n",
+                importNanos / 1e9, rows / (importNanos / 1e9), (double) importNanos / baseline);
+        System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
+                report.imported(), report.duplicates(), report.invalid(), report.landlines());
+        System.out.printf("peak heap during the import: %,d MB%n", peakHeap >> 20);
+        System.out.printf("FX thread with no window, during the import: %s%n", idleFx.summary());
+        return new RecipientLists(database.jdbi()).find("Benchmark").orElseThrow().id();
     }
 
     private static void measurePaging(Database database, long list) {
@@ -137,20 +154,37 @@ public final class ImportBenchmark {
         return System.nanoTime() - start;
     }
 
-    /** Mixed real-world formats: US national, international, UK and German mobiles, duplicates, junk. */
-    private static void generate(Path csv, int rows) throws IOException {
+    /**
+     * Mixed real-world formats: US national and international, UK and German mobiles, duplicates
+     * scattered through the file, junk. {@code shuffled}: row i gets the number of a random other
+     * row, so the numbers come in no order at all, as in a real export.
+     */
+    private static void generate(Path csv, int rows, boolean shuffled) throws IOException {
         Random random = new Random(42);
+        int[] numberOf = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            numberOf[i] = i;
+        }
+        if (shuffled) {
+            for (int i = rows - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swapped = numberOf[i];
+                numberOf[i] = numberOf[j];
+                numberOf[j] = swapped;
+            }
+        }
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("First Name,Last Name,Mobile Phone,Notes\r\n");
             for (int i = 0; i < rows; i++) {
                 String first = FIRST[random.nextInt(FIRST.length)];
                 String last = LAST[random.nextInt(LAST.length)];
-                out.write(first + "," + last + "," + phone(random, i) + "," + (i % 7 == 0 ? "\"said: \"\"text me\"\"\"" : "")
-                        + "\r\n");
+                out.write(first + "," + last + "," + phone(random, numberOf[i]) + ","
+                        + (i % 7 == 0 ? "\"said: \"\"text me\"\"\"" : "") + "\r\n");
             }
         }
     }
 
+    /** The i-th number: its format by i mod 10, its digits from i. */
     private static String phone(Random random, int i) {
         int line = 1_000_000 + i;
         return switch (i % 10) {

@@ -7,6 +7,7 @@ import app.herald.cli.HeraldCommand;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.twilio.simulator.NotifySimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +52,7 @@ class CrashRecoveryTest {
         environment = Map.of("HERALD_HOME", home.toString(), "TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
                 "TWILIO_AUTH_TOKEN", TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "All", RECIPIENTS);
         }
     }
@@ -74,7 +75,7 @@ class CrashRecoveryTest {
         int resumed = resume();
 
         List<Batch> batches;
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             batches = new Journal(storage.jdbi()).batches(new Broadcasts(storage.jdbi()).all().get(0).id());
         }
         Map<String, Integer> timesAccepted = new HashMap<>();

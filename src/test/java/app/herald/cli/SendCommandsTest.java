@@ -6,6 +6,7 @@ import app.herald.contacts.OptOuts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.NotifySimulator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class SendCommandsTest {
         simulator = NotifySimulator.start(0, null);
         environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN,
                 "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID, "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 12_000);
             TestContacts.list(storage.jdbi(), "Teachers", 12_000);
             new OptOuts(storage.jdbi()).add("+14152000001", "STOP", "test");

@@ -101,4 +101,48 @@ class RecipientListsTest {
         assertThat(before).isSortedAccordingTo((a, b) -> Long.compare(a.id(), b.id()));
         assertThat(contacts.last(ContactQuery.all(list), 5)).extracting(Contact::optedOut).containsOnly(false);
     }
+
+    private long contactRows() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM contact").mapTo(Long.class).one());
+    }
+
+    @Test
+    void aHiddenListIsNobodysAndStartUpRemovesOneACrashLeft() {
+        long hidden = lists.createHidden("Parents");
+        addContacts(hidden, 25_000);
+
+        assertThat(lists.all()).isEmpty();
+        assertThat(lists.find("Parents")).isEmpty();
+        assertThat(lists.purgeHidden()).isEqualTo(1);
+        assertThat(contactRows()).as("emptied a bounded transaction at a time").isZero();
+        assertThat(lists.purgeHidden()).isZero();
+    }
+
+    @Test
+    void publishingPutsTheHiddenListInTheOldOnesPlaceUnderItsNameAndDate() {
+        RecipientList old = lists.create("Parents");
+        addContacts(old.id(), 3);
+        long hidden = lists.createHidden("parents");
+        addContacts(hidden, 5);
+
+        lists.publish(hidden, "parents", old.id());
+
+        RecipientList now = lists.find("Parents").orElseThrow();
+        assertThat(now.id()).isEqualTo(hidden);
+        assertThat(now.name()).isEqualTo("Parents");
+        assertThat(now.createdAt()).isEqualTo(old.createdAt());
+        assertThat(now.contacts()).isEqualTo(5);
+        assertThat(lists.all()).hasSize(1);
+        assertThat(contactRows()).as("the old list's contacts are gone").isEqualTo(5);
+    }
+
+    @Test
+    void aListMadeMeanwhileUnderTheNameStopsThePublishing() {
+        long hidden = lists.createHidden("Parents");
+        lists.create("Parents");
+
+        assertThatThrownBy(() -> lists.publish(hidden, "Parents", null)).isInstanceOf(ListNameException.class)
+                .hasMessageContaining("while the file was imported");
+        assertThat(lists.all()).singleElement().satisfies(list -> assertThat(list.id()).isNotEqualTo(hidden));
+    }
 }

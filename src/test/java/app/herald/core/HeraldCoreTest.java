@@ -11,6 +11,7 @@ import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.storage.StorageException;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnection;
@@ -33,7 +34,7 @@ class HeraldCoreTest {
     @Test
     void aBatchADeadHeraldLeftInFlightIsUncertainOnceTheCoreIsOpen() throws Exception {
         long broadcast;
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             long list = TestContacts.list(storage.jdbi(), "Parents", 12_000);
             broadcast = TestBroadcasts.plan(storage.jdbi(), "Hello", List.of(list));
             new Journal(storage.jdbi()).inFlight(broadcast, 1);

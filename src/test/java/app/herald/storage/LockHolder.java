@@ -1,6 +1,5 @@
 package app.herald.storage;
 
-import app.herald.settings.DataFolder;
 import java.nio.file.Path;
 
 /** A second Herald process for {@link StorageLockTest}: opens the storage, says so, then waits to be killed. */
@@ -10,7 +9,7 @@ public final class LockHolder {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Storage storage = Storage.open(new DataFolder(Path.of(args[0])))) {
+        try (Storage storage = TestStorage.open(Path.of(args[0]))) {
             System.out.println("OPEN");
             System.out.flush();
             Thread.sleep(60_000);

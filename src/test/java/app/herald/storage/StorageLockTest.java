@@ -20,13 +20,13 @@ class StorageLockTest {
     @Test
     void aSecondHeraldInTheSameProcessIsTurnedAway() throws Exception {
         DataFolder folder = new DataFolder(home);
-        try (Storage first = Storage.open(folder)) {
-            assertThatThrownBy(() -> Storage.open(folder))
+        try (Storage first = TestStorage.open(home)) {
+            assertThatThrownBy(() -> TestStorage.open(home))
                     .isInstanceOfSatisfying(StorageException.class,
                             e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.ALREADY_OPEN))
                     .hasMessageStartingWith("Herald is already open");
         }
-        try (Storage again = Storage.open(folder)) {
+        try (Storage again = TestStorage.open(home)) {
             assertThat(again.jdbi()).isNotNull();
         }
     }
@@ -43,7 +43,7 @@ class StorageLockTest {
             BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("OPEN");
 
-            assertThatThrownBy(() -> Storage.open(new DataFolder(home)))
+            assertThatThrownBy(() -> TestStorage.open(home))
                     .isInstanceOfSatisfying(StorageException.class,
                             e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.ALREADY_OPEN));
         } finally {
@@ -51,7 +51,7 @@ class StorageLockTest {
             assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        try (Storage afterTheCrash = Storage.open(new DataFolder(home))) {
+        try (Storage afterTheCrash = TestStorage.open(home)) {
             int lists = afterTheCrash.jdbi().withHandle(handle ->
                     handle.createQuery("SELECT COUNT(*) FROM recipient_list").mapTo(Integer.class).one());
             assertThat(lists).isZero();

@@ -6,9 +6,9 @@ import app.herald.broadcast.Batch;
 import app.herald.broadcast.BatchState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
-import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +71,7 @@ class EndToEndTest extends HeraldWindowTest {
         Screenshots.save(robot, herald.stage().getScene(), "history");
         herald.stop();
 
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             BroadcastSummary sent = new Broadcasts(storage.jdbi()).all().get(0);
             assertThat(sent.mode()).isEqualTo(Mode.SIMULATION);
             assertThat(sent.recipients()).isEqualTo(150);

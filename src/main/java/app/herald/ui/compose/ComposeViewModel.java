@@ -18,11 +18,11 @@ import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -65,7 +65,8 @@ public final class ComposeViewModel {
     private final ObjectBinding<MessageAnalysis> plain;
     private final ObjectBinding<MessageAnalysis> sent;
     private final ObservableList<RecipientList> lists = FXCollections.observableArrayList();
-    private final Set<Long> chosenLists = new LinkedHashSet<>();
+    /** The chosen lists, by id and by name: an import puts a new list (a new id) in an old one's place. */
+    private final Map<Long, String> chosenLists = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<AudienceCount> reach = new ReadOnlyObjectWrapper<>(AudienceCount.NONE);
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
     private final ObjectBinding<BigDecimal> cost;
@@ -114,7 +115,14 @@ public final class ComposeViewModel {
     public void refreshLists() {
         work.read(recipientLists::all, all -> {
             lists.setAll(all);
-            chosenLists.retainAll(all.stream().map(RecipientList::id).toList());
+            Map<Long, String> stillThere = new LinkedHashMap<>();
+            for (RecipientList list : all) {
+                if (chosenLists.containsKey(list.id()) || chosenLists.containsValue(list.name())) {
+                    stillThere.put(list.id(), list.name());
+                }
+            }
+            chosenLists.clear();
+            chosenLists.putAll(stillThere);
             recount();
         });
     }
@@ -145,19 +153,19 @@ public final class ComposeViewModel {
     }
 
     public void choose(RecipientList list, boolean chosen) {
-        boolean changed = chosen ? chosenLists.add(list.id()) : chosenLists.remove(list.id());
+        boolean changed = chosen ? chosenLists.put(list.id(), list.name()) == null : chosenLists.remove(list.id()) != null;
         if (changed) {
             recount();
         }
     }
 
     public boolean isChosen(RecipientList list) {
-        return chosenLists.contains(list.id());
+        return chosenLists.containsKey(list.id());
     }
 
     private void recount() {
         long asked = ++countGeneration;
-        List<Long> ids = List.copyOf(chosenLists);
+        List<Long> ids = List.copyOf(chosenLists.keySet());
         counting.set(true);
         tasks.run(() -> audience.count(ids))
                 .onSuccess(count -> {
@@ -197,7 +205,7 @@ public final class ComposeViewModel {
      * now, with Smart Encoding when it is on, exactly as the broadcast will record it.
      */
     public Quote quote() {
-        return broadcasts.quote(body.get(), List.copyOf(chosenLists), smartEncoding.get(), reach.get());
+        return broadcasts.quote(body.get(), List.copyOf(chosenLists.keySet()), smartEncoding.get(), reach.get());
     }
 
     /** A message within the limit, and somebody to send it to. */

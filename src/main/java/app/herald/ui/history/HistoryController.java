@@ -12,6 +12,7 @@ import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -88,7 +89,9 @@ public final class HistoryController {
     private void initialize() {
         broadcastTable.setItems(viewModel.broadcasts());
         stateFilterBox.getItems().add(null);
-        stateFilterBox.getItems().addAll(BroadcastState.values());
+        // a broadcast being planned is not in the history yet
+        stateFilterBox.getItems().addAll(Arrays.stream(BroadcastState.values())
+                .filter(state -> state != BroadcastState.PLANNING).toList());
         stateFilterBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(BroadcastState state) {

@@ -3,8 +3,8 @@ package app.herald.ui.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.TestContacts;
-import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
 import javafx.scene.control.Label;
@@ -21,7 +21,7 @@ class ComposeScreenTest extends HeraldWindowTest {
 
     @Test
     void typingUpdatesTheCounterAndTheCost() throws Exception {
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 250);
         }
         startHerald().waitUntilReady();

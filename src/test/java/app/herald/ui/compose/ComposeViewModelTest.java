@@ -8,6 +8,10 @@ import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
+import app.herald.contacts.csv.ContactFiles;
+import app.herald.contacts.csv.ContactImporter;
+import app.herald.contacts.csv.ImportProgress;
+import app.herald.contacts.csv.ImportRequest;
 import app.herald.message.DraftStore;
 import app.herald.message.Encoding;
 import app.herald.message.Price;
@@ -78,6 +82,24 @@ class ComposeViewModelTest {
         viewModel.replaceAllLookAlikes();
         assertThat(viewModel.bodyProperty().get()).isEqualTo("It's on - see you...");
         assertThat(viewModel.plainAnalysis().get().encoding()).isEqualTo(Encoding.GSM_7);
+    }
+
+    @Test
+    void aChosenListStaysChosenWhenAnImportPutsANewListInItsPlace() throws Exception {
+        addContacts("Parents", 1, 100);
+        viewModel.load();
+        viewModel.choose(list("Parents"), true);
+        long before = list("Parents").id();
+        Path file = Files.writeString(folder.resolve("more.csv"), "Name,Mobile\r\nNew parent,+1 415 555 0199\r\n");
+        ContactFiles.Inspection inspection = ContactFiles.inspect(file);
+        new ContactImporter(database.jdbi()).importFile(new ImportRequest(file, inspection.format(), inspection.guess(), "US",
+                "Parents", true), new ImportProgress());
+
+        viewModel.refreshLists();
+
+        assertThat(list("Parents").id()).as("the import made a new list").isNotEqualTo(before);
+        assertThat(viewModel.isChosen(list("Parents"))).isTrue();
+        assertThat(viewModel.reachProperty().get().recipients()).isEqualTo(101);
     }
 
     @Test

@@ -7,8 +7,8 @@ import app.herald.broadcast.BatchState;
 import app.herald.broadcast.Journal;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
-import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.ui.HeraldWindowTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class InterruptedBroadcastTest extends HeraldWindowTest {
 
     @Test
     void anInterruptedSendIsPointedOutAtStartUp() throws Exception {
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             long list = TestContacts.list(storage.jdbi(), "Parents", 12_000);
             long broadcast = TestBroadcasts.plan(storage.jdbi(), "Hello", List.of(list));
             // the process died while batch 1 was on its way

@@ -3,8 +3,8 @@ package app.herald.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.TestContacts;
-import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.twilio.simulator.NotifySimulator;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
@@ -35,7 +35,7 @@ class SettingsScreenTest extends HeraldWindowTest {
     @BeforeEach
     void startTwilioAndHerald() throws Exception {
         twilio = NotifySimulator.start(0, null, TOKEN);
-        try (Storage storage = Storage.open(new DataFolder(home))) {
+        try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 3);
         }
         Files.writeString(home.resolve("ui.properties"), "import.country=US\n");

@@ -6,6 +6,7 @@ import app.herald.Version;
 import app.herald.settings.DataFolder;
 import app.herald.settings.UiPreferences;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.common.Theme;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ class MainWindowTest extends HeraldWindowTest {
 
     @Test
     void aSecondHeraldOnTheSameDataSaysSoInsteadOfCrashing() throws Exception {
-        try (Storage first = Storage.open(new DataFolder(home))) {
+        try (Storage first = TestStorage.open(home)) {
             startHerald();
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problemPane").query().isVisible());
 

@@ -8,6 +8,7 @@ import app.herald.settings.LocalSettings;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
+import app.herald.storage.TestStorage;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class MainWindowViewModelTest {
     @Test
     void aFailureIsShownInThePersonsWords() throws Exception {
         DataFolder folder = new DataFolder(home);
-        try (Storage alreadyOpen = Storage.open(folder)) {
+        try (Storage alreadyOpen = TestStorage.open(home)) {
             MainWindowViewModel viewModel = viewModel(() -> HeraldCore.open(LocalSettings.load(folder, Map.of())));
 
             viewModel.openStorage();

@@ -6,6 +6,7 @@ import app.herald.HeraldApp;
 import app.herald.Launcher;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,7 @@ class SelfTestTest {
 
     @Test
     void aDataFolderItCannotOpenFailsWithTheReason() throws Exception {
-        try (Storage held = Storage.open(new DataFolder(home.resolve("data")))) {
+        try (Storage held = TestStorage.open(home.resolve("data"))) {
             Outcome outcome = selfTest();
 
             assertThat(outcome.exitCode()).isEqualTo(SelfTest.FAILED);
