@@ -2,9 +2,9 @@ package app.herald.broadcast;
 
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
+import app.herald.contacts.RecipientLists;
 import app.herald.message.MessageAnalysis;
 import app.herald.storage.Checkpoints;
-import app.herald.twilio.NotifyChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Turns a quote into a broadcast: the recipients snapshotted (each number once, opted-out numbers
  * left out, in number order) and split into PENDING batches of as many as one request of the
- * channel carries. It is written in bounded transactions, one batch each, while the broadcast is
+ * channel carries. It is written in bounded transactions (a batch's journal row with its last) while the broadcast is
  * PLANNING, where nothing can send it or count it; one small commit makes it READY. A failure
  * removes it; a crash leaves it PLANNING, and the next start removes it. For Notify, ten thousand
  * of the longest bindings URL-encoded, with a 1,600 character body, make about 980 KB: always
@@ -112,7 +112,7 @@ final class BroadcastPlanner {
         do {
             deleted = jdbi.withHandle(handle -> handle.createUpdate(
                             "DELETE FROM broadcast_recipient WHERE broadcast_id = :id FETCH FIRST :rows ROWS ONLY")
-                    .bind("id", id).bind("rows", NotifyChannel.MAX_BINDINGS).execute());
+                    .bind("id", id).bind("rows", RecipientLists.ROWS_PER_TRANSACTION).execute());
         } while (deleted > 0);
         jdbi.useTransaction(handle -> {
             handle.createUpdate("DELETE FROM batch WHERE broadcast_id = :id").bind("id", id).execute();
@@ -128,7 +128,7 @@ final class BroadcastPlanner {
         return unfinished.size();
     }
 
-    /** Writes the numbers given one by one as batches: each full batch, with its journal row, is one transaction. */
+    /** Writes the numbers given one by one as batches, in small transactions; a batch's journal row comes with its last. */
     private static final class BatchWriter {
 
         private final Handle handle;
@@ -154,8 +154,11 @@ final class BroadcastPlanner {
                 recipient.setString(2, e164);
                 recipient.setInt(3, batchNo);
                 recipient.addBatch();
-                if (++inBatch == perBatch) {
-                    commitBatch();
+                inBatch++;
+                if (inBatch == perBatch) {
+                    commit(true);
+                } else if (inBatch % RecipientLists.ROWS_PER_TRANSACTION == 0) {
+                    commit(false);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
@@ -164,7 +167,7 @@ final class BroadcastPlanner {
 
         void finish() throws SQLException {
             if (inBatch > 0) {
-                commitBatch();
+                commit(true);
             }
         }
 
@@ -172,17 +175,22 @@ final class BroadcastPlanner {
             return written;
         }
 
-        private void commitBatch() throws SQLException {
+        /** Commits the recipients added since the last commit, with the batch's journal row when the batch is whole. */
+        private void commit(boolean batchIsWhole) throws SQLException {
             handle.begin();
             recipient.executeBatch();
-            batch.setLong(1, broadcastId);
-            batch.setInt(2, batchNo);
-            batch.setInt(3, inBatch);
-            batch.executeUpdate();
+            if (batchIsWhole) {
+                batch.setLong(1, broadcastId);
+                batch.setInt(2, batchNo);
+                batch.setInt(3, inBatch);
+                batch.executeUpdate();
+            }
             handle.commit();
-            written += inBatch;
-            batchNo++;
-            inBatch = 0;
+            if (batchIsWhole) {
+                written += inBatch;
+                batchNo++;
+                inBatch = 0;
+            }
         }
     }
 }

@@ -21,8 +21,12 @@ public final class RecipientLists {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientLists.class);
     private static final int MAX_NAME = 200;
-    /** Rows deleted per transaction when a list is emptied: small enough that no commit is large. */
-    static final int ROWS_PER_TRANSACTION = 10_000;
+    /**
+     * Rows written or deleted per transaction by everything that writes many (an import, emptying a
+     * list): small enough that H2 holds the whole transaction in memory until its commit (see
+     * ContactImporter.ROWS_PER_TRANSACTION for why that matters).
+     */
+    public static final int ROWS_PER_TRANSACTION = 1_000;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
             SELECT l.id, l.name, l.created_at,

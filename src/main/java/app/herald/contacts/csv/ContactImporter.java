@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -24,16 +27,21 @@ import org.jdbi.v3.core.Jdbi;
  * (the list's own contacts copied first, when it has some), in bounded transactions, and one
  * small commit at the end puts it in the list's place; a failure, a bad file or a cancel removes
  * it, and so does the next start after a crash. Reading and checking run on a thread of their own
- * while this one writes, so the two halves of the work overlap.
+ * while this one gathers what they pass; the list's contacts are then in number order.
  */
 public final class ContactImporter {
 
     private static final int CHUNKS_IN_FLIGHT = 4;
     /**
-     * Rows per committed transaction. H2 2.5 tears the commit of a very large one when the process
-     * dies during it (ImportCrashTest kills imports at many moments); this many never tore there.
+     * Rows per committed transaction: small enough that the whole transaction stays in memory until
+     * its commit. H2 2.5 tore the commit of a very large one when the process died during it, and
+     * at 10,000 rows a kill left an index disagreeing with its table twice in about 75 kills of
+     * ImportCrashTest (once with H2's write delay lifted). H2 writes a transaction's changes before
+     * its commit once they pass its 1 MB write buffer; rolling those back after a crash is where it
+     * seems to go wrong (a likely cause, not a proven one). A thousand rows
+     * stay well under that buffer, and cost nothing measurable against 10,000 (BENCHMARKS.md).
      */
-    static final int ROWS_PER_TRANSACTION = 10_000;
+    static final int ROWS_PER_TRANSACTION = RecipientLists.ROWS_PER_TRANSACTION;
 
     private final Jdbi jdbi;
     private final RecipientLists lists;
@@ -77,7 +85,7 @@ public final class ContactImporter {
         readerThread.setDaemon(true);
         readerThread.start();
         try {
-            writeAll(handle, hidden, chunks);
+            writeAll(handle, hidden, chunks, progress);
         } finally {
             readerThread.interrupt();
         }
@@ -114,39 +122,64 @@ public final class ContactImporter {
         }
     }
 
-    /** Plain JDBC batches (per row, Jdbi's named binding costs more than H2's insert), committed every so many rows. */
-    private static void writeAll(Handle handle, long listId, BlockingQueue<RowReader.Chunk> chunks) {
-        Connection connection = handle.getConnection();
-        handle.begin();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO contact (list_id, e164, name) VALUES (?, ?, ?)")) {
-            int uncommitted = 0;
+    /**
+     * Gathers the file's contacts, then writes them in number order, in plain JDBC batches (per
+     * row, Jdbi's named binding costs more than H2's insert) committed every so many rows. In
+     * number order each index grows at its end, as the table does: in the file's order the
+     * (list, number) index took random inserts, and every commit rewrote most of its pages (a
+     * million-row import took 4.3 times its reading and left a 3.9 GB file; in order, see BENCHMARKS).
+     */
+    private static void writeAll(Handle handle, long listId, BlockingQueue<RowReader.Chunk> chunks, ImportProgress progress) {
+        List<RowReader.Chunk> read = new ArrayList<>();
+        try {
             RowReader.Chunk chunk;
             do {
                 chunk = chunks.take();
                 chunk.throwIfFailed();
-                for (int i = 0; i < chunk.size(); i++) {
+                read.add(chunk);
+            } while (!chunk.isEnd());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import interrupted");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (RowReader.Chunk chunk : read) {
+            for (int i = 0; i < chunk.size(); i++) {
+                rows.add(new Row(chunk.e164(i), chunk.name(i)));
+            }
+        }
+        read.clear();
+        rows.sort(Comparator.comparing(Row::e164));
+        insert(handle, listId, rows, progress);
+    }
+
+    /** A contact on its way into the table. */
+    private record Row(String e164, String name) {
+    }
+
+    private static void insert(Handle handle, long listId, List<Row> rows, ImportProgress progress) {
+        Connection connection = handle.getConnection();
+        handle.begin();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO contact (list_id, e164, name) VALUES (?, ?, ?)")) {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_TRANSACTION) {
+                if (progress.isCancelled()) {
+                    throw new CancellationException("import cancelled while saving");
+                }
+                for (Row row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_TRANSACTION))) {
                     insert.setLong(1, listId);
-                    insert.setString(2, chunk.e164(i));
-                    insert.setString(3, chunk.name(i));
+                    insert.setString(2, row.e164());
+                    insert.setString(3, row.name());
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                uncommitted += chunk.size();
-                if (uncommitted >= ROWS_PER_TRANSACTION) {
-                    handle.commit();
-                    handle.begin();
-                    uncommitted = 0;
-                }
-            } while (!chunk.isEnd());
+                handle.commit();
+                handle.begin();
+            }
             handle.commit();
         } catch (SQLException e) {
             handle.rollback();
             throw new ImportProblem("Herald could not save the contacts, so none were imported: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            handle.rollback();
-            Thread.currentThread().interrupt();
-            throw new CancellationException("import interrupted");
         } catch (RuntimeException e) {
             handle.rollback();
             throw e;
