@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "herald",
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.VersionProvider.class,
-        subcommands = {ImportCommand.class, ListsCommand.class, ExportCommand.class, OptOutsCommand.class,
+        subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, ExportCommand.class, OptOutsCommand.class,
             AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class},
         description = {
             "Send one SMS to thousands of people through Twilio Notify.",

@@ -183,4 +183,31 @@ class ContactCommandsTest {
         assertThat(herald("optouts", "--json")).isZero();
         assertThat(out.toString()).contains("+447400123457");
     }
+
+    @Test
+    void contactsAreFoundByDigitsFromAnyPositionAndByAnyPartOfTheName() throws Exception {
+        Path file = files.resolve("clients.csv");
+        Files.writeString(file, "Name,Mobile\r\nAna López,+1 415 555 0132\r\nBen Kim,+1 212 555 0199\r\n"
+                + "Cleo Ana,(415) 555-0177\r\n", StandardCharsets.UTF_8);
+        herald("import", file.toString(), "--list", "Clients", "--country", "US");
+        herald("optouts", "add", "+14155550177");
+
+        assertThat(herald("contacts", "--list", "clients", "--search", "555 01", "--json")).isZero();
+        JsonNode digits = new ObjectMapper().readTree(out.toString());
+        assertThat(digits).extracting(contact -> contact.get("e164").asText())
+                .containsExactlyInAnyOrder("+14155550132", "+12125550199", "+14155550177");
+        assertThat(digits).filteredOn(contact -> contact.get("optedOut").asBoolean())
+                .extracting(contact -> contact.get("name").asText()).containsExactly("Cleo Ana");
+
+        assertThat(herald("contacts", "--list", "Clients", "--search", "ana", "--json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).extracting(contact -> contact.get("name").asText())
+                .containsExactlyInAnyOrder("Ana López", "Cleo Ana");
+
+        assertThat(herald("contacts", "--list", "Clients", "--limit", "2")).isZero();
+        assertThat(out.toString().lines()).hasSize(3).last().asString().contains("--limit 0");
+        assertThat(herald("contacts", "--list", "Clients", "--search", "nobody")).isZero();
+        assertThat(out.toString()).contains("Nothing in the list matches \"nobody\"");
+        assertThat(herald("contacts", "--list", "Nobody")).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no list called \"Nobody\"");
+    }
 }
