@@ -102,7 +102,7 @@ final class ImportCommand implements Callable<Integer> {
             try {
                 while (true) {
                     Thread.sleep(PROGRESS_EVERY_MS);
-                    err.printf("Read %,d rows (%.0f%%)%n", progress.rows(), Math.max(0, progress.fraction()) * 100);
+                    err.printf("%,d rows read, %.0f%% done%n", progress.rows(), Math.max(0, progress.fraction()) * 100);
                 }
             } catch (InterruptedException finished) {
                 // the import ended

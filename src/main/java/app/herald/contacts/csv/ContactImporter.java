@@ -159,6 +159,7 @@ public final class ContactImporter {
 
     private static void insert(Handle handle, long listId, List<Row> rows, ImportProgress progress) {
         Connection connection = handle.getConnection();
+        progress.savingStarts(rows.size());
         handle.begin();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO contact (list_id, e164, name) VALUES (?, ?, ?)")) {
@@ -166,7 +167,8 @@ public final class ContactImporter {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");
                 }
-                for (Row row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_TRANSACTION))) {
+                int to = Math.min(rows.size(), from + ROWS_PER_TRANSACTION);
+                for (Row row : rows.subList(from, to)) {
                     insert.setLong(1, listId);
                     insert.setString(2, row.e164());
                     insert.setString(3, row.name());
@@ -175,6 +177,7 @@ public final class ContactImporter {
                 insert.executeBatch();
                 handle.commit();
                 handle.begin();
+                progress.contactsSaved(to);
             }
             handle.commit();
         } catch (SQLException e) {

@@ -12,16 +12,28 @@ public final class ImportProgress {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
+    private final AtomicLong toSave = new AtomicLong(-1);
+    private final AtomicLong saved = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public long rows() {
         return rows.get();
     }
 
-    /** 0 to 1, or -1 while the size is not known yet. */
+    /**
+     * 0 to 1, or -1 while the size is not known yet. Reading the file is the first half, saving
+     * its contacts the second: they are saved once all are read (in number order), which takes
+     * about as long at a million rows (BENCHMARKS.md).
+     */
     public double fraction() {
         long total = totalBytes.get();
-        return total <= 0 ? -1 : Math.min(1.0, (double) bytesRead.get() / total);
+        if (total <= 0) {
+            return -1;
+        }
+        double reading = Math.min(1.0, (double) bytesRead.get() / total);
+        long contacts = toSave.get();
+        double saving = contacts < 0 ? 0 : contacts == 0 ? 1 : Math.min(1.0, (double) saved.get() / contacts);
+        return (reading + saving) / 2;
     }
 
     public void cancel() {
@@ -42,5 +54,13 @@ public final class ImportProgress {
 
     void bytesRead(long count) {
         bytesRead.addAndGet(count);
+    }
+
+    void savingStarts(long contacts) {
+        toSave.set(contacts);
+    }
+
+    void contactsSaved(long count) {
+        saved.set(count);
     }
 }
