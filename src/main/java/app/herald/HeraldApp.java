@@ -134,7 +134,7 @@ public final class HeraldApp extends Application {
 
     /**
      * Starts Herald, waits until its data is open and its window shows, closes it, and returns the
-     * exit code: 0 when it worked, else non-zero with the reason on standard error.
+     * verdict: exit code 0 when it worked, else non-zero, with the line that says why.
      */
     public static SelfTest.Verdict selfTest() {
         try {
