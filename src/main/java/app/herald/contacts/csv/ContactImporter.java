@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +24,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Imports a contact file into a list, all or nothing: the rows go into a list nobody sees yet
- * (the list's own contacts copied first, when it has some), in bounded transactions, and one
- * small commit at the end puts it in the list's place; a failure, a bad file or a cancel removes
- * it, and so does the next start after a crash. Reading and checking run on a thread of their own
- * while this one gathers what they pass; the list's contacts are then in number order.
+ * Imports a contact file into a list, all or nothing: the list's own contacts and the file's new
+ * ones go, in number order and bounded transactions, into a list nobody sees yet, and one small
+ * commit at the end puts it in the list's place; a failure, a bad file or a cancel removes it, and
+ * so does the next start after a crash. A file that adds nobody leaves the list untouched. Reading
+ * and checking run on a thread of their own while this one gathers what they pass.
  */
 public final class ContactImporter {
 
@@ -65,6 +66,11 @@ public final class ContactImporter {
         long hidden = lists.createHidden(request.listName());
         try {
             ImportReport report = jdbi.withHandle(handle -> fill(handle, request, progress, replaced, hidden));
+            if (replaced != null && report.imported() == 0) {
+                // nothing new (the same file again): the list stays as it is, nothing is rewritten
+                lists.purge(hidden);
+                return report;
+            }
             lists.publish(hidden, request.listName(), replaced);
             // the import's one synced commit: on disk before Herald says it is done
             Checkpoints.sync(jdbi);
@@ -75,17 +81,25 @@ public final class ContactImporter {
         }
     }
 
-    /** The hidden list: the replaced list's contacts, then the file's, while another thread reads it. */
+    /**
+     * Fills the hidden list: the file is read on another thread (each number once, none the list
+     * has already), then the list's own contacts and the file's new ones are written together.
+     */
     private static ImportReport fill(Handle handle, ImportRequest request, ImportProgress progress, Long replaced,
             long hidden) {
-        NumberSet numbers = replaced == null ? new NumberSet() : copy(handle, replaced, hidden);
+        NumberSet numbers = replaced == null ? new NumberSet() : numbersOfList(handle, replaced);
         BlockingQueue<RowReader.Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
         RowReader reader = new RowReader(request, numbers, optedOutNumbers(handle), progress, chunks);
         Thread readerThread = new Thread(reader, "herald-import-reader");
         readerThread.setDaemon(true);
         readerThread.start();
         try {
-            writeAll(handle, hidden, chunks, progress);
+            List<Row> added = gather(chunks);
+            if (replaced == null || !added.isEmpty()) {
+                List<Row> rows = replaced == null ? added : withContactsOf(handle, replaced, added);
+                rows.sort(Comparator.comparing(Row::e164));
+                insert(handle, hidden, rows, progress);
+            }
         } finally {
             readerThread.interrupt();
         }
@@ -101,68 +115,52 @@ public final class ContactImporter {
         }
     }
 
-    /** The list's own contacts into the hidden one, a bounded transaction at a time, in their order. @return their numbers */
-    private static NumberSet copy(Handle handle, long from, long into) {
-        long after = 0;
-        while (true) {
-            Long upTo = handle.createQuery("""
-                            SELECT MAX(id) FROM (SELECT id FROM contact WHERE list_id = :list AND id > :after
-                                                 ORDER BY list_id, id FETCH FIRST :rows ROWS ONLY)""")
-                    .bind("list", from).bind("after", after).bind("rows", ROWS_PER_TRANSACTION)
-                    .mapTo(Long.class).one();
-            if (upTo == null) {
-                return numbersOfList(handle, into);
-            }
-            handle.createUpdate("""
-                            INSERT INTO contact (list_id, e164, name, extra, created_at)
-                            SELECT :into, e164, name, extra, created_at FROM contact
-                            WHERE list_id = :list AND id > :after AND id <= :upTo ORDER BY list_id, id""")
-                    .bind("into", into).bind("list", from).bind("after", after).bind("upTo", upTo).execute();
-            after = upTo;
-        }
-    }
-
     /**
-     * Gathers the file's contacts, then writes them in number order, in plain JDBC batches (per
-     * row, Jdbi's named binding costs more than H2's insert) committed every so many rows. In
-     * number order each index grows at its end, as the table does: in the file's order the
-     * (list, number) index took random inserts, and every commit rewrote most of its pages (a
-     * million-row import took 4.3 times its reading and left a 3.9 GB file; in order, see BENCHMARKS).
+     * The file's new contacts, gathered so that they can be written in number order: in number
+     * order each index grows at its end, as the table does. In the file's order the (list, number)
+     * index took random inserts, and every commit rewrote most of its pages (a million-row import
+     * took 4.3 times its reading and left a 3.9 GB file; in order, see BENCHMARKS.md).
      */
-    private static void writeAll(Handle handle, long listId, BlockingQueue<RowReader.Chunk> chunks, ImportProgress progress) {
-        List<RowReader.Chunk> read = new ArrayList<>();
+    private static List<Row> gather(BlockingQueue<RowReader.Chunk> chunks) {
+        List<Row> rows = new ArrayList<>();
         try {
             RowReader.Chunk chunk;
             do {
                 chunk = chunks.take();
                 chunk.throwIfFailed();
-                read.add(chunk);
+                for (int i = 0; i < chunk.size(); i++) {
+                    rows.add(new Row(chunk.e164(i), chunk.name(i), null, null));
+                }
             } while (!chunk.isEnd());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("import interrupted");
         }
-        List<Row> rows = new ArrayList<>();
-        for (RowReader.Chunk chunk : read) {
-            for (int i = 0; i < chunk.size(); i++) {
-                rows.add(new Row(chunk.e164(i), chunk.name(i)));
-            }
-        }
-        read.clear();
-        rows.sort(Comparator.comparing(Row::e164));
-        insert(handle, listId, rows, progress);
+        return rows;
     }
 
-    /** A contact on its way into the table. */
-    private record Row(String e164, String name) {
+    /** The list's own contacts, as they are, with the new ones. */
+    private static List<Row> withContactsOf(Handle handle, long list, List<Row> added) {
+        List<Row> rows = new ArrayList<>(handle.createQuery(
+                        "SELECT e164, name, extra, created_at FROM contact WHERE list_id = :list ORDER BY list_id, id")
+                .bind("list", list)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                .list());
+        rows.addAll(added);
+        return rows;
+    }
+
+    /** A contact on its way into the hidden list: a new one has no extra columns and no date yet. */
+    private record Row(String e164, String name, String extra, Timestamp createdAt) {
     }
 
     private static void insert(Handle handle, long listId, List<Row> rows, ImportProgress progress) {
         Connection connection = handle.getConnection();
         progress.savingStarts(rows.size());
         handle.begin();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO contact (list_id, e164, name) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO contact (list_id, e164, name, extra, created_at)
+                VALUES (?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""")) {
             for (int from = 0; from < rows.size(); from += ROWS_PER_TRANSACTION) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");
@@ -172,6 +170,8 @@ public final class ContactImporter {
                     insert.setLong(1, listId);
                     insert.setString(2, row.e164());
                     insert.setString(3, row.name());
+                    insert.setString(4, row.extra());
+                    insert.setTimestamp(5, row.createdAt());
                     insert.addBatch();
                 }
                 insert.executeBatch();
