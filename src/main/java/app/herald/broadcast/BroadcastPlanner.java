@@ -2,8 +2,8 @@ package app.herald.broadcast;
 
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
-import app.herald.contacts.RecipientLists;
 import app.herald.message.MessageAnalysis;
+import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +16,11 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Turns a quote into a broadcast: the recipients snapshotted (each number once, opted-out numbers
  * left out, in number order) and split into PENDING batches of as many as one request of the
- * channel carries. It is written in bounded transactions (a batch's journal row with its last) while the broadcast is
- * PLANNING, where nothing can send it or count it; one small commit makes it READY. A failure
- * removes it; a crash leaves it PLANNING, and the next start removes it. For Notify, ten thousand
- * of the longest bindings URL-encoded, with a 1,600 character body, make about 980 KB: always
- * under its 1 MB.
+ * channel carries. It is written in bounded transactions (a batch's journal row with its last)
+ * while the broadcast is PLANNING, where nothing can send it or count it; one small commit makes
+ * it READY. A failure removes it; a crash leaves it PLANNING, and the next start removes it. For
+ * Notify, ten thousand of the longest bindings URL-encoded, with a 1,600 character body, make
+ * about 980 KB: always under its 1 MB.
  */
 final class BroadcastPlanner {
 
@@ -108,12 +108,7 @@ final class BroadcastPlanner {
 
     /** Removes a broadcast that never became READY, a batch at a time. */
     void remove(long id) {
-        int deleted;
-        do {
-            deleted = jdbi.withHandle(handle -> handle.createUpdate(
-                            "DELETE FROM broadcast_recipient WHERE broadcast_id = :id FETCH FIRST :rows ROWS ONLY")
-                    .bind("id", id).bind("rows", RecipientLists.ROWS_PER_TRANSACTION).execute());
-        } while (deleted > 0);
+        BulkWrites.deleteAll(jdbi, "broadcast_recipient", "broadcast_id", id);
         jdbi.useTransaction(handle -> {
             handle.createUpdate("DELETE FROM batch WHERE broadcast_id = :id").bind("id", id).execute();
             handle.createUpdate("DELETE FROM broadcast WHERE id = :id AND state = 'PLANNING'").bind("id", id).execute();
@@ -157,7 +152,7 @@ final class BroadcastPlanner {
                 inBatch++;
                 if (inBatch == perBatch) {
                     commit(true);
-                } else if (inBatch % RecipientLists.ROWS_PER_TRANSACTION == 0) {
+                } else if (inBatch % BulkWrites.ROWS_PER_TRANSACTION == 0) {
                     commit(false);
                 }
             } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.BulkWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,12 +22,6 @@ public final class RecipientLists {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientLists.class);
     private static final int MAX_NAME = 200;
-    /**
-     * Rows written or deleted per transaction by everything that writes many (an import, emptying a
-     * list): small enough that H2 holds the whole transaction in memory until its commit (see
-     * ContactImporter.ROWS_PER_TRANSACTION for why that matters).
-     */
-    public static final int ROWS_PER_TRANSACTION = 1_000;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
             SELECT l.id, l.name, l.created_at,
@@ -153,12 +148,7 @@ public final class RecipientLists {
      * cancelled, a list deleted or replaced. Rows nobody could see go, whatever a crash interrupts.
      */
     public void purge(long id) {
-        int deleted;
-        do {
-            deleted = jdbi.withHandle(handle -> handle.createUpdate(
-                            "DELETE FROM contact WHERE list_id = :id FETCH FIRST " + ROWS_PER_TRANSACTION + " ROWS ONLY")
-                    .bind("id", id).execute());
-        } while (deleted > 0);
+        BulkWrites.deleteAll(jdbi, "contact", "list_id", id);
         jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM recipient_list WHERE id = :id AND state <> 'VISIBLE'")
                 .bind("id", id).execute());
     }

@@ -4,6 +4,7 @@ import app.herald.contacts.ListNameException;
 import app.herald.contacts.NumberSet;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
+import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,16 +34,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class ContactImporter {
 
     private static final int CHUNKS_IN_FLIGHT = 4;
-    /**
-     * Rows per committed transaction: small enough that the whole transaction stays in memory until
-     * its commit. H2 2.5 tore the commit of a very large one when the process died during it, and
-     * at 10,000 rows a kill left an index disagreeing with its table twice in about 75 kills of
-     * ImportCrashTest (once with H2's write delay lifted). H2 writes a transaction's changes before
-     * its commit once they pass its 1 MB write buffer; rolling those back after a crash is where it
-     * seems to go wrong (a likely cause, not a proven one). A thousand rows
-     * stay well under that buffer, and cost nothing measurable against 10,000 (BENCHMARKS.md).
-     */
-    static final int ROWS_PER_TRANSACTION = RecipientLists.ROWS_PER_TRANSACTION;
 
     private final Jdbi jdbi;
     private final RecipientLists lists;
@@ -161,11 +152,11 @@ public final class ContactImporter {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO contact (list_id, e164, name, extra, created_at)
                 VALUES (?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""")) {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_TRANSACTION) {
+            for (int from = 0; from < rows.size(); from += BulkWrites.ROWS_PER_TRANSACTION) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");
                 }
-                int to = Math.min(rows.size(), from + ROWS_PER_TRANSACTION);
+                int to = Math.min(rows.size(), from + BulkWrites.ROWS_PER_TRANSACTION);
                 for (Row row : rows.subList(from, to)) {
                     insert.setLong(1, listId);
                     insert.setString(2, row.e164());
