@@ -3,6 +3,7 @@ package app.herald.broadcast;
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
 import app.herald.message.MessageAnalysis;
+import app.herald.settings.ChannelKind;
 import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
 import java.sql.Connection;
@@ -15,8 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Turns a quote into a broadcast: the recipients snapshotted (each number once, opted-out numbers
- * left out, in number order) and split into PENDING batches of as many as one request of the
- * channel carries. It is written in bounded transactions (a batch's journal row with its last)
+ * left out, in number order) and, for Notify, split into PENDING batches of as many as one request
+ * carries; for the Messaging channel each recipient is PENDING itself, under batch 0. It is written in bounded transactions (a batch's journal row with its last)
  * while the broadcast is PLANNING, where nothing can send it or count it; one small commit makes
  * it READY. A failure removes it; a crash leaves it PLANNING, and the next start removes it. For
  * Notify, ten thousand of the longest bindings URL-encoded, with a 1,600 character body, make
@@ -32,11 +33,8 @@ final class BroadcastPlanner {
         this.audience = audience;
     }
 
-    /**
-     * @param perBatch the recipients one request carries
-     * @return the new broadcast's id
-     */
-    long plan(Quote quote, String serviceSid, int perBatch) {
+    /** @return the new broadcast's id */
+    long plan(Quote quote, String serviceSid, ChannelKind channel) {
         String body = quote.body();
         if (body.isBlank() || body.codePointCount(0, body.length()) > MessageAnalysis.MAX_BODY_CHARACTERS) {
             throw new IllegalArgumentException("A message needs 1 to " + MessageAnalysis.MAX_BODY_CHARACTERS + " characters.");
@@ -50,18 +48,19 @@ final class BroadcastPlanner {
             throw new IllegalArgumentException("Nobody to send to: the lists are empty, or everyone in them opted out.");
         }
         long id = jdbi.withHandle(handle -> handle.createUpdate("""
-                        INSERT INTO broadcast (body, encoding, segments, mode, service_sid, state,
+                        INSERT INTO broadcast (body, encoding, segments, mode, channel, service_sid, state,
                                                recipient_count, opted_out_count, duplicate_count, list_names)
-                        VALUES (:body, :encoding, :segments, :mode, :service, :state, :recipients, :optedOut, :duplicates,
+                        VALUES (:body, :encoding, :segments, :mode, :channel, :service, :state, :recipients, :optedOut,
+                                :duplicates,
                                 (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
                                  FROM recipient_list WHERE id IN (<lists>)))""")
                 .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
-                .bind("mode", quote.mode().name()).bind("service", serviceSid).bind("state", BroadcastState.PLANNING.name())
+                .bind("mode", quote.mode().name()).bind("channel", channel.name()).bind("service", serviceSid).bind("state", BroadcastState.PLANNING.name())
                 .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
                 .bindList("lists", lists)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         try {
-            long snapshot = snapshot(id, lists, perBatch);
+            long snapshot = snapshot(id, lists, channel);
             // the snapshot is the truth: a list edited since the count above changes who is in it
             jdbi.useHandle(handle -> handle.createUpdate("""
                             UPDATE broadcast SET state = 'READY', recipient_count = :count
@@ -84,11 +83,11 @@ final class BroadcastPlanner {
      * Reads who the lists reach, in number order, and writes them a batch at a time, each batch with
      * its row in the journal in one transaction. @return how many recipients
      */
-    private long snapshot(long id, List<Long> lists, int perBatch) {
+    private long snapshot(long id, List<Long> lists, ChannelKind channel) {
         try (Handle reading = jdbi.open(); Handle writing = jdbi.open()) {
             Connection connection = writing.getConnection();
             try (PreparedStatement recipient = connection.prepareStatement(
-                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no) VALUES (?, ?, ?)");
+                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state) VALUES (?, ?, ?, ?)");
                  PreparedStatement batch = connection.prepareStatement(
                          "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')");
                  Stream<String> numbers = reading.createQuery("""
@@ -96,7 +95,9 @@ final class BroadcastPlanner {
                                  WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
                                  ORDER BY c.e164""")
                          .bindList("lists", lists).mapTo(String.class).stream()) {
-                BatchWriter writer = new BatchWriter(writing, id, perBatch, recipient, batch);
+                RecipientWriter writer = channel == ChannelKind.NOTIFY
+                        ? new RecipientWriter(writing, id, channel.recipientsPerRequest(), recipient, batch)
+                        : new RecipientWriter(writing, id, 0, recipient, null);
                 numbers.forEach(writer::add);
                 writer.finish();
                 return writer.written();
@@ -123,24 +124,29 @@ final class BroadcastPlanner {
         return unfinished.size();
     }
 
-    /** Writes the numbers given one by one as batches, in small transactions; a batch's journal row comes with its last. */
-    private static final class BatchWriter {
+    /**
+     * Writes the numbers given one by one, in small transactions: as Notify batches, whose journal
+     * row comes with its last number, or as PENDING messages under batch 0 (no batch statement).
+     */
+    private static final class RecipientWriter {
 
         private final Handle handle;
         private final long broadcastId;
         private final int perBatch;
         private final PreparedStatement recipient;
         private final PreparedStatement batch;
-        private int batchNo = 1;
+        private int batchNo;
         private int inBatch;
         private long written;
 
-        BatchWriter(Handle handle, long broadcastId, int perBatch, PreparedStatement recipient, PreparedStatement batch) {
+        /** @param perBatch the numbers of a Notify batch; 0 with no batch statement, for messages */
+        RecipientWriter(Handle handle, long broadcastId, int perBatch, PreparedStatement recipient, PreparedStatement batch) {
             this.handle = handle;
             this.broadcastId = broadcastId;
             this.perBatch = perBatch;
             this.recipient = recipient;
             this.batch = batch;
+            this.batchNo = batch == null ? 0 : 1;
         }
 
         void add(String e164) {
@@ -148,6 +154,7 @@ final class BroadcastPlanner {
                 recipient.setLong(1, broadcastId);
                 recipient.setString(2, e164);
                 recipient.setInt(3, batchNo);
+                recipient.setString(4, batch == null ? SendState.PENDING.name() : null);
                 recipient.addBatch();
                 inBatch++;
                 if (inBatch == perBatch) {
@@ -174,6 +181,12 @@ final class BroadcastPlanner {
         private void commit(boolean batchIsWhole) throws SQLException {
             handle.begin();
             recipient.executeBatch();
+            if (batch == null) {
+                handle.commit();
+                written += inBatch;
+                inBatch = 0;
+                return;
+            }
             if (batchIsWhole) {
                 batch.setLong(1, broadcastId);
                 batch.setInt(2, batchNo);

@@ -6,11 +6,13 @@ import app.herald.message.Encoding;
 import app.herald.message.MessageAnalyser;
 import app.herald.message.MessageAnalysis;
 import app.herald.message.Price;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.MessagePace;
 import app.herald.settings.Mode;
-import app.herald.twilio.ChannelKind;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.TwilioConnections;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -19,40 +21,51 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A broadcast from its quote to its outcome, the same for the window and the command line: what
- * a send will be ({@link #quote}), writing it down ({@link #start}), sending what is PENDING
- * ({@link #sending}), the start-up recovery of what a dead Herald left IN_FLIGHT, and a person's
- * settling of an UNCERTAIN batch. A broadcast is sent only in the mode it was made in: a
- * SIMULATION broadcast never goes LIVE, nor a LIVE one into the simulator.
+ * A broadcast from its quote to its outcome, the same for the window and the command line and for
+ * both channels: what a send will be ({@link #quote}), writing it down ({@link #start}), sending
+ * what is PENDING ({@link #sending}), the start-up recovery of what a dead Herald left IN_FLIGHT,
+ * looking up uncertain messages in Twilio's log, and a person's settling of what stayed UNCERTAIN.
+ * A broadcast is sent only in the mode and through the channel it was made in: a SIMULATION
+ * broadcast never goes LIVE, nor a Notify one through a Messaging Service.
  */
 public final class BroadcastService {
 
     private final Journal journal;
+    private final MessageJournal messageJournal;
     private final BroadcastPlanner planner;
     private final Broadcasts history;
     private final Audience audience;
     private final TwilioConnections twilio;
     private final Supplier<Price> price;
+    private final Supplier<MessagePace> pace;
     private final Dispatcher.Sleeper sleeper;
 
     /**
      * @param price   the price per segment in force, read at each quote
-     * @param sleeper how the dispatcher waits between attempts
+     * @param pace    how fast LIVE messages go through a Messaging Service, read at each quote and run
+     * @param sleeper how the dispatchers wait between attempts
      */
     public BroadcastService(Jdbi jdbi, Audience audience, Broadcasts history, TwilioConnections twilio, Supplier<Price> price,
-            Dispatcher.Sleeper sleeper) {
+            Supplier<MessagePace> pace, Dispatcher.Sleeper sleeper) {
         this.journal = new Journal(jdbi);
+        this.messageJournal = new MessageJournal(jdbi);
         this.audience = Objects.requireNonNull(audience);
         this.planner = new BroadcastPlanner(jdbi, audience);
         this.history = Objects.requireNonNull(history);
         this.twilio = Objects.requireNonNull(twilio);
         this.price = Objects.requireNonNull(price);
+        this.pace = Objects.requireNonNull(pace);
         this.sleeper = Objects.requireNonNull(sleeper);
     }
 
     /** Where a send goes now: LIVE or SIMULATION, as Settings or the environment chose. */
     public Mode mode() {
         return twilio.choice().mode();
+    }
+
+    /** The channel a new send goes through now. */
+    public ChannelKind channel() {
+        return twilio.channelKind();
     }
 
     /** What sending this message to these lists would be; counts the lists now, so not on the UI thread. */
@@ -65,47 +78,74 @@ public final class BroadcastService {
         MessageAnalysis analysis = MessageAnalyser.analyse(body, smartEncoding);
         ChannelKind channel = twilio.channelKind();
         Price perSegment = price.get();
+        Mode mode = mode();
         return new Quote(null, body, List.copyOf(listIds), count.recipients(), count.duplicates(), count.optedOut(),
                 analysis.encoding(), analysis.segments(), smartEncoding, channel.requestsFor(count.recipients()), perSegment,
-                perSegment.estimate(analysis.segments(), count.recipients()), mode(), channel);
+                perSegment.estimate(analysis.segments(), count.recipients()), mode, channel,
+                paceSeconds(mode, channel, count.recipients()));
     }
 
-    /** What is left to send of a broadcast: its PENDING batches, counted as the broadcast was, in the mode it was made in. */
+    /** What is left to send of a broadcast: what is PENDING, counted as the broadcast was, in its mode and channel. */
     public Quote resumeQuote(BroadcastSummary broadcast) {
         Price perSegment = price.get();
         long recipients = broadcast.pendingRecipients();
         return new Quote(broadcast.id(), broadcast.body(), List.of(), recipients, 0, 0, Encoding.ofLabel(broadcast.encoding()),
-                broadcast.segments(), false, broadcast.pendingBatches(), perSegment,
-                perSegment.estimate(broadcast.segments(), recipients), broadcast.mode(), ChannelKind.NOTIFY);
+                broadcast.segments(), false, broadcast.pendingRequests(), perSegment,
+                perSegment.estimate(broadcast.segments(), recipients), broadcast.mode(), broadcast.channel(),
+                paceSeconds(broadcast.mode(), broadcast.channel(), recipients));
     }
 
-    /** The newest broadcast with batches still PENDING and not cancelled: what "resume" means without an id. */
+    private long paceSeconds(Mode mode, ChannelKind channel, long recipients) {
+        return channel == ChannelKind.MESSAGES ? pace(mode).secondsFor(recipients) : 0;
+    }
+
+    /** The simulator has no senders to wait for; Twilio's pass on only so many a second. */
+    private MessagePace pace(Mode mode) {
+        return mode == Mode.SIMULATION ? MessagePace.SIMULATED : pace.get();
+    }
+
+    /** The newest broadcast with something still PENDING and not cancelled: what "resume" means without an id. */
     public Optional<BroadcastSummary> latestResumable() {
         return history.latestResumable();
     }
 
     /**
-     * Writes a new broadcast down: its recipients snapshotted and its batches PENDING. Slow on big
-     * lists: not on the UI thread.
+     * Writes a new broadcast down: its recipients snapshotted and PENDING. Slow on big lists: not on
+     * the UI thread.
      *
      * @return the broadcast's id: the new one, or the one a resuming quote names
      */
     public long start(Quote quote) {
-        requireMode(quote.mode(), quote.resumes() ? "Broadcast " + quote.broadcastId() : "This send");
+        String what = quote.resumes() ? "Broadcast " + quote.broadcastId() : "This send";
+        requireMode(quote.mode(), what);
+        requireChannel(quote.channel(), what);
         if (quote.resumes()) {
             return quote.broadcastId();
         }
         TwilioConnection connection = twilio.current();
-        return planner.plan(quote, connection.serviceSid(), connection.channel().kind().recipientsPerRequest());
+        return planner.plan(quote, connection.serviceSid(), connection.channel().kind());
     }
 
-    /** A run of the broadcast's PENDING batches through the channel in force now; it keeps that channel to its end. */
+    /** A run of the broadcast's PENDING batches or messages through the channel in force now; it keeps that channel to its end. */
     public Sending sending(long broadcastId) {
         BroadcastSummary broadcast = history.find(broadcastId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no broadcast " + broadcastId + "."));
         requireMode(broadcast.mode(), "Broadcast " + broadcastId);
+        requireChannel(broadcast.channel(), "Broadcast " + broadcastId);
         TwilioConnection connection = twilio.current();
-        return new Sending(broadcastId, new Dispatcher(journal, connection.channel(), sleeper), journal);
+        Dispatcher dispatcher;
+        if (broadcast.channel() == ChannelKind.MESSAGES) {
+            MessagePace paced = pace(broadcast.mode());
+            dispatcher = new MessageDispatcher(journal, messageJournal, connection.channel(), reconciler(connection), sleeper,
+                    paced.perSecond(), paced.senders());
+        } else {
+            dispatcher = new BatchDispatcher(journal, connection.channel(), sleeper);
+        }
+        return new Sending(broadcast, dispatcher);
+    }
+
+    private Reconciler reconciler(TwilioConnection connection) {
+        return connection.messageLog().map(log -> new Reconciler(messageJournal, log, Clock.systemUTC())).orElse(null);
     }
 
     private void requireMode(Mode made, String what) {
@@ -113,6 +153,19 @@ public final class BroadcastService {
             throw new IllegalArgumentException(what + " was prepared in " + made + " and Herald is " + mode()
                     + " now: it is sent only in " + made + ".");
         }
+    }
+
+    private void requireChannel(ChannelKind made, String what) {
+        ChannelKind now = twilio.channelKind();
+        if (made != now) {
+            throw new IllegalArgumentException(what + " goes through " + words(made) + " and Herald sends through "
+                    + words(now) + " now: choose " + words(made) + " in Settings (or --channel " + made.label()
+                    + ") to send it.");
+        }
+    }
+
+    private static String words(ChannelKind channel) {
+        return channel == ChannelKind.MESSAGES ? "a Messaging Service" : "Notify";
     }
 
     /**
@@ -125,15 +178,33 @@ public final class BroadcastService {
 
     /**
      * At start-up, before anything can send: a broadcast a dead Herald left half-planned is
-     * removed (nothing of it was sent), and every batch it left IN_FLIGHT may have been sent, so it
-     * becomes UNCERTAIN.
+     * removed (nothing of it was sent), and every batch or message it left IN_FLIGHT may have been
+     * sent, so it becomes UNCERTAIN.
      */
     public Recovery recoverInterrupted() {
-        return new Recovery(planner.removeUnfinished(), journal.recoverInterrupted());
+        return new Recovery(planner.removeUnfinished(), journal.recoverInterrupted(), messageJournal.recoverInterrupted());
     }
 
-    /** What start-up found: broadcasts removed half-planned, batches made UNCERTAIN. */
-    public record Recovery(int unfinishedPlansRemoved, int batchesMadeUncertain) {
+    /** What start-up found: broadcasts removed half-planned, batches and messages made UNCERTAIN. */
+    public record Recovery(int unfinishedPlansRemoved, int batchesMadeUncertain, int messagesMadeUncertain) {
+    }
+
+    /**
+     * Looks up the UNCERTAIN messages of every Messaging broadcast of the mode and channel in force
+     * in Twilio's log (after a crash, at start-up): found ones become ACCEPTED. Reads from Twilio: not
+     * on the UI thread. @return how many were found
+     */
+    public int reconcileUncertain() {
+        TwilioConnection connection = twilio.current();
+        Reconciler reconciler = reconciler(connection);
+        if (reconciler == null) {
+            return 0;
+        }
+        return history.all().stream()
+                .filter(broadcast -> broadcast.channel() == ChannelKind.MESSAGES && broadcast.mode() == mode()
+                        && broadcast.uncertain() > 0)
+                .mapToInt(broadcast -> reconciler.reconcile(broadcast.id(), broadcast.body()).found())
+                .sum();
     }
 
     /** A person decided an UNCERTAIN batch must go again: it becomes PENDING, and the broadcast can be resumed. */
@@ -144,5 +215,15 @@ public final class BroadcastService {
     /** A person settled an UNCERTAIN batch as sent: it is never sent again. */
     public void markSent(Batch batch) {
         journal.markSent(batch.broadcastId(), batch.number());
+    }
+
+    /** A person decided an UNCERTAIN message must go again. @return false when it was not UNCERTAIN */
+    public boolean sendAgain(long broadcastId, String e164) {
+        return messageJournal.sendAgain(broadcastId, e164);
+    }
+
+    /** A person settled an UNCERTAIN message as sent. @return false when it was not UNCERTAIN */
+    public boolean markSent(long broadcastId, String e164) {
+        return messageJournal.markSent(broadcastId, e164);
     }
 }

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +17,13 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Every broadcast, newest first, with its batches: the history. Each read is one query, however many broadcasts. */
+/** Every broadcast, newest first, with its batches (Notify's; a Messaging broadcast has none): the history. Each read is one query, however many broadcasts. */
 public final class Broadcasts {
 
     /** A broadcast's row beside each of its batches (or one row of nulls when it has none). */
     private static final String SELECT = """
-            SELECT b.id, b.body, b.list_names, b.state, b.mode, b.recipient_count, b.opted_out_count, b.duplicate_count,
-                   b.accepted_count, b.failed_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
+            SELECT b.id, b.body, b.list_names, b.state, b.mode, b.channel, b.recipient_count, b.opted_out_count,
+                   b.duplicate_count, b.accepted_count, b.failed_count, b.uncertain_count, b.marked_sent_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
                    t.batch_no, t.size, t.state AS batch_state, t.notification_sid, t.error_code, t.error_message,
                    t.attempts, t.sent_at
             FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id
@@ -51,13 +52,17 @@ public final class Broadcasts {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM batch t JOIN broadcast b ON b.id = t.broadcast_id
                                        WHERE t.state = 'UNCERTAIN'
-                                          OR t.state = 'PENDING' AND b.state NOT IN ('CANCELLED', 'PLANNING'))""")
+                                          OR t.state = 'PENDING' AND b.state NOT IN ('CANCELLED', 'PLANNING'))
+                            OR EXISTS (SELECT 1 FROM broadcast b WHERE b.channel = 'MESSAGES' AND (b.uncertain_count > 0
+                                          OR b.state NOT IN ('CANCELLED', 'PLANNING') AND b.recipient_count
+                                             > b.accepted_count + b.failed_count + b.uncertain_count + b.marked_sent_count))""")
                 .mapTo(Boolean.class).one());
     }
 
     /**
      * Recipients per day over the {@code days} days up to {@code today} (every day present, oldest
-     * first), split by how their batches ended: ACCEPTED or MARKED_SENT, FAILED, UNCERTAIN.
+     * first), split by how their batches ended: ACCEPTED or MARKED_SENT, FAILED, UNCERTAIN. A
+     * Messaging broadcast's messages count on the day it began, from the counts its journal keeps.
      */
     public List<DailyOutcome> dailyOutcomes(LocalDate today, int days, ZoneId zone) {
         LocalDate first = today.minusDays(days - 1L);
@@ -70,27 +75,41 @@ public final class Broadcasts {
                         WHERE sent_at >= :from AND state IN ('ACCEPTED', 'MARKED_SENT', 'FAILED', 'UNCERTAIN')""")
                 .bind("from", first.atStartOfDay(zone).toOffsetDateTime())
                 .map((rs, ctx) -> new EndedBatch(rs.getTimestamp("sent_at").toInstant(),
-                        BatchState.valueOf(rs.getString("state")), rs.getLong("size")))
+                        SendState.valueOf(rs.getString("state")), rs.getLong("size")))
                 .list());
         for (EndedBatch batch : ended) {
             long[] day = sums.get(batch.sentAt().atZone(zone).toLocalDate());
             if (day != null) {
-                day[batch.state() == BatchState.FAILED ? 1 : batch.state() == BatchState.UNCERTAIN ? 2 : 0] += batch.size();
+                day[batch.state() == SendState.FAILED ? 1 : batch.state() == SendState.UNCERTAIN ? 2 : 0] += batch.size();
             }
         }
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        SELECT started_at, accepted_count + marked_sent_count, failed_count, uncertain_count FROM broadcast
+                        WHERE channel = 'MESSAGES' AND started_at >= :from""")
+                .bind("from", first.atStartOfDay(zone).toOffsetDateTime())
+                .map((rs, ctx) -> {
+                    long[] day = sums.get(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate());
+                    if (day != null) {
+                        day[0] += rs.getLong(2);
+                        day[1] += rs.getLong(3);
+                        day[2] += rs.getLong(4);
+                    }
+                    return day;
+                })
+                .list());
         return sums.entrySet().stream()
                 .map(day -> new DailyOutcome(day.getKey(), day.getValue()[0], day.getValue()[1], day.getValue()[2]))
                 .toList();
     }
 
-    /** The newest broadcast with batches still PENDING and not cancelled: what "resume" means without an id. */
+    /** The newest broadcast with batches or messages still PENDING and not cancelled: what "resume" means without an id. */
     public Optional<BroadcastSummary> latestResumable() {
         return all().stream()
-                .filter(broadcast -> broadcast.state() != BroadcastState.CANCELLED && broadcast.pendingBatches() > 0)
+                .filter(broadcast -> broadcast.state() != BroadcastState.CANCELLED && broadcast.pendingRequests() > 0)
                 .findFirst();
     }
 
-    private record EndedBatch(Instant sentAt, BatchState state, long size) {
+    private record EndedBatch(Instant sentAt, SendState state, long size) {
     }
 
     private List<BroadcastSummary> read(String sql, Map<String, Object> parameters) {
@@ -115,13 +134,14 @@ public final class Broadcasts {
         long id = rs.getLong("id");
         BroadcastSummary broadcast = new BroadcastSummary(id, rs.getString("body"), rs.getString("list_names"),
                 BroadcastState.valueOf(rs.getString("state")), Mode.valueOf(rs.getString("mode")),
-                rs.getInt("recipient_count"), rs.getInt("opted_out_count"), rs.getInt("duplicate_count"),
-                rs.getInt("accepted_count"), rs.getInt("failed_count"), rs.getInt("segments"), rs.getString("encoding"),
+                ChannelKind.valueOf(rs.getString("channel")), rs.getInt("recipient_count"), rs.getInt("opted_out_count"),
+                rs.getInt("duplicate_count"), rs.getInt("accepted_count"), rs.getInt("failed_count"),
+                rs.getInt("uncertain_count"), rs.getInt("marked_sent_count"), rs.getInt("segments"), rs.getString("encoding"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), List.of());
         String batchState = rs.getString("batch_state");
         Batch batch = batchState == null ? null : new Batch(id, rs.getInt("batch_no"), rs.getInt("size"),
-                BatchState.valueOf(batchState), rs.getString("notification_sid"), (Integer) rs.getObject("error_code"),
+                SendState.valueOf(batchState), rs.getString("notification_sid"), (Integer) rs.getObject("error_code"),
                 rs.getString("error_message"), rs.getInt("attempts"), instant(rs.getTimestamp("sent_at")));
         return new Row(broadcast, batch);
     }

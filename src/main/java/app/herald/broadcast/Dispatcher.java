@@ -1,134 +1,38 @@
 package app.herald.broadcast;
 
-import app.herald.twilio.Channel;
-import app.herald.twilio.GatewayException;
+import app.herald.settings.ChannelKind;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Sends a broadcast's PENDING batches one after the other through the journal and a channel: the state is
- * committed before each request and after its answer. A batch Twilio did not process waits (its
- * Retry-After, else 1, 2, 4… up to 60 s) and goes again; one that may have been processed is
- * UNCERTAIN and never sent again here; wrong settings pause the broadcast with the batch PENDING.
- * Pause and cancel take effect between batches. Runs on the caller's thread.
+ * Sends what is PENDING of one broadcast through the journal of its channel, on the caller's
+ * thread: {@link BatchDispatcher} for Notify's batches, {@link MessageDispatcher} for the
+ * Messaging channel's messages. Pause and cancel may come from any other thread.
  */
-public final class Dispatcher {
+public interface Dispatcher {
 
-    /** After this many "not processed" answers in a row Herald stops and says so, rather than trying forever. */
-    private static final int MAX_NOT_PROCESSED_IN_A_ROW = 5;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
-
-    /** Told after every batch; knows no screen. */
-    public interface Listener {
+    /** Told after every batch, or every group of messages; knows no screen. */
+    interface Listener {
         void progress(Progress progress);
     }
 
-    /** Where a run stands: batches that ended, of all; recipients in ACCEPTED batches; what happened last. */
-    public record Progress(long broadcastId, int batchesEnded, int batches, long recipientsAccepted, String lastEvent) {
+    /**
+     * Where a run stands: what ended, of all there is (Notify's batches, or the messages of the
+     * Messaging channel); recipients accepted; what happened last.
+     */
+    record Progress(long broadcastId, long ended, long total, long recipientsAccepted, String lastEvent, ChannelKind channel) {
     }
 
     /** Waits between attempts; tests replace it. */
-    public interface Sleeper {
+    interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final Journal journal;
-    private final Channel channel;
-    private final Sleeper sleeper;
-    private volatile boolean pauseRequested;
-    private volatile boolean cancelRequested;
-
-    public Dispatcher(Journal journal, Channel channel, Sleeper sleeper) {
-        this.journal = Objects.requireNonNull(journal);
-        this.channel = Objects.requireNonNull(channel);
-        this.sleeper = Objects.requireNonNull(sleeper);
-    }
-
-    /** Stops after the batch in progress; what is PENDING can be resumed. */
-    public void pause() {
-        pauseRequested = true;
-    }
-
-    /** Stops after the batch in progress; what is PENDING stays unsent. */
-    public void cancel() {
-        cancelRequested = true;
-    }
-
     /** @return the state the broadcast was left in */
-    public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
-        String body = journal.body(broadcastId);
-        journal.setState(broadcastId, BroadcastState.SENDING);
-        Duration backoff = FIRST_BACKOFF;
-        int notProcessedInARow = 0;
-        while (true) {
-            if (cancelRequested) {
-                return end(broadcastId, BroadcastState.CANCELLED, listener, "Cancelled: the batches not sent stay unsent.");
-            }
-            // an interrupt (Herald closing) pauses like the person would: the batch on its way was journalled
-            if (pauseRequested || Thread.currentThread().isInterrupted()) {
-                return end(broadcastId, BroadcastState.PAUSED, listener, "Paused: resume to send the rest.");
-            }
-            Optional<Integer> next = journal.nextPending(broadcastId);
-            if (next.isEmpty()) {
-                return end(broadcastId, BroadcastState.FINISHED, listener, "Every batch has ended.");
-            }
-            int number = next.get();
-            List<String> numbers = journal.numbers(broadcastId, number);
-            if (!journal.inFlight(broadcastId, number)) {
-                throw new IllegalStateException("batch " + number + " of broadcast " + broadcastId + " is taken by another sender");
-            }
-            String event;
-            try {
-                String sid = channel.send(numbers, body);
-                journal.accepted(broadcastId, number, sid);
-                event = "Batch " + number + " accepted: " + sid;
-                backoff = FIRST_BACKOFF;
-                notProcessedInARow = 0;
-            } catch (GatewayException e) {
-                switch (e.outcome()) {
-                    case NOT_PROCESSED -> {
-                        journal.notProcessed(broadcastId, number, e.code(), e.getMessage());
-                        if (++notProcessedInARow >= MAX_NOT_PROCESSED_IN_A_ROW) {
-                            return end(broadcastId, BroadcastState.PAUSED, listener,
-                                    "Stopped after " + notProcessedInARow + " tries: " + e.getMessage());
-                        }
-                        Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff;
-                        backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
-                        sleeper.sleep(wait);
-                        event = "Batch " + number + " not processed, sent again after " + wait.toSeconds() + " s: " + e.getMessage();
-                    }
-                    case REJECTED -> {
-                        journal.failed(broadcastId, number, e.code(), e.getMessage());
-                        event = "Batch " + number + " refused: " + e.getMessage();
-                    }
-                    case UNCERTAIN -> {
-                        journal.uncertain(broadcastId, number, e.code(), e.getMessage());
-                        event = "Batch " + number + " uncertain: " + e.getMessage();
-                    }
-                    case CONFIGURATION -> {
-                        journal.notProcessed(broadcastId, number, e.code(), e.getMessage());
-                        return end(broadcastId, BroadcastState.PAUSED, listener, e.getMessage());
-                    }
-                    default -> throw new IllegalStateException("unknown outcome " + e.outcome());
-                }
-            }
-            listener.progress(progress(broadcastId, event));
-        }
-    }
+    BroadcastState run(long broadcastId, Listener listener) throws InterruptedException;
 
-    private BroadcastState end(long broadcastId, BroadcastState state, Listener listener, String event) {
-        journal.setState(broadcastId, state);
-        listener.progress(progress(broadcastId, event));
-        return state;
-    }
+    /** Stops soon (after the batch on its way, or the messages on their way); what is PENDING can be resumed. */
+    void pause();
 
-    private Progress progress(long broadcastId, String event) {
-        List<Batch> batches = journal.batches(broadcastId);
-        int ended = (int) batches.stream().filter(batch -> batch.state().hasEnded()).count();
-        long accepted = batches.stream().filter(batch -> batch.state() == BatchState.ACCEPTED).mapToLong(Batch::size).sum();
-        return new Progress(broadcastId, ended, batches.size(), accepted, event);
-    }
+    /** Stops soon; what is PENDING stays unsent. */
+    void cancel();
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The send journal: every change of a batch's state is its own committed transaction, made only
+ * The send journal of Notify's batches, and of every broadcast's state: every change of a batch's state is its own committed transaction, made only
  * from the state DESIGN.md allows, so a crash at any instant leaves a state that says what is
  * known: PENDING (not sent), IN_FLIGHT (maybe sent: UNCERTAIN at the next start), ACCEPTED (with
  * its SID), FAILED, UNCERTAIN.
@@ -25,10 +25,20 @@ public final class Journal {
                                sent_at
                         FROM batch WHERE broadcast_id = :id ORDER BY batch_no""")
                 .bind("id", broadcastId)
-                .map((rs, ctx) -> new Batch(rs.getLong(1), rs.getInt(2), rs.getInt(3), BatchState.valueOf(rs.getString(4)),
+                .map((rs, ctx) -> new Batch(rs.getLong(1), rs.getInt(2), rs.getInt(3), SendState.valueOf(rs.getString(4)),
                         rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), rs.getInt(8),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .list());
+    }
+
+    /** A Messaging broadcast's counts, as its journal keeps them in each commit. */
+    MessageCounts messageCounts(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT recipient_count, accepted_count, failed_count, uncertain_count, marked_sent_count
+                        FROM broadcast WHERE id = :id""")
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> new MessageCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .one());
     }
 
     public String body(long broadcastId) {
@@ -62,24 +72,24 @@ public final class Journal {
 
     /** PENDING → IN_FLIGHT, committed before the request leaves. @return false when the batch was not PENDING */
     public boolean inFlight(long broadcastId, int batch) {
-        return move(broadcastId, batch, BatchState.PENDING, BatchState.IN_FLIGHT, null, null, null, null);
+        return move(broadcastId, batch, SendState.PENDING, SendState.IN_FLIGHT, null, null, null, null);
     }
 
     public void accepted(long broadcastId, int batch, String sid) {
-        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.ACCEPTED, sid, null, null, "accepted_count"));
+        require(move(broadcastId, batch, SendState.IN_FLIGHT, SendState.ACCEPTED, sid, null, null, "accepted_count"));
     }
 
     public void failed(long broadcastId, int batch, Integer code, String message) {
-        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.FAILED, null, code, message, "failed_count"));
+        require(move(broadcastId, batch, SendState.IN_FLIGHT, SendState.FAILED, null, code, message, "failed_count"));
     }
 
     public void uncertain(long broadcastId, int batch, Integer code, String message) {
-        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.UNCERTAIN, null, code, message, null));
+        require(move(broadcastId, batch, SendState.IN_FLIGHT, SendState.UNCERTAIN, null, code, message, null));
     }
 
     /** IN_FLIGHT → PENDING: Twilio certainly did not process it (429, no connection, wrong settings). */
     public void notProcessed(long broadcastId, int batch, Integer code, String message) {
-        require(move(broadcastId, batch, BatchState.IN_FLIGHT, BatchState.PENDING, null, code, message, null));
+        require(move(broadcastId, batch, SendState.IN_FLIGHT, SendState.PENDING, null, code, message, null));
     }
 
     /**
@@ -87,13 +97,13 @@ public final class Journal {
      * second copy is acceptable): it becomes PENDING, and the broadcast can be resumed.
      */
     public void sendAgain(long broadcastId, int batch) {
-        require(move(broadcastId, batch, BatchState.UNCERTAIN, BatchState.PENDING, null, null,
+        require(move(broadcastId, batch, SendState.UNCERTAIN, SendState.PENDING, null, null,
                 "A person chose to send this batch again.", null));
     }
 
     /** A person settled an UNCERTAIN batch as sent: it is never sent again. */
     public void markSent(long broadcastId, int batch) {
-        require(move(broadcastId, batch, BatchState.UNCERTAIN, BatchState.MARKED_SENT, null, null,
+        require(move(broadcastId, batch, SendState.UNCERTAIN, SendState.MARKED_SENT, null, null,
                 "A person marked this batch as sent.", null));
     }
 
@@ -122,11 +132,11 @@ public final class Journal {
      * One step of the state machine, in one transaction, synced: the batch moves only from the state
      * given, and the broadcast's count column (when named) grows by the batch's size with it.
      */
-    private boolean move(long broadcastId, int batch, BatchState from, BatchState to, String sid, Integer code,
+    private boolean move(long broadcastId, int batch, SendState from, SendState to, String sid, Integer code,
             String message, String countColumn) {
         boolean moved = jdbi.inTransaction(handle -> {
             var update = handle.createUpdate("UPDATE batch SET state = :to, updated_at = CURRENT_TIMESTAMP"
-                            + (to == BatchState.IN_FLIGHT ? ", attempts = attempts + 1, sent_at = CURRENT_TIMESTAMP" : "")
+                            + (to == SendState.IN_FLIGHT ? ", attempts = attempts + 1, sent_at = CURRENT_TIMESTAMP" : "")
                             + (sid == null ? "" : ", notification_sid = :sid")
                             + (message == null ? "" : ", error_code = :code, error_message = :message")
                             + " WHERE broadcast_id = :id AND batch_no = :batch AND state = :from")

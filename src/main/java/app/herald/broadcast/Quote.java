@@ -3,7 +3,7 @@ package app.herald.broadcast;
 import app.herald.message.Encoding;
 import app.herald.message.Price;
 import app.herald.settings.Mode;
-import app.herald.twilio.ChannelKind;
+import app.herald.settings.ChannelKind;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +16,12 @@ import java.util.Objects;
  *
  * @param broadcastId   the broadcast resumed, or null for a new one
  * @param smartEncoding whether the segments are counted as Smart Encoding sends the message
+ * @param paceSeconds   how long the messages take at the pace set for the Messaging channel; 0 when
+ *                      nothing waits for a pace (Notify, the simulator)
  */
 public record Quote(Long broadcastId, String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
         Encoding encoding, int segments, boolean smartEncoding, long requests, Price price, BigDecimal cost, Mode mode,
-        ChannelKind channel) {
+        ChannelKind channel, long paceSeconds) {
 
     public Quote {
         Objects.requireNonNull(body);
@@ -29,7 +31,7 @@ public record Quote(Long broadcastId, String body, List<Long> listIds, long reci
         Objects.requireNonNull(cost);
         Objects.requireNonNull(mode);
         Objects.requireNonNull(channel);
-        if (recipients < 0 || duplicates < 0 || optedOut < 0 || segments < 1 || requests < 0) {
+        if (recipients < 0 || duplicates < 0 || optedOut < 0 || segments < 1 || requests < 0 || paceSeconds < 0) {
             throw new IllegalArgumentException("impossible quote: " + recipients + " recipients, " + segments + " segments");
         }
     }

@@ -1,43 +1,50 @@
 package app.herald.broadcast;
 
+import app.herald.settings.ChannelKind;
 import java.util.Objects;
 
 /**
- * One run of a broadcast's PENDING batches through the channel it was started on. {@link #run}
- * blocks the thread that calls it; {@link #pause()} and {@link #cancel()} may come from any other.
+ * One run of a broadcast's PENDING batches or messages through the channel it was started on.
+ * {@link #run} blocks the thread that calls it; {@link #pause()} and {@link #cancel()} may come
+ * from any other.
  */
 public final class Sending {
 
-    private final long broadcastId;
+    private final BroadcastSummary broadcast;
     private final Dispatcher dispatcher;
-    private final Journal journal;
 
-    Sending(long broadcastId, Dispatcher dispatcher, Journal journal) {
-        this.broadcastId = broadcastId;
+    Sending(BroadcastSummary broadcast, Dispatcher dispatcher) {
+        this.broadcast = Objects.requireNonNull(broadcast);
         this.dispatcher = Objects.requireNonNull(dispatcher);
-        this.journal = Objects.requireNonNull(journal);
     }
 
     public long broadcastId() {
-        return broadcastId;
+        return broadcast.id();
     }
 
-    /** Batches that ended before this run: what the pace of this run leaves out. */
-    public long batchesEndedBefore() {
-        return journal.batches(broadcastId).stream().filter(batch -> batch.state().hasEnded()).count();
+    public ChannelKind channel() {
+        return broadcast.channel();
+    }
+
+    /** What had ended before this run (batches, or messages): what the pace of this run leaves out. */
+    public long endedBefore() {
+        if (broadcast.channel() == ChannelKind.MESSAGES) {
+            return broadcast.recipients() - broadcast.pendingRecipients();
+        }
+        return broadcast.batches().stream().filter(batch -> batch.state().hasEnded()).count();
     }
 
     /** @return the state the broadcast was left in */
     public BroadcastState run(Dispatcher.Listener listener) throws InterruptedException {
-        return dispatcher.run(broadcastId, listener);
+        return dispatcher.run(broadcast.id(), listener);
     }
 
-    /** Stops after the batch on its way; the rest can be resumed. */
+    /** Stops soon (after the batch or the messages on their way); the rest can be resumed. */
     public void pause() {
         dispatcher.pause();
     }
 
-    /** Stops after the batch on its way; the rest stays unsent. */
+    /** Stops soon; the rest stays unsent. */
     public void cancel() {
         dispatcher.cancel();
     }

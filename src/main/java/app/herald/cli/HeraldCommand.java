@@ -21,12 +21,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, ExportCommand.class, OptOutsCommand.class,
-            AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class},
+            AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class,
+            RecipientsCommand.class},
         description = {
-            "Send one SMS to thousands of people through Twilio Notify.",
+            "Send one SMS to thousands of people through a Twilio Messaging Service (or Notify).",
             "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen",
             "in Settings, or Twilio credentials are set (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,",
-            "TWILIO_NOTIFY_SERVICE_SID).",
+            "and TWILIO_MESSAGING_SERVICE_SID or TWILIO_NOTIFY_SERVICE_SID).",
             "HERALD_HOME selects the data folder."
         })
 public final class HeraldCommand implements Runnable {

@@ -1,8 +1,10 @@
 package app.herald.cli;
 
 import app.herald.broadcast.Batch;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.core.HeraldCore;
+import app.herald.settings.ChannelKind;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +28,9 @@ final class HistoryCommand implements Callable<Integer> {
     private boolean json;
 
     /** A broadcast as --json prints it. */
-    record JsonBroadcast(long id, String state, String mode, String lists, int recipients, int accepted, int failed, int segments,
-            String encoding, String body, Instant createdAt, Instant finishedAt, List<JsonBatch> batches) {
+    record JsonBroadcast(long id, String state, String mode, String channel, String lists, int recipients, int accepted,
+            int failed, int uncertain, int markedSent, int segments, String encoding, String body, Instant createdAt,
+            Instant finishedAt, List<JsonBatch> batches) {
     }
 
     /** A batch as --json prints it. */
@@ -48,18 +51,19 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("Nothing has been sent yet.");
             }
             for (BroadcastSummary broadcast : broadcasts) {
-                out.printf("%d  %s  %-10s %-9s %,d recipients, %,d accepted, %d batches  %s%n", broadcast.id(),
-                        broadcast.createdAt(), broadcast.mode(), broadcast.state(), broadcast.recipients(),
-                        broadcast.accepted(), broadcast.batches().size(), preview(broadcast.body()));
+                out.printf("%d  %s  %-10s %-8s %-9s %,d recipients, %,d accepted%s  %s%n", broadcast.id(),
+                        broadcast.createdAt(), broadcast.mode(), broadcast.channel().label(), broadcast.state(),
+                        broadcast.recipients(), broadcast.accepted(), broadcast.channel() == ChannelKind.NOTIFY
+                                ? ", " + broadcast.batches().size() + " batches" : "", preview(broadcast.body()));
             }
             return 0;
         }
     }
 
     private static JsonBroadcast json(BroadcastSummary broadcast) {
-        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode().name(), broadcast.lists(),
-                broadcast.recipients(),
-                broadcast.accepted(), broadcast.failed(), broadcast.segments(), broadcast.encoding(), broadcast.body(),
+        return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode().name(),
+                broadcast.channel().label(), broadcast.lists(), broadcast.recipients(), broadcast.accepted(), broadcast.failed(),
+                broadcast.recipientsIn(SendState.UNCERTAIN), broadcast.recipientsIn(SendState.MARKED_SENT), broadcast.segments(), broadcast.encoding(), broadcast.body(),
                 broadcast.createdAt(), broadcast.finishedAt(), broadcast.batches().stream().map(HistoryCommand::json).toList());
     }
 

@@ -5,10 +5,12 @@ import app.herald.broadcast.Quote;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.core.HeraldCore;
+import app.herald.settings.ChannelKind;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Sends one message to the people of one or more lists: each number once, opted-out numbers never.",
-            "LIVE through Twilio when TWILIO_* credentials are set, else to Herald's simulator (SIMULATION)."})
+            "LIVE through Twilio when TWILIO_* credentials are set, else to Herald's simulator (SIMULATION).",
+            "Through a Messaging Service (one message per recipient) or Notify, as Settings or --channel say."})
 final class SendCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,6 +41,10 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "Send without asking (scripts).")
     private boolean yes;
+
+    @Option(names = "--channel", paramLabel = "CHANNEL", converter = ChannelOption.class,
+            description = "messages (a Messaging Service, one message per recipient) or notify; default: as Settings say.")
+    private ChannelKind channel;
 
     @Option(names = "--smart-encoding",
             description = "Count segments as a Messaging Service with Smart Encoding on sends the message.")
@@ -63,12 +70,19 @@ final class SendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (HeraldCore core = herald.openCore()) {
+            if (channel != null) {
+                ChannelOption.use(core, channel);
+            }
             BroadcastService broadcasts = core.broadcasts();
             Quote quote = broadcasts.quote(body, listIds(core.lists()), smartEncoding);
             long contacts = quote.recipients() + quote.duplicates() + quote.optedOut();
-            String question = String.format("Send %d segment%s (%s) to %,d recipients in %d batch%s, %s, about %s?",
-                    quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(),
-                    quote.requests(), quote.requests() == 1 ? "" : "es", quote.mode(), quote.costText());
+            String how = quote.channel() == ChannelKind.MESSAGES ? "through a Messaging Service, one message each"
+                    : String.format("through Notify in %d batch%s", quote.requests(), quote.requests() == 1 ? "" : "es");
+            String question = String.format("Send %d segment%s (%s) to %,d recipients %s, %s, about %s%s?",
+                    quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(), how,
+                    quote.mode(), quote.costText(), quote.paceSeconds() == 0 ? ""
+                            : String.format(", taking about %s at the pace set", Duration.ofSeconds(quote.paceSeconds())
+                                    .toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     contacts, quote.duplicates(), quote.optedOut());
             if (!BroadcastRun.confirmed(yes, question, err)) {

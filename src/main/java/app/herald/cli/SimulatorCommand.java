@@ -1,7 +1,7 @@
 package app.herald.cli;
 
 import app.herald.twilio.simulator.Fault;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Runs Herald's Notify simulator on its own, until stopped (Ctrl+C).",
+        description = {"Runs Herald's Twilio simulator (Notify, Messages, Messaging Service) on its own, until stopped (Ctrl+C).",
             "Point a Herald at it with HERALD_TWILIO_BASE_URL=http://localhost:PORT and the simulator's",
             "credentials, which it prints."})
 final class SimulatorCommand implements Callable<Integer> {
@@ -30,7 +30,7 @@ final class SimulatorCommand implements Callable<Integer> {
     private long latencyMs;
 
     @Option(names = "--fail", paramLabel = "FAULT", split = ",",
-            description = "Answer the first notifications with these faults, in order: ${COMPLETION-CANDIDATES}.")
+            description = "Answer the first notifications or messages with these faults, in order: ${COMPLETION-CANDIDATES}.")
     private List<Fault> faults = List.of();
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append one JSON line per accepted notification.")
@@ -38,15 +38,16 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (NotifySimulator simulator = NotifySimulator.start(port, log)) {
+        try (TwilioSimulator simulator = TwilioSimulator.start(port, log)) {
             simulator.setLatency(Duration.ofMillis(latencyMs));
             faults.forEach(fault -> simulator.failNext(fault, 1));
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Notify simulator on " + simulator.baseUrl());
+            out.println("Twilio simulator on " + simulator.baseUrl());
             out.println("  HERALD_TWILIO_BASE_URL=" + simulator.baseUrl());
-            out.println("  TWILIO_ACCOUNT_SID=" + NotifySimulator.ACCOUNT_SID);
-            out.println("  TWILIO_AUTH_TOKEN=" + NotifySimulator.AUTH_TOKEN);
-            out.println("  TWILIO_NOTIFY_SERVICE_SID=" + NotifySimulator.SERVICE_SID);
+            out.println("  TWILIO_ACCOUNT_SID=" + TwilioSimulator.ACCOUNT_SID);
+            out.println("  TWILIO_AUTH_TOKEN=" + TwilioSimulator.AUTH_TOKEN);
+            out.println("  TWILIO_MESSAGING_SERVICE_SID=" + TwilioSimulator.MESSAGING_SERVICE_SID);
+            out.println("  (or, for Notify, TWILIO_NOTIFY_SERVICE_SID=" + TwilioSimulator.SERVICE_SID + ")");
             out.flush();
             new CountDownLatch(1).await();
         }

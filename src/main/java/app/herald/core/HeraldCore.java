@@ -1,5 +1,6 @@
 package app.herald.core;
 
+import app.herald.broadcast.BroadcastRecipients;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.Broadcasts;
 import app.herald.concurrent.NamedExecutors;
@@ -12,11 +13,13 @@ import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.message.DraftStore;
 import app.herald.message.Templates;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.LocalSettings;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.twilio.TwilioConnections;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -49,6 +52,7 @@ public final class HeraldCore implements AutoCloseable {
     private final DraftStore drafts;
     private final Broadcasts history;
     private final BroadcastService broadcasts;
+    private final BroadcastRecipients recipients;
 
     private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
         this.settings = settings;
@@ -65,8 +69,9 @@ public final class HeraldCore implements AutoCloseable {
         templates = new Templates(jdbi);
         drafts = new DraftStore(settings.dataFolder().draft());
         history = new Broadcasts(jdbi);
+        recipients = new BroadcastRecipients(jdbi);
         broadcasts = new BroadcastService(jdbi, audience, history, twilio, settings.preferences()::price,
-                duration -> Thread.sleep(duration.toMillis()));
+                settings.preferences()::messagePace, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */
@@ -90,9 +95,9 @@ public final class HeraldCore implements AutoCloseable {
                 LOG.warn("Herald stopped while writing: removed {} half-written lists and {} half-planned broadcasts",
                         lists, recovery.unfinishedPlansRemoved());
             }
-            if (recovery.batchesMadeUncertain() > 0) {
-                LOG.warn("{} batches were being sent when Herald stopped: they are UNCERTAIN now",
-                        recovery.batchesMadeUncertain());
+            if (recovery.batchesMadeUncertain() > 0 || recovery.messagesMadeUncertain() > 0) {
+                LOG.warn("{} batches and {} messages were being sent when Herald stopped: they are UNCERTAIN now",
+                        recovery.batchesMadeUncertain(), recovery.messagesMadeUncertain());
             }
             return core;
         } catch (RuntimeException e) {
@@ -148,6 +153,26 @@ public final class HeraldCore implements AutoCloseable {
     /** Every broadcast with its batches, for reading. */
     public Broadcasts history() {
         return history;
+    }
+
+    /** Each broadcast's recipients with how their message stands. */
+    public BroadcastRecipients recipients() {
+        return recipients;
+    }
+
+    /**
+     * Sends through this channel from now on (the command line's --channel, or resuming a broadcast
+     * made through another), with the credentials the environment or Settings have for it.
+     *
+     * @return false when that channel is not set up for the mode in force (LIVE or SIMULATION): the choice in force stays
+     */
+    public boolean useChannel(ChannelKind channel) {
+        TwilioChoice choice = settings.twilioChoice(Optional.of(channel));
+        if (choice.channel() != channel || choice.mode() != twilio.choice().mode()) {
+            return false;
+        }
+        twilio.choose(choice);
+        return true;
     }
 
     public BroadcastService broadcasts() {

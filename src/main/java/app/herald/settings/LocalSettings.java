@@ -53,13 +53,21 @@ public final class LocalSettings {
         return twilio;
     }
 
-    /** Where sending goes now. Damaged Twilio settings never stop Herald: it then simulates, and the log says why. */
+    /** Where sending goes now, through the channel Settings chose. */
     public TwilioChoice twilioChoice() {
+        return twilioChoice(Optional.empty());
+    }
+
+    /**
+     * Where sending goes now, through this channel when one is given. Damaged Twilio settings never
+     * stop Herald: it then simulates, and the log says why.
+     */
+    public TwilioChoice twilioChoice(Optional<ChannelKind> channel) {
         try {
-            return twilio.choice(environment);
+            return twilio.choice(environment, channel);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Could not read the Twilio settings; sending is simulated", e);
-            return TwilioChoice.SIMULATION;
+            return TwilioChoice.simulation(channel.orElse(ChannelKind.MESSAGES));
         }
     }
 

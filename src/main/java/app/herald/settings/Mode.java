@@ -1,6 +1,6 @@
 package app.herald.settings;
 
-/** Whether broadcasts reach Twilio (LIVE) or Herald's embedded Notify simulator (SIMULATION); {@link TwilioChoice} decides. */
+/** Whether broadcasts reach Twilio (LIVE) or Herald's embedded Twilio simulator (SIMULATION); {@link TwilioChoice} decides. */
 public enum Mode {
     LIVE,
     SIMULATION

@@ -58,13 +58,18 @@ public final class TwilioSettingsStore {
         return secrets().isOsStore();
     }
 
-    /** Where sending goes under these settings: {@link TwilioChoice#resolve} with the environment. */
-    public TwilioChoice choice(Map<String, String> environment) throws IOException {
-        if (TwilioCredentials.fromEnvironment(environment).isPresent()) {
+    /**
+     * Where sending goes under these settings: {@link TwilioChoice#resolve} with the environment.
+     *
+     * @param channel a channel chosen for this one run (the command line's --channel), else the one Settings chose
+     */
+    public TwilioChoice choice(Map<String, String> environment, Optional<ChannelKind> channel) throws IOException {
+        TwilioSettings saved = load();
+        TwilioSettings settings = channel.map(saved::through).orElse(saved);
+        if (TwilioCredentials.fromEnvironment(environment, settings.channel()).isPresent()) {
             // no need to open a credential store (which may ask the person) for a secret not used
-            return TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty());
+            return TwilioChoice.resolve(environment, settings, Optional.empty());
         }
-        TwilioSettings settings = load();
         return TwilioChoice.resolve(environment, settings, settings.live() ? secret() : Optional.empty());
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 public enum TwilioSid {
     ACCOUNT("AC"),
     API_KEY("SK"),
-    NOTIFY_SERVICE("IS");
+    NOTIFY_SERVICE("IS"),
+    MESSAGING_SERVICE("MG");
 
     private final Pattern pattern;
 

@@ -98,8 +98,26 @@ public final class UiPreferences {
         properties.setProperty("price.currency", price.currency().getCurrencyCode());
     }
 
+    /** How fast LIVE messages go through a Messaging Service: the pace set, else one US long code's. */
+    public synchronized MessagePace messagePace() {
+        try {
+            String perSecond = properties.getProperty("pace.perSecond");
+            String senders = properties.getProperty("pace.senders");
+            return perSecond == null || senders == null ? MessagePace.US_LONG_CODE
+                    : new MessagePace(Double.parseDouble(perSecond), Integer.parseInt(senders));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring a damaged message pace in {}", file, e);
+            return MessagePace.US_LONG_CODE;
+        }
+    }
+
+    public synchronized void setMessagePace(MessagePace pace) {
+        properties.setProperty("pace.perSecond", Double.toString(pace.perSecond()));
+        properties.setProperty("pace.senders", Integer.toString(pace.senders()));
+    }
+
     public synchronized void save() throws IOException {
-        PropertiesFile.store(file, properties, "Herald window, theme, default country and price");
+        PropertiesFile.store(file, properties, "Herald window, theme, default country, price and pace");
     }
 
     private double number(String key, double fallback) {

@@ -1,11 +1,12 @@
 package app.herald.twilio;
 
+import app.herald.settings.ChannelKind;
 import java.util.List;
 
 /**
  * What a broadcast is sent through: these recipients, this body, one answer per request. The
- * dispatcher knows no more of Twilio than this; Notify is the first channel (up to 10,000 numbers
- * a request), and a channel of one message per recipient fits beside it.
+ * dispatchers know no more of Twilio than this: Notify (up to 10,000 numbers a request) and the
+ * Messaging channel (one message, one number, per request).
  */
 public interface Channel {
 

@@ -1,12 +1,15 @@
 package app.herald.twilio;
 
+import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.settings.TwilioCredentials;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where broadcasts go from this process: Twilio (LIVE) with the chosen credentials, else the
@@ -15,35 +18,41 @@ import java.time.Duration;
  */
 public final class TwilioConnection implements AutoCloseable {
 
-    /** An answer slower than this counts as no answer: the batch is then UNCERTAIN. */
+    /** An answer slower than this counts as no answer: the request is then UNCERTAIN. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Mode mode;
     private final Channel channel;
+    private final MessageLog messageLog;
     private final String serviceSid;
-    private final NotifySimulator simulator;
+    private final TwilioSimulator simulator;
 
-    private TwilioConnection(Mode mode, Channel channel, String serviceSid, NotifySimulator simulator) {
+    private TwilioConnection(Mode mode, TwilioCredentials credentials, URI baseUrl, TwilioSimulator simulator) {
         this.mode = mode;
-        this.channel = channel;
-        this.serviceSid = serviceSid;
+        this.serviceSid = credentials.serviceSid();
         this.simulator = simulator;
+        if (credentials.channel() == ChannelKind.MESSAGES) {
+            MessagingChannel messaging = new MessagingChannel(credentials, baseUrl, READ_TIMEOUT);
+            this.channel = messaging;
+            this.messageLog = messaging;
+        } else {
+            this.channel = new NotifyChannel(credentials, baseUrl, READ_TIMEOUT);
+            this.messageLog = null;
+        }
     }
 
     /** @param baseUrl where LIVE requests go instead of Twilio (HERALD_TWILIO_BASE_URL), or null */
     static TwilioConnection open(TwilioChoice choice, URI baseUrl) {
         var credentials = choice.credentials();
         if (choice.mode() == Mode.LIVE && credentials.isPresent()) {
-            return new TwilioConnection(Mode.LIVE, new NotifyChannel(credentials.get(), baseUrl, READ_TIMEOUT),
-                    credentials.get().serviceSid(), null);
+            return new TwilioConnection(Mode.LIVE, credentials.get(), baseUrl, null);
         }
         try {
-            NotifySimulator simulator = NotifySimulator.start(0, null);
-            return new TwilioConnection(Mode.SIMULATION,
-                    new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), READ_TIMEOUT),
-                    NotifySimulator.SERVICE_SID, simulator);
+            TwilioSimulator simulator = TwilioSimulator.start(0, null);
+            return new TwilioConnection(Mode.SIMULATION, choice.channel() == ChannelKind.MESSAGES
+                    ? TwilioSimulator.MESSAGING_CREDENTIALS : TwilioSimulator.CREDENTIALS, simulator.baseUrl(), simulator);
         } catch (IOException e) {
-            throw new UncheckedIOException("The Notify simulator could not start on localhost", e);
+            throw new UncheckedIOException("The Twilio simulator could not start on localhost", e);
         }
     }
 
@@ -53,6 +62,11 @@ public final class TwilioConnection implements AutoCloseable {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** Twilio's log of what the Messaging Service sent, where an uncertain message is looked up; empty for Notify. */
+    public Optional<MessageLog> messageLog() {
+        return Optional.ofNullable(messageLog);
     }
 
     public String serviceSid() {

@@ -1,5 +1,6 @@
 package app.herald.twilio;
 
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import java.net.URI;
@@ -42,9 +43,9 @@ public final class TwilioConnections implements AutoCloseable {
         return choice;
     }
 
-    /** The channel the next send goes through. Every choice sends through Notify until a second channel exists. */
-    public ChannelKind channelKind() {
-        return ChannelKind.NOTIFY;
+    /** The channel the next send goes through. */
+    public synchronized ChannelKind channelKind() {
+        return choice.channel();
     }
 
     /** The next send goes where this says; the connection of a send still running stays open until {@link #close()}. */
@@ -59,9 +60,11 @@ public final class TwilioConnections implements AutoCloseable {
         }
     }
 
-    /** A Notify channel for "test connection" with credentials typed in Settings, not saved yet. */
-    public NotifyChannel testChannel(TwilioCredentials credentials) {
-        return new NotifyChannel(credentials, baseUrl, TEST_CONNECTION_TIMEOUT);
+    /** "Test connection" with credentials typed in Settings, not saved yet: fetches the service they name. */
+    public ServiceCheck check(TwilioCredentials credentials) throws GatewayException {
+        return credentials.channel() == ChannelKind.MESSAGES
+                ? new MessagingChannel(credentials, baseUrl, TEST_CONNECTION_TIMEOUT).fetchService()
+                : new NotifyChannel(credentials, baseUrl, TEST_CONNECTION_TIMEOUT).fetchService();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.herald.twilio;
 
 import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +21,11 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class TwilioHttpClient extends NetworkHttpClient {
 
+    /** Requests this client may have on their way at once: the Messaging channel's senders, and room to spare. */
+    private static final int MAX_CONNECTIONS = 16;
+
+    private final ThreadLocal<Response> lastOnThisThread = new ThreadLocal<>();
+
     TwilioHttpClient(URI baseUrl, Duration readTimeout) {
         super(builder(baseUrl, readTimeout));
     }
@@ -33,14 +39,30 @@ final class TwilioHttpClient extends NetworkHttpClient {
                                 .setSoTimeout(Timeout.of(readTimeout))
                                 .setSoKeepAlive(true)
                                 .build())
-                        .setMaxConnPerRoute(4)
-                        .setMaxConnTotal(8)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
                         .build());
         if (baseUrl != null) {
             HttpHost target = new HttpHost(baseUrl.getScheme(), baseUrl.getHost(), baseUrl.getPort());
             builder.setRoutePlanner((host, context) -> new HttpRoute(target));
         }
         return builder;
+    }
+
+    /**
+     * The SDK keeps one "last response" per client, which several senders at once overwrite for
+     * each other: each thread's own is kept here, for the Retry-After of its 429.
+     */
+    @Override
+    public Response makeRequest(Request request) {
+        Response response = super.makeRequest(request);
+        lastOnThisThread.set(response);
+        return response;
+    }
+
+    /** The answer to the last request this thread made through this client, or null. */
+    Response lastResponseOnThisThread() {
+        return lastOnThisThread.get();
     }
 
     @Override

@@ -5,12 +5,13 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.RecipientLists;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.Channel;
 import app.herald.twilio.NotifyChannel;
 import app.herald.twilio.TwilioConnections;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +36,10 @@ public final class SendBenchmark {
     public static void main(String[] args) throws Exception {
         int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path folder = Files.createTempDirectory("herald-send-bench");
-        try (NotifySimulator simulator = NotifySimulator.start(0, null);
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
              Database database = Database.open(folder.resolve("herald"));
-             TwilioConnections twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
-            Channel gateway = new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(60));
+             TwilioConnections twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
+            Channel gateway = new NotifyChannel(TwilioSimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(60));
             long list = new RecipientLists(database.jdbi()).create("Everyone").id();
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (2000000000 + X) FROM SYSTEM_RANGE(1, :n)")

@@ -3,6 +3,7 @@ package app.herald.bench;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.concurrent.NamedExecutors;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.twilio.TwilioConnections;
 import app.herald.ui.common.Tasks;
@@ -37,7 +38,7 @@ final class SendDialogBenchmark {
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
         AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             BroadcastService broadcasts = TestBroadcasts.service(jdbi, simulation);
             var quote = broadcasts.quote("School closes at noon", List.of(listId), false);
             Platform.runLater(() -> {

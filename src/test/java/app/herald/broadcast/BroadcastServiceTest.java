@@ -10,7 +10,7 @@ import app.herald.message.MessageAnalyser;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
-import app.herald.twilio.ChannelKind;
+import app.herald.settings.ChannelKind;
 import app.herald.twilio.TwilioConnections;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class BroadcastServiceTest {
     @BeforeEach
     void open() {
         database = Database.open(folder.resolve("herald"));
-        twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
+        twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         parents = TestContacts.list(database.jdbi(), "Parents", 1, 15_000);
         teachers = TestContacts.list(database.jdbi(), "Teachers", 14_001, 11_000);
@@ -111,10 +111,10 @@ class BroadcastServiceTest {
         long id = broadcasts.start(broadcasts.quote("Hello", List.of(parents), false));
         Sending sending = broadcasts.sending(id);
 
-        assertThat(sending.batchesEndedBefore()).isZero();
+        assertThat(sending.endedBefore()).isZero();
         assertThat(sending.run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
         assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().accepted()).isEqualTo(14_999);
-        assertThat(broadcasts.sending(id).batchesEndedBefore()).isEqualTo(2);
+        assertThat(broadcasts.sending(id).endedBefore()).isEqualTo(2);
     }
 
     @Test

@@ -8,7 +8,7 @@ import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,16 +41,16 @@ class CrashRecoveryTest {
     @TempDir
     Path home;
 
-    private NotifySimulator simulator;
+    private TwilioSimulator simulator;
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = NotifySimulator.start(0, null, TOKEN);
+        simulator = TwilioSimulator.start(0, null, TOKEN);
         // each answer takes a while, so the kill finds a request on its way
         simulator.setLatency(Duration.ofMillis(400));
-        environment = Map.of("HERALD_HOME", home.toString(), "TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
+        environment = Map.of("HERALD_HOME", home.toString(), "TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", TOKEN, "TWILIO_NOTIFY_SERVICE_SID", TwilioSimulator.SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "All", RECIPIENTS);
@@ -85,11 +85,11 @@ class CrashRecoveryTest {
             accepted.addresses().forEach(number -> timesAccepted.merge(number, 1, Integer::sum));
         });
         assertThat(timesAccepted.values()).as("nobody got the message twice").containsOnly(1);
-        assertThat(batches).extracting(Batch::state).doesNotContain(BatchState.IN_FLIGHT, BatchState.PENDING);
-        assertThat(batches).filteredOn(batch -> batch.state() == BatchState.ACCEPTED)
+        assertThat(batches).extracting(Batch::state).doesNotContain(SendState.IN_FLIGHT, SendState.PENDING);
+        assertThat(batches).filteredOn(batch -> batch.state() == SendState.ACCEPTED)
                 .allSatisfy(batch -> assertThat(acceptedSids).contains(batch.sid()));
-        long inAcceptedBatches = batches.stream().filter(batch -> batch.state() == BatchState.ACCEPTED).mapToLong(Batch::size).sum();
-        long uncertain = batches.stream().filter(batch -> batch.state() == BatchState.UNCERTAIN).mapToLong(Batch::size).sum();
+        long inAcceptedBatches = batches.stream().filter(batch -> batch.state() == SendState.ACCEPTED).mapToLong(Batch::size).sum();
+        long uncertain = batches.stream().filter(batch -> batch.state() == SendState.UNCERTAIN).mapToLong(Batch::size).sum();
         assertThat(inAcceptedBatches + uncertain).as("every recipient accounted for").isEqualTo(RECIPIENTS);
         assertThat(timesAccepted.size()).as("sent = accepted, plus what the kill left uncertain")
                 .isBetween((int) inAcceptedBatches, (int) (inAcceptedBatches + uncertain));

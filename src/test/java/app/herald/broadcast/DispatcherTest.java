@@ -10,7 +10,7 @@ import app.herald.storage.Database;
 import app.herald.twilio.Channel;
 import app.herald.twilio.NotifyChannel;
 import app.herald.twilio.simulator.Fault;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class DispatcherTest {
     Path folder;
 
     private Database database;
-    private NotifySimulator simulator;
+    private TwilioSimulator simulator;
     private Journal journal;
     private final List<Duration> waits = new ArrayList<>();
     private final List<Dispatcher.Progress> progress = new ArrayList<>();
@@ -37,7 +37,7 @@ class DispatcherTest {
     @BeforeEach
     void start() throws Exception {
         database = Database.open(folder.resolve("herald"));
-        simulator = NotifySimulator.start(0, null);
+        simulator = TwilioSimulator.start(0, null);
         journal = new Journal(database.jdbi());
     }
 
@@ -56,11 +56,11 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(Channel channel) {
-        return new Dispatcher(journal, channel, waits::add);
+        return new BatchDispatcher(journal, channel, waits::add);
     }
 
     private Channel gateway() {
-        return new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+        return new NotifyChannel(TwilioSimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     private List<String> acceptedNumbers() {
@@ -76,7 +76,7 @@ class DispatcherTest {
         long id = TestBroadcasts.plan(database.jdbi(), "Hello", List.of(parents, teachers));
 
         assertThat(journal.batches(id)).extracting(Batch::size).containsExactly(10_000, 10_000, 4_999);
-        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.PENDING);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(SendState.PENDING);
         int counted = database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT recipient_count FROM broadcast WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
         assertThat(counted).isEqualTo(24_999);
@@ -93,7 +93,7 @@ class DispatcherTest {
 
         assertThat(state).isEqualTo(BroadcastState.FINISHED);
         assertThat(journal.batches(id)).allSatisfy(batch -> {
-            assertThat(batch.state()).isEqualTo(BatchState.ACCEPTED);
+            assertThat(batch.state()).isEqualTo(SendState.ACCEPTED);
             assertThat(batch.sid()).startsWith("NT");
             assertThat(batch.attempts()).isEqualTo(1);
         });
@@ -109,7 +109,7 @@ class DispatcherTest {
         dispatcher(gateway()).run(id, progress::add);
 
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
-        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.ACCEPTED);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(SendState.ACCEPTED);
         assertThat(journal.batches(id).get(0).attempts()).isEqualTo(2);
         assertThat(simulator.notificationRequests()).isEqualTo(3);
         assertThat(acceptedNumbers()).hasSize(15_000).doesNotHaveDuplicates();
@@ -123,7 +123,7 @@ class DispatcherTest {
         BroadcastState state = dispatcher(gateway()).run(id, progress::add);
 
         assertThat(state).isEqualTo(BroadcastState.FINISHED);
-        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.ACCEPTED);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(SendState.UNCERTAIN, SendState.ACCEPTED);
         assertThat(simulator.notificationRequests()).isEqualTo(2);
         assertThat(dispatcher(gateway()).run(id, progress::add)).isEqualTo(BroadcastState.FINISHED);
         assertThat(simulator.notificationRequests()).as("resuming sends nothing uncertain").isEqualTo(2);
@@ -132,11 +132,11 @@ class DispatcherTest {
     @Test
     void wrongSettingsPauseWithTheBatchPendingAndResumeSendsTheRest() throws Exception {
         long id = plan(15_000);
-        Channel wrongToken = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-                NotifySimulator.ACCOUNT_SID, "wrong", NotifySimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
+        Channel wrongToken = new NotifyChannel(new TwilioCredentials(TwilioSimulator.ACCOUNT_SID,
+                TwilioSimulator.ACCOUNT_SID, "wrong", TwilioSimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
 
         assertThat(dispatcher(wrongToken).run(id, progress::add)).isEqualTo(BroadcastState.PAUSED);
-        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(BatchState.PENDING);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(SendState.PENDING);
         assertThat(journal.batches(id).get(0).errorCode()).isEqualTo(20003);
         assertThat(progress).last().satisfies(last -> assertThat(last.lastEvent()).contains("Auth Token"));
 
@@ -152,7 +152,7 @@ class DispatcherTest {
         assertThat(journal.recoverInterrupted()).isEqualTo(1);
         dispatcher(gateway()).run(id, progress::add);
 
-        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.ACCEPTED);
+        assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(SendState.UNCERTAIN, SendState.ACCEPTED);
         assertThat(acceptedNumbers()).hasSize(5_000);
     }
 
@@ -163,12 +163,12 @@ class DispatcherTest {
 
         assertThat(dispatcher.run(id, step -> dispatcher.pause())).isEqualTo(BroadcastState.PAUSED);
         assertThat(journal.batches(id)).extracting(Batch::state)
-                .containsExactly(BatchState.ACCEPTED, BatchState.PENDING, BatchState.PENDING);
+                .containsExactly(SendState.ACCEPTED, SendState.PENDING, SendState.PENDING);
 
         Dispatcher second = dispatcher(gateway());
         assertThat(second.run(id, step -> second.cancel())).isEqualTo(BroadcastState.CANCELLED);
         assertThat(journal.batches(id)).extracting(Batch::state)
-                .containsExactly(BatchState.ACCEPTED, BatchState.ACCEPTED, BatchState.PENDING);
+                .containsExactly(SendState.ACCEPTED, SendState.ACCEPTED, SendState.PENDING);
     }
 
     @Test

@@ -2,28 +2,29 @@ package app.herald.broadcast;
 
 import app.herald.contacts.Audience;
 import app.herald.message.Price;
+import app.herald.settings.MessagePace;
 import app.herald.settings.Mode;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.twilio.TwilioConnections;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Broadcasts for tests, made the way the composer and {@code herald send} make them: quoted, then started. */
 public final class TestBroadcasts {
 
     /** LIVE with the simulator's credentials: no request leaves unless a test points it at a simulator. */
-    public static final TwilioChoice LIVE = new TwilioChoice(Mode.LIVE, Optional.of(NotifySimulator.CREDENTIALS), false);
+    public static final TwilioChoice LIVE = TwilioChoice.live(TwilioSimulator.CREDENTIALS, false);
 
     private TestBroadcasts() {
     }
 
-    /** The broadcast service on a database, sending through these connections, at Twilio's US list price; no wait sleeps. */
+    /** The broadcast service on a database, sending through these connections, at Twilio's US list price, no pace; no wait sleeps. */
     public static BroadcastService service(Jdbi jdbi, TwilioConnections twilio) {
         return new BroadcastService(jdbi, new Audience(jdbi), new Broadcasts(jdbi), twilio, () -> Price.TWILIO_US_LIST_PRICE,
-                duration -> { });
+                () -> MessagePace.SIMULATED, duration -> { });
     }
 
     /** Plans a SIMULATION broadcast of the body to the lists. @return its id */
@@ -33,7 +34,7 @@ public final class TestBroadcasts {
 
     /** Plans a broadcast in a mode, as a Herald in that mode would. @return its id */
     public static long plan(Jdbi jdbi, Mode mode, String body, List<Long> lists) {
-        try (TwilioConnections twilio = new TwilioConnections(mode == Mode.LIVE ? LIVE : TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections twilio = new TwilioConnections(mode == Mode.LIVE ? LIVE : TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             BroadcastService service = service(jdbi, twilio);
             return service.start(service.quote(body, lists, false));
         }

@@ -8,7 +8,7 @@ import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
 import app.herald.twilio.simulator.Fault;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -30,16 +30,16 @@ class SendCommandsTest {
     @TempDir
     Path home;
 
-    private NotifySimulator simulator;
+    private TwilioSimulator simulator;
     private Map<String, String> environment;
     private StringWriter out;
     private StringWriter err;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = NotifySimulator.start(0, null);
-        environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN,
-                "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID, "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+        simulator = TwilioSimulator.start(0, null);
+        environment = Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+                "TWILIO_NOTIFY_SERVICE_SID", TwilioSimulator.SERVICE_SID, "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 12_000);
             TestContacts.list(storage.jdbi(), "Teachers", 12_000);
@@ -69,7 +69,7 @@ class SendCommandsTest {
         assertThat(herald("send", "--list", "Parents", "--list", "teachers", "--message-file", message.toString(), "--yes"))
                 .isZero();
 
-        assertThat(out.toString()).contains("11,999 recipients in 2 batches, LIVE, about EUR 599.95.")
+        assertThat(out.toString()).contains("11,999 recipients through Notify in 2 batches, LIVE, about EUR 599.95.")
                 .contains("every batch has ended");
         assertThat(simulator.accepted()).extracting(accepted -> accepted.addresses().size()).containsExactly(10_000, 1_999);
         assertThat(simulator.accepted()).allSatisfy(accepted -> assertThat(accepted.body()).isEqualTo("School closes at noon"));
@@ -78,6 +78,7 @@ class SendCommandsTest {
         JsonNode broadcast = JSON.readTree(out.toString()).get(0);
         assertThat(broadcast.get("state").asText()).isEqualTo("FINISHED");
         assertThat(broadcast.get("mode").asText()).isEqualTo("LIVE");
+        assertThat(broadcast.get("channel").asText()).isEqualTo("notify");
         assertThat(broadcast.get("recipients").asInt()).isEqualTo(11_999);
         assertThat(broadcast.get("lists").asText()).isEqualTo("Parents, Teachers");
         assertThat(broadcast.get("batches")).hasSize(2).allSatisfy(batch -> {
@@ -110,6 +111,6 @@ class SendCommandsTest {
         assertThat(simulator.accepted()).singleElement().satisfies(accepted -> assertThat(accepted.addresses()).hasSize(1_999));
 
         assertThat(herald("resume", "--yes")).isEqualTo(1);
-        assertThat(err.toString()).contains("No broadcast has batches waiting to be sent.");
+        assertThat(err.toString()).contains("No broadcast has anything waiting to be sent.");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.Journal;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
@@ -42,7 +42,7 @@ class HeraldCoreTest {
 
         try (HeraldCore core = HeraldCore.open(settings())) {
             assertThat(core.history().find(broadcast).orElseThrow().batches()).extracting(Batch::state)
-                    .containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
+                    .containsExactly(SendState.UNCERTAIN, SendState.PENDING);
             assertThat(core.history().anyNeedsAPerson()).isTrue();
         }
     }

@@ -3,9 +3,10 @@ package app.herald.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioCredentials;
 import app.herald.twilio.simulator.Fault;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,13 @@ class NotifyChannelTest {
     @TempDir
     Path folder;
 
-    private NotifySimulator simulator;
+    private TwilioSimulator simulator;
     private NotifyChannel gateway;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = NotifySimulator.start(0, folder.resolve("accepted.jsonl"));
-        gateway = new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
+        simulator = TwilioSimulator.start(0, folder.resolve("accepted.jsonl"));
+        gateway = new NotifyChannel(TwilioSimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -95,7 +96,7 @@ class NotifyChannelTest {
 
         URI gone = simulator.baseUrl();
         simulator.close();
-        NotifyChannel nobodyThere = new NotifyChannel(NotifySimulator.CREDENTIALS, gone, Duration.ofSeconds(2));
+        NotifyChannel nobodyThere = new NotifyChannel(TwilioSimulator.CREDENTIALS, gone, Duration.ofSeconds(2));
         assertThatThrownBy(() -> nobodyThere.send(numbers(1), "Hello"))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
@@ -105,16 +106,16 @@ class NotifyChannelTest {
 
     @Test
     void wrongSettingsStopTheBroadcastWithWordsToFixThem() {
-        NotifyChannel wrongToken = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-                NotifySimulator.ACCOUNT_SID, "wrong", NotifySimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
+        NotifyChannel wrongToken = new NotifyChannel(new TwilioCredentials(TwilioSimulator.ACCOUNT_SID,
+                TwilioSimulator.ACCOUNT_SID, "wrong", TwilioSimulator.SERVICE_SID), simulator.baseUrl(), Duration.ofSeconds(2));
         assertThatThrownBy(() -> wrongToken.send(numbers(1), "Hello")).isInstanceOfSatisfying(GatewayException.class, e -> {
             assertThat(e.outcome()).isEqualTo(Outcome.CONFIGURATION);
             assertThat(e.code()).isEqualTo(20003);
             assertThat(e.getMessage()).startsWith("Twilio did not accept the Account SID and Auth Token");
         });
 
-        NotifyChannel wrongService = new NotifyChannel(new TwilioCredentials(NotifySimulator.ACCOUNT_SID,
-                NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, "IS" + "9".repeat(32)), simulator.baseUrl(),
+        NotifyChannel wrongService = new NotifyChannel(new TwilioCredentials(TwilioSimulator.ACCOUNT_SID,
+                TwilioSimulator.ACCOUNT_SID, TwilioSimulator.AUTH_TOKEN, "IS" + "9".repeat(32)), simulator.baseUrl(),
                 Duration.ofSeconds(2));
         assertThatThrownBy(wrongService::fetchService).isInstanceOfSatisfying(GatewayException.class,
                 e -> assertThat(e.code()).isEqualTo(20404));
@@ -137,7 +138,7 @@ class NotifyChannelTest {
         NotifyChannel.ServiceInfo service = gateway.fetchService();
 
         assertThat(service.friendlyName()).isEqualTo("Herald simulator");
-        assertThat(service.messagingServiceSid()).isEqualTo(NotifySimulator.MESSAGING_SERVICE_SID);
+        assertThat(service.messagingServiceSid()).isEqualTo(TwilioSimulator.MESSAGING_SERVICE_SID);
     }
 
     @Test
@@ -145,9 +146,9 @@ class NotifyChannelTest {
         assertThat(NotifyChannel.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
                 .isEqualTo(URI.create("http://localhost:4010"));
         assertThat(NotifyChannel.baseUrl(Map.of())).isNull();
-        assertThat(NotifySimulator.CREDENTIALS.toString()).doesNotContain(NotifySimulator.AUTH_TOKEN);
+        assertThat(TwilioSimulator.CREDENTIALS.toString()).doesNotContain(TwilioSimulator.AUTH_TOKEN);
         assertThat(TwilioCredentials.fromEnvironment(Map.of("TWILIO_ACCOUNT_SID", "AC1", "TWILIO_API_KEY", "SK1",
-                "TWILIO_API_SECRET", "s", "TWILIO_NOTIFY_SERVICE_SID", "IS1"))).hasValueSatisfying(credentials ->
+                "TWILIO_API_SECRET", "s", "TWILIO_NOTIFY_SERVICE_SID", "IS1"), ChannelKind.NOTIFY)).hasValueSatisfying(credentials ->
                 assertThat(credentials.username()).isEqualTo("SK1"));
     }
 }

@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.herald.settings.Mode;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
-import app.herald.settings.TwilioCredentials;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The life of the connection: opened at the first send, replaced on a new choice, kept for a send still running. */
 class TwilioConnectionsTest {
 
-    private static final TwilioChoice LIVE = new TwilioChoice(Mode.LIVE, Optional.of(new TwilioCredentials(
-            NotifySimulator.ACCOUNT_SID, NotifySimulator.ACCOUNT_SID, NotifySimulator.AUTH_TOKEN, NotifySimulator.SERVICE_SID)),
-            false);
+    private static final TwilioChoice LIVE = TwilioChoice.live(TwilioSimulator.CREDENTIALS, false);
 
     @Test
     void aNewChoiceOpensANewConnectionAndTheOldOneLivesUntilClose() throws Exception {
-        TwilioConnections connections = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
+        TwilioConnections connections = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
         TwilioConnection simulation = connections.current();
         assertThat(simulation.mode()).isEqualTo(Mode.SIMULATION);
         assertThat(connections.current()).as("kept while the choice stands").isSameAs(simulation);
@@ -40,10 +37,10 @@ class TwilioConnectionsTest {
 
     @Test
     void choosingTheSameAgainKeepsTheConnection() {
-        try (TwilioConnections connections = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections connections = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             TwilioConnection first = connections.current();
 
-            connections.choose(TwilioChoice.SIMULATION);
+            connections.choose(TwilioChoice.simulation(ChannelKind.NOTIFY));
 
             assertThat(connections.current()).isSameAs(first);
         }

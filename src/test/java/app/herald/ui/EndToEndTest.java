@@ -3,7 +3,7 @@ package app.herald.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Broadcasts;
 import app.herald.settings.Mode;
@@ -77,7 +77,7 @@ class EndToEndTest extends HeraldWindowTest {
             assertThat(sent.recipients()).isEqualTo(150);
             assertThat(sent.lists()).isEqualTo("Kunden");
             assertThat(sent.batches()).singleElement().satisfies(batch -> {
-                assertThat(batch.state()).isEqualTo(BatchState.ACCEPTED);
+                assertThat(batch.state()).isEqualTo(SendState.ACCEPTED);
                 assertThat(batch.sid()).isEqualTo(sids.get(0));
             });
         }

@@ -10,6 +10,8 @@ public enum Fault {
     UNAVAILABLE,
     /** No answer until the client gives up (longer than any sane read timeout). */
     HANG,
-    /** The connection is closed without an answer. */
-    DROP
+    /** The connection is closed without an answer, before anything was done. */
+    DROP,
+    /** The request is carried out, then the connection is closed without an answer: what reconciliation is for. */
+    LOST_ANSWER
 }

@@ -1,7 +1,7 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
@@ -143,10 +143,10 @@ public final class HistoryController {
             }
         });
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
-                || viewModel.selectedProperty().get().pendingBatches() == 0, viewModel.selectedProperty()));
+                || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
         var chosenBatch = batchTable.getSelectionModel().selectedItemProperty();
         var notUncertain = Bindings.createBooleanBinding(
-                () -> chosenBatch.get() == null || chosenBatch.get().state() != BatchState.UNCERTAIN, chosenBatch);
+                () -> chosenBatch.get() == null || chosenBatch.get().state() != SendState.UNCERTAIN, chosenBatch);
         sendAgainButton.disableProperty().bind(notUncertain);
         markSentButton.disableProperty().bind(notUncertain);
         viewModel.lastThirtyDays().addListener((ListChangeListener<DailyOutcome>) change -> showChart());

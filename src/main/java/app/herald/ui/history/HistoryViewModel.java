@@ -91,7 +91,7 @@ public final class HistoryViewModel {
     /** What the send dialog confirms to send the chosen broadcast's PENDING batches; empty when there are none. */
     public Optional<Quote> resumeQuote() {
         BroadcastSummary broadcast = selected.get();
-        if (broadcast == null || broadcast.pendingBatches() == 0) {
+        if (broadcast == null || broadcast.pendingRequests() == 0) {
             return Optional.empty();
         }
         return Optional.of(sending.resumeQuote(broadcast));

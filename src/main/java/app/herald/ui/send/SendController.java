@@ -4,6 +4,7 @@ import static app.herald.ui.common.Nodes.showOnlyWhen;
 
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.ui.common.NoticeLabels;
 import app.herald.ui.send.SendViewModel.Phase;
@@ -66,9 +67,11 @@ public final class SendController {
                 ? MessageFormat.format(bundle.getString("send.confirm.resume"), plan.recipients(), plan.broadcastId())
                 : MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(), plan.duplicates(),
                         plan.optedOut()));
-        segmentsLabel.setText(MessageFormat.format(bundle.getString("send.confirm.segments"), plan.segments(),
+        segmentsLabel.setText(MessageFormat.format(text("send.confirm.segments", plan), plan.segments(),
                 plan.encoding().label(), plan.requests()));
-        costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.costText()));
+        costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.costText())
+                + (plan.paceSeconds() == 0 ? "" : " " + MessageFormat.format(bundle.getString("send.confirm.duration"),
+                        roughly(plan.paceSeconds()))));
         boolean live = viewModel.mode() == Mode.LIVE;
         modeLabel.setText(bundle.getString(live ? "send.confirm.live" : "send.confirm.simulation"));
         modeLabel.getStyleClass().add(live ? "mode-live-warning" : "mode-simulation-note");
@@ -105,17 +108,17 @@ public final class SendController {
                 sampler.stop();
             }
         });
-        var batches = viewModel.batchesProperty();
+        var total = viewModel.totalProperty();
         var preparing = viewModel.preparingProperty();
         progressBar.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> preparing.get() ? ProgressBar.INDETERMINATE_PROGRESS
-                        : batches.get() == 0 ? 0 : (double) viewModel.batchesEndedProperty().get() / batches.get(),
-                viewModel.batchesEndedProperty(), batches, preparing));
-        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> progressText(plan), viewModel.batchesEndedProperty(),
-                batches, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
+                        : total.get() == 0 ? 0 : (double) viewModel.endedProperty().get() / total.get(),
+                viewModel.endedProperty(), total, preparing));
+        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> progressText(plan), viewModel.endedProperty(),
+                total, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
                 viewModel.remainingSecondsProperty(), preparing));
         outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
-                : bundle.getString("send.outcome." + viewModel.outcomeProperty().get().name()), viewModel.outcomeProperty()));
+                : text("send.outcome." + viewModel.outcomeProperty().get().name(), plan), viewModel.outcomeProperty()));
         progressTitle.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.DONE))
                 .then(bundle.getString("send.done")).otherwise(bundle.getString("send.sending")));
         eventList.setItems(viewModel.events());
@@ -126,10 +129,28 @@ public final class SendController {
             return MessageFormat.format(bundle.getString("send.preparing"), plan.recipients());
         }
         long remaining = viewModel.remainingSecondsProperty().get();
-        return MessageFormat.format(bundle.getString("send.progress"), viewModel.batchesEndedProperty().get(),
-                viewModel.batchesProperty().get(), viewModel.acceptedProperty().get(),
+        return MessageFormat.format(text("send.progress", plan), viewModel.endedProperty().get(),
+                viewModel.totalProperty().get(), viewModel.acceptedProperty().get(),
                 clock(viewModel.elapsedSecondsProperty().get()),
                 remaining < 0 ? bundle.getString("send.remainingUnknown") : clock(remaining));
+    }
+
+    /** The words for this channel: the Messaging channel counts messages where Notify counts batches. */
+    private String text(String key, Quote plan) {
+        String messages = key + ".messages";
+        return plan.channel() == ChannelKind.MESSAGES && bundle.containsKey(messages)
+                ? bundle.getString(messages) : bundle.getString(key);
+    }
+
+    /** "about 2 h 47 min", "about 5 min", "under a minute". */
+    private String roughly(long seconds) {
+        Duration duration = Duration.ofSeconds(seconds);
+        if (duration.toMinutes() < 1) {
+            return bundle.getString("send.duration.underAMinute");
+        }
+        return duration.toHours() == 0
+                ? MessageFormat.format(bundle.getString("send.duration.minutes"), duration.toMinutes())
+                : MessageFormat.format(bundle.getString("send.duration.hours"), duration.toHours(), duration.toMinutesPart());
     }
 
     private static String clock(long seconds) {

@@ -58,8 +58,8 @@ public final class SendViewModel {
     private final BooleanBinding canSend;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyLongWrapper batchesEnded = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper batches = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper ended = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper elapsedSeconds = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper remainingSeconds = new ReadOnlyLongWrapper(-1);
@@ -89,7 +89,7 @@ public final class SendViewModel {
         this.uiThread = Objects.requireNonNull(uiThread);
         this.nanoClock = Objects.requireNonNull(nanoClock);
         this.bundle = Objects.requireNonNull(bundle);
-        batches.set(quote.requests());
+        total.set(quote.requests());
         canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM && sameMode()
                 && (mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
         if (!sameMode()) {
@@ -162,7 +162,7 @@ public final class SendViewModel {
                 if (cancelAsked) {
                     running.cancel();
                 }
-                long endedBefore = running.batchesEndedBefore();
+                long endedBefore = running.endedBefore();
                 uiThread.execute(() -> endedAtStart = endedBefore);
                 state = running.run(unseen::add);
             } catch (InterruptedException e) {
@@ -190,16 +190,16 @@ public final class SendViewModel {
             latest = progress;
         }
         if (latest != null) {
-            batchesEnded.set(latest.batchesEnded());
-            batches.set(latest.batches());
+            ended.set(latest.ended());
+            total.set(latest.total());
             accepted.set(latest.recipientsAccepted());
         }
         if (phase.get() == Phase.SENDING) {
             long elapsed = (nanoClock.getAsLong() - startedAt) / 1_000_000_000L;
             elapsedSeconds.set(elapsed);
-            long endedNow = batchesEnded.get() - endedAtStart;
-            // the pace of this run so far, over what is left; unknown until one of its batches has ended
-            remainingSeconds.set(endedNow <= 0 ? -1 : elapsed * (batches.get() - batchesEnded.get()) / endedNow);
+            long endedNow = ended.get() - endedAtStart;
+            // the pace of this run so far, over what is left; unknown until one of its batches (or messages) has ended
+            remainingSeconds.set(endedNow <= 0 ? -1 : elapsed * (total.get() - ended.get()) / endedNow);
         } else {
             remainingSeconds.set(phase.get() == Phase.DONE ? 0 : -1);
         }
@@ -269,13 +269,14 @@ public final class SendViewModel {
         return testing.getReadOnlyProperty();
     }
 
-    /** The broadcast's batches, including those a run before this one ended. */
-    public ReadOnlyLongProperty batchesProperty() {
-        return batches.getReadOnlyProperty();
+    /** The broadcast's batches (Notify) or messages, including those a run before this one ended. */
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
-    public ReadOnlyLongProperty batchesEndedProperty() {
-        return batchesEnded.getReadOnlyProperty();
+    /** Of {@link #totalProperty()}, those that ended: they will not go out again by themselves. */
+    public ReadOnlyLongProperty endedProperty() {
+        return ended.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty acceptedProperty() {

@@ -3,12 +3,16 @@ package app.herald.ui.settings;
 import static app.herald.ui.common.Nodes.showOnlyWhen;
 
 import app.herald.contacts.Country;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.MessagePace;
 import app.herald.ui.common.CountryChoices;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
+import java.text.MessageFormat;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,6 +28,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Wires the Settings screen to its view model; switching to LIVE is asked once more before it is saved. */
 public final class SettingsController {
@@ -43,7 +49,15 @@ public final class SettingsController {
     @FXML private TextField apiKeyField;
     @FXML private Label secretLabel;
     @FXML private PasswordField secretField;
-    @FXML private TextField serviceField;
+    @FXML private RadioButton messagingChoice;
+    @FXML private RadioButton notifyChoice;
+    @FXML private Label messagingServiceLabel;
+    @FXML private TextField messagingServiceField;
+    @FXML private Label notifyServiceLabel;
+    @FXML private TextField notifyServiceField;
+    @FXML private Label paceLabel;
+    @FXML private VBox paceBoxes;
+    @FXML private ComboBox<MessagePace> paceBox;
     @FXML private Button testButton;
     @FXML private ProgressIndicator testSpinner;
     @FXML private Label secretStoreLabel;
@@ -112,7 +126,7 @@ public final class SettingsController {
         secretField.textProperty().bindBidirectional(viewModel.secretProperty());
         secretField.promptTextProperty().bind(Bindings.when(viewModel.secretSavedProperty())
                 .then(bundle.getString("settings.secret.saved")).otherwise(bundle.getString("settings.secret.none")));
-        serviceField.textProperty().bindBidirectional(viewModel.serviceSidProperty());
+        bindService();
         testButton.disableProperty().bind(viewModel.canTestBinding().not());
         showOnlyWhen(testSpinner, viewModel.testingProperty());
         showOnlyWhen(secretStoreLabel, viewModel.secretInOsStoreProperty().isNotNull());
@@ -123,6 +137,60 @@ public final class SettingsController {
                 secretStoreLabel.getStyleClass().add(osStore ? "muted" : "warning");
             }
         });
+    }
+
+    /** The radio buttons choose the channel; only the chosen service's SID (and, for messages, the pace) shows. */
+    private void bindService() {
+        ToggleGroup services = new ToggleGroup();
+        messagingChoice.setToggleGroup(services);
+        notifyChoice.setToggleGroup(services);
+        Runnable show = () -> (viewModel.channelProperty().get() == ChannelKind.NOTIFY ? notifyChoice : messagingChoice)
+                .setSelected(true);
+        show.run();
+        viewModel.channelProperty().addListener((observable, was, now) -> show.run());
+        services.selectedToggleProperty().addListener((observable, was, now) -> {
+            if (now != null) {
+                viewModel.channelProperty().set(now == notifyChoice ? ChannelKind.NOTIFY : ChannelKind.MESSAGES);
+            }
+        });
+        BooleanBinding messages = viewModel.channelProperty().isEqualTo(ChannelKind.MESSAGES);
+        messagingServiceField.textProperty().bindBidirectional(viewModel.messagingServiceSidProperty());
+        notifyServiceField.textProperty().bindBidirectional(viewModel.notifyServiceSidProperty());
+        showOnlyWhen(messagingServiceLabel, messages);
+        showOnlyWhen(messagingServiceField, messages);
+        showOnlyWhen(notifyServiceLabel, messages.not());
+        showOnlyWhen(notifyServiceField, messages.not());
+        showOnlyWhen(paceLabel, messages);
+        showOnlyWhen(paceBoxes, messages);
+        paceBox.getItems().setAll(SettingsViewModel.PACES);
+        if (!SettingsViewModel.PACES.contains(viewModel.paceProperty().get())) {
+            paceBox.getItems().add(viewModel.paceProperty().get());
+        }
+        paceBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MessagePace pace) {
+                return pace == null ? "" : describe(pace);
+            }
+
+            @Override
+            public MessagePace fromString(String text) {
+                return null;
+            }
+        });
+        paceBox.valueProperty().bindBidirectional(viewModel.paceProperty());
+    }
+
+    private String describe(MessagePace pace) {
+        if (pace.equals(MessagePace.US_LONG_CODE)) {
+            return bundle.getString("settings.pace.usLongCode");
+        }
+        if (pace.equals(MessagePace.TOLL_FREE)) {
+            return bundle.getString("settings.pace.tollFree");
+        }
+        if (pace.equals(MessagePace.SHORT_CODE)) {
+            return bundle.getString("settings.pace.shortCode");
+        }
+        return MessageFormat.format(bundle.getString("settings.pace.other"), pace.perSecond(), pace.senders());
     }
 
     @FXML

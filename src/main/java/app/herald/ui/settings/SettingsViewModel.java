@@ -2,6 +2,8 @@ package app.herald.ui.settings;
 
 import app.herald.contacts.Country;
 import app.herald.message.Price;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.MessagePace;
 import app.herald.settings.Mode;
 import app.herald.settings.PriceSetting;
 import app.herald.settings.TwilioChoice;
@@ -10,7 +12,10 @@ import app.herald.settings.TwilioSettings;
 import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.TwilioSid;
 import app.herald.settings.UiPreferences;
+import app.herald.twilio.GatewayException;
+import app.herald.twilio.MessagingChannel;
 import app.herald.twilio.NotifyChannel;
+import app.herald.twilio.ServiceCheck;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.PhoneInput;
 import app.herald.ui.common.ScreenWork;
@@ -19,8 +24,8 @@ import java.text.MessageFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -36,17 +41,27 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Settings: the Twilio account and Notify service, the person's own number, the price per segment
- * and the default country. Every field is checked as it is typed; "Test connection" asks Twilio
+ * Settings: the Twilio account, the service to send through (a Messaging Service, or Notify) and
+ * the pace of a Messaging Service's senders, the person's own number, the price per segment and
+ * the default country. Every field is checked as it is typed; "Test connection" asks Twilio
  * with what is typed; saving keeps the secret in the secret store and applies the choice between
  * LIVE and SIMULATION at once.
  */
 public final class SettingsViewModel {
 
+    /** Fetches the service typed, with what is typed: "test connection". */
+    public interface ServiceChecker {
+        ServiceCheck check(TwilioCredentials credentials) throws GatewayException;
+    }
+
+    /** The paces a person chooses from, as Settings lists them. */
+    public static final List<MessagePace> PACES = List.of(MessagePace.US_LONG_CODE, MessagePace.TOLL_FREE,
+            MessagePace.SHORT_CODE);
+
     private final TwilioSettingsStore store;
     private final UiPreferences preferences;
     private final Map<String, String> environment;
-    private final Function<TwilioCredentials, NotifyChannel> gateways;
+    private final ServiceChecker checker;
     private final ObjectProperty<TwilioChoice> choice;
     private final ResourceBundle bundle;
     private final Tasks tasks;
@@ -60,7 +75,10 @@ public final class SettingsViewModel {
     /** Whether the kept secret is an API key's (else the Auth Token): one never works as the other. */
     private final BooleanProperty savedSecretIsApiKeys = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Boolean> secretInOsStore = new ReadOnlyObjectWrapper<>();
-    private final StringProperty serviceSid = new SimpleStringProperty("");
+    private final ObjectProperty<ChannelKind> channel = new SimpleObjectProperty<>(ChannelKind.MESSAGES);
+    private final StringProperty messagingServiceSid = new SimpleStringProperty("");
+    private final StringProperty notifyServiceSid = new SimpleStringProperty("");
+    private final ObjectProperty<MessagePace> pace = new SimpleObjectProperty<>();
     private final PhoneInput ownNumber;
     private final BooleanProperty live = new SimpleBooleanProperty();
     private final StringProperty pricePerSegment = new SimpleStringProperty("");
@@ -72,12 +90,12 @@ public final class SettingsViewModel {
     private final BooleanBinding canTest;
 
     public SettingsViewModel(TwilioSettingsStore store, UiPreferences preferences, Map<String, String> environment,
-            Function<TwilioCredentials, NotifyChannel> gateways, ObjectProperty<TwilioChoice> choice, Tasks tasks,
+            ServiceChecker checker, ObjectProperty<TwilioChoice> choice, Tasks tasks,
             ResourceBundle bundle) {
         this.store = Objects.requireNonNull(store);
         this.preferences = Objects.requireNonNull(preferences);
         this.environment = Map.copyOf(environment);
-        this.gateways = Objects.requireNonNull(gateways);
+        this.checker = Objects.requireNonNull(checker);
         this.choice = Objects.requireNonNull(choice);
         this.bundle = Objects.requireNonNull(bundle);
         this.tasks = Objects.requireNonNull(tasks);
@@ -88,12 +106,13 @@ public final class SettingsViewModel {
         Price price = preferences.price();
         pricePerSegment.set(price.perSegment().toPlainString());
         currency.set(price.currency().getCurrencyCode());
+        pace.set(preferences.messagePace());
         problem = Bindings.createStringBinding(this::firstProblem, accountSid, useApiKey, apiKeySid, secret, secretSaved,
-                savedSecretIsApiKeys, serviceSid, ownNumber.validBinding(), ownNumber.textProperty(), live, pricePerSegment,
-                currency);
+                savedSecretIsApiKeys, channel, messagingServiceSid, notifyServiceSid, ownNumber.validBinding(),
+                ownNumber.textProperty(), live, pricePerSegment, currency, pace);
         canSave = problem.isEmpty().and(work.busyProperty().not());
         canTest = Bindings.createBooleanBinding(this::testable, accountSid, useApiKey, apiKeySid, secret,
-                secretSaved, savedSecretIsApiKeys, serviceSid).and(testing.not());
+                secretSaved, savedSecretIsApiKeys, channel, messagingServiceSid, notifyServiceSid).and(testing.not());
     }
 
     /** Reads what is saved; the secret itself never comes back into a field, only whether one is kept. */
@@ -103,7 +122,9 @@ public final class SettingsViewModel {
             accountSid.set(settings.accountSid());
             useApiKey.set(!settings.apiKeySid().isEmpty());
             apiKeySid.set(settings.apiKeySid());
-            serviceSid.set(settings.serviceSid());
+            channel.set(settings.channel());
+            messagingServiceSid.set(settings.messagingServiceSid());
+            notifyServiceSid.set(settings.notifyServiceSid());
             ownNumber.textProperty().set(settings.ownNumber());
             live.set(settings.live());
             secret.set("");
@@ -124,13 +145,19 @@ public final class SettingsViewModel {
         if (useApiKey.get() && !TwilioSid.API_KEY.matches(apiKeySid.get())) {
             return bundle.getString("settings.problem.apiKey");
         }
-        if (!serviceSid.get().isBlank() && !TwilioSid.NOTIFY_SERVICE.matches(serviceSid.get())) {
+        if (!messagingServiceSid.get().isBlank() && !TwilioSid.MESSAGING_SERVICE.matches(messagingServiceSid.get())) {
+            return bundle.getString("settings.problem.messagingService");
+        }
+        if (!notifyServiceSid.get().isBlank() && !TwilioSid.NOTIFY_SERVICE.matches(notifyServiceSid.get())) {
             return bundle.getString("settings.problem.service");
+        }
+        if (pace.get() == null) {
+            return bundle.getString("settings.problem.pace");
         }
         if (secret.get().isBlank() && secretSaved.get() && useApiKey.get() != savedSecretIsApiKeys.get()) {
             return bundle.getString(useApiKey.get() ? "settings.problem.typeApiKeySecret" : "settings.problem.typeAuthToken");
         }
-        if (live.get() && (accountSid.get().isBlank() || serviceSid.get().isBlank() || !secretAvailable())) {
+        if (live.get() && (accountSid.get().isBlank() || chosenServiceSid().isBlank() || !secretAvailable())) {
             return bundle.getString("settings.problem.liveIncomplete");
         }
         if (!ownNumber.textProperty().get().isBlank() && !ownNumber.validBinding().get()) {
@@ -146,22 +173,29 @@ public final class SettingsViewModel {
         return !secret.get().isBlank() || secretSaved.get() && useApiKey.get() == savedSecretIsApiKeys.get();
     }
 
+    private String chosenServiceSid() {
+        return channel.get() == ChannelKind.MESSAGES ? messagingServiceSid.get() : notifyServiceSid.get();
+    }
+
     private TwilioSettings typedSettings() {
-        return new TwilioSettings(accountSid.get(), useApiKey.get() ? apiKeySid.get() : "", serviceSid.get(),
-                ownNumber.textProperty().get().isBlank() ? "" : ownNumber.e164(), live.get());
+        return new TwilioSettings(accountSid.get(), useApiKey.get() ? apiKeySid.get() : "", messagingServiceSid.get(),
+                notifyServiceSid.get(), channel.get(), ownNumber.textProperty().get().isBlank() ? "" : ownNumber.e164(),
+                live.get());
     }
 
     /** Whether every part of the credentials is typed (or the secret kept) and well formed. */
     private boolean testable() {
         return TwilioSid.ACCOUNT.matches(accountSid.get())
-                && TwilioSid.NOTIFY_SERVICE.matches(serviceSid.get())
+                && channel.get().isServiceSid(chosenServiceSid())
                 && (!useApiKey.get() || TwilioSid.API_KEY.matches(apiKeySid.get()))
                 && secretAvailable();
     }
 
     /**
-     * Asks Twilio for the Notify service with what is typed: its name and the Messaging Service
-     * it sends SMS through, or a warning when it has none (Notify then cannot send SMS).
+     * Asks Twilio for the service chosen, with what is typed. A Messaging Service: its name, its
+     * senders, whether it logs replies (a warning when not: STOP replies would go unseen), its Smart
+     * Encoding and validity period. A Notify service: its name and the Messaging Service it sends
+     * SMS through, or a warning when it has none (Notify then cannot send SMS).
      */
     public void testConnection() {
         if (!canTest.get()) {
@@ -174,7 +208,7 @@ public final class SettingsViewModel {
                     Optional<String> secretToUse = typedSecret.isBlank() ? store.secret() : Optional.of(typedSecret.strip());
                     TwilioCredentials credentials = settings.credentials(secretToUse).orElseThrow(
                             () -> new IllegalStateException(bundle.getString("settings.problem.secretLost")));
-                    return gateways.apply(credentials).fetchService();
+                    return checker.check(credentials);
                 })
                 .onSuccess(service -> work.tell(describe(service)))
                 .onError(failure -> work.tell(Notice.problem(failure)))
@@ -182,7 +216,18 @@ public final class SettingsViewModel {
                 .start();
     }
 
-    private Notice describe(NotifyChannel.ServiceInfo service) {
+    private Notice describe(ServiceCheck check) {
+        if (check instanceof MessagingChannel.ServiceInfo service) {
+            String validity = service.validityPeriodSeconds() == null ? "?"
+                    : String.format("%.1f", service.validityPeriodSeconds() / 3600.0).replace(".0", "");
+            String text = MessageFormat.format(bundle.getString("settings.test.messaging"), service.friendlyName(),
+                    service.sid(), service.senders(), bundle.getString(service.smartEncoding()
+                            ? "settings.test.smartEncoding.on" : "settings.test.smartEncoding.off"), validity);
+            return service.logsReplies() && service.senders() > 0 ? Notice.info(text)
+                    : new Notice(text + " " + bundle.getString(service.senders() == 0 ? "settings.test.noSenders"
+                            : "settings.test.noReplies"), true);
+        }
+        NotifyChannel.ServiceInfo service = (NotifyChannel.ServiceInfo) check;
         if (service.messagingServiceSid() == null || service.messagingServiceSid().isBlank()) {
             return new Notice(MessageFormat.format(bundle.getString("settings.test.noMessagingService"),
                     service.friendlyName(), service.sid()), true);
@@ -199,15 +244,17 @@ public final class SettingsViewModel {
         TwilioSettings settings = typedSettings();
         Optional<String> newSecret = secret.get().isBlank() ? Optional.empty() : Optional.of(secret.get().strip());
         Price price = PriceSetting.parse(pricePerSegment.get(), currency.get());
+        MessagePace chosenPace = pace.get();
         Country country = defaultCountry.get();
         work.change(() -> {
             store.save(settings, newSecret);
             preferences.setPrice(price);
+            preferences.setMessagePace(chosenPace);
             if (country != null) {
                 preferences.setDefaultCountry(country);
             }
             preferences.save();
-            return store.choice(environment);
+            return store.choice(environment, Optional.empty());
         }, applied -> {
             choice.set(applied);
             secret.set("");
@@ -260,8 +307,22 @@ public final class SettingsViewModel {
         return secretSaved.getReadOnlyProperty();
     }
 
-    public StringProperty serviceSidProperty() {
-        return serviceSid;
+    /** Which service sends: a Messaging Service (the default for a new setup) or Notify. */
+    public ObjectProperty<ChannelKind> channelProperty() {
+        return channel;
+    }
+
+    public StringProperty messagingServiceSidProperty() {
+        return messagingServiceSid;
+    }
+
+    public StringProperty notifyServiceSidProperty() {
+        return notifyServiceSid;
+    }
+
+    /** How fast LIVE messages go through the Messaging Service. */
+    public ObjectProperty<MessagePace> paceProperty() {
+        return pace;
     }
 
     public PhoneInput ownNumber() {

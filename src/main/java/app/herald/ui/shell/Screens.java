@@ -99,7 +99,7 @@ public final class Screens implements ImportActions {
 
     private Node settingsScreen() {
         SettingsViewModel settings = new SettingsViewModel(core.settings().twilio(), preferences,
-                core.settings().environment(), core.twilio()::testChannel, window.twilioChoiceProperty(), tasks, bundle);
+                core.settings().environment(), core.twilio()::check, window.twilioChoiceProperty(), tasks, bundle);
         return new FxmlViews(bundle).load(SettingsController.class.getResource("settings.fxml"),
                 new SettingsController(settings, bundle));
     }

@@ -16,6 +16,7 @@ import app.herald.message.DraftStore;
 import app.herald.message.Encoding;
 import app.herald.message.Price;
 import app.herald.message.Templates;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
@@ -37,7 +38,7 @@ class ComposeViewModelTest {
     Path folder;
 
     private Database database;
-    private final TwilioConnections twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
+    private final TwilioConnections twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
     private ComposeViewModel viewModel;
 
     @BeforeEach

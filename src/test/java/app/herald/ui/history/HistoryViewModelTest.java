@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
@@ -13,6 +13,7 @@ import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
@@ -49,7 +50,7 @@ class HistoryViewModelTest {
         // the first batch left on its way by a crash, the second never sent
         journal.inFlight(broadcast, 1);
         journal.recoverInterrupted();
-        twilio = new TwilioConnections(TwilioChoice.SIMULATION, Map.of());
+        twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
         viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), TestBroadcasts.service(database.jdbi(), twilio),
                 SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
         viewModel.refresh();
@@ -68,7 +69,7 @@ class HistoryViewModelTest {
     @Test
     void anInterruptedBroadcastIsPointedOutAndItsPendingBatchesCanBeResumed() {
         assertThat(viewModel.noticeProperty().get().text()).startsWith("A broadcast has batches not sent yet");
-        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(SendState.UNCERTAIN, SendState.PENDING);
 
         Quote plan = viewModel.resumeQuote().orElseThrow();
 
@@ -85,7 +86,7 @@ class HistoryViewModelTest {
 
         viewModel.sendAgain(batch(1));
 
-        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.PENDING, BatchState.PENDING);
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(SendState.PENDING, SendState.PENDING);
         assertThat(viewModel.resumeQuote().orElseThrow().recipients()).isEqualTo(12_000);
     }
 
@@ -93,7 +94,7 @@ class HistoryViewModelTest {
     void anUncertainBatchMarkedAsSentIsNeverSent() {
         viewModel.markSent(batch(1));
 
-        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(BatchState.MARKED_SENT, BatchState.PENDING);
+        assertThat(viewModel.batches()).extracting(Batch::state).containsExactly(SendState.MARKED_SENT, SendState.PENDING);
         assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Batch 1 is marked as sent.");
         assertThat(journal.nextPending(broadcast)).contains(2);
         assertThatThrownBy(() -> journal.markSent(broadcast, 2)).as("only an uncertain batch can be marked")

@@ -3,7 +3,7 @@ package app.herald.ui.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.Journal;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
@@ -31,7 +31,7 @@ class InterruptedBroadcastTest extends HeraldWindowTest {
         herald.waitFor(() -> robot.lookup("#batchTable").tryQuery().isPresent()
                 && robot.lookup("#batchTable").queryTableView().getItems().size() == 2);
         assertThat(robot.lookup("#batchTable").queryTableView().getItems())
-                .extracting(batch -> ((Batch) batch).state()).containsExactly(BatchState.UNCERTAIN, BatchState.PENDING);
+                .extracting(batch -> ((Batch) batch).state()).containsExactly(SendState.UNCERTAIN, SendState.PENDING);
         assertThat(herald.shows("A broadcast has batches not sent yet, or batches that may or may not have gone out."
                 + " Choose it below.")).isTrue();
         assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isFalse();

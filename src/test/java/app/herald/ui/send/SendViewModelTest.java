@@ -3,7 +3,7 @@ package app.herald.ui.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.BatchState;
+import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
@@ -11,11 +11,12 @@ import app.herald.broadcast.Journal;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendViewModel.Phase;
@@ -70,7 +71,7 @@ class SendViewModelTest {
     @Test
     void theTimeLeftIsUnknownUntilABatchHasEndedAndNoneWhenDone() {
         List<Runnable> queued = new ArrayList<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             SendViewModel viewModel = viewModel(simulation, queued::add);
             viewModel.send();
             viewModel.sampleProgress();
@@ -86,7 +87,7 @@ class SendViewModelTest {
 
     @Test
     void aSimulatedSendEndsWithEveryBatchAcceptedAndItsSidShown() {
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             SendViewModel viewModel = viewModel(simulation);
             assertThat(viewModel.mode()).isEqualTo(Mode.SIMULATION);
             assertThat(viewModel.canSendBinding().get()).as("SIMULATION needs no extra step").isTrue();
@@ -96,16 +97,16 @@ class SendViewModelTest {
             assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.DONE);
             assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
             assertThat(viewModel.acceptedProperty().get()).isEqualTo(12_000);
-            assertThat(viewModel.batchesEndedProperty().get()).isEqualTo(2);
+            assertThat(viewModel.endedProperty().get()).isEqualTo(2);
             assertThat(viewModel.events()).filteredOn(event -> event.matches("Batch \\d accepted: NT[0-9a-f]{32}")).hasSize(2);
             List<Batch> batches = new Journal(database.jdbi()).batches(1);
-            assertThat(batches).extracting(Batch::state).containsOnly(BatchState.ACCEPTED);
+            assertThat(batches).extracting(Batch::state).containsOnly(SendState.ACCEPTED);
         }
     }
 
     @Test
     void aLiveSendWaitsForTheDeliberateExtraStep() throws Exception {
-        try (NotifySimulator simulator = NotifySimulator.start(0, null);
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
              TwilioConnections live = liveThrough(simulator)) {
             SendViewModel viewModel = viewModel(live);
 
@@ -123,7 +124,7 @@ class SendViewModelTest {
     @Test
     void whilePreparingTheRecipientsNothingCanBePausedAndTheBarWaits() {
         List<Runnable> work = new ArrayList<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
             SendViewModel viewModel = new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false),
                     Optional::empty, broadcasts, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
@@ -142,7 +143,7 @@ class SendViewModelTest {
 
     @Test
     void aTestGoesToTheOwnNumberAloneAndMakesNoBroadcast() throws Exception {
-        try (NotifySimulator simulator = NotifySimulator.start(0, null);
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
              TwilioConnections live = liveThrough(simulator)) {
             SendViewModel viewModel = viewModel(live, Runnable::run, Optional.of("+14155550100"));
 
@@ -162,7 +163,7 @@ class SendViewModelTest {
 
     @Test
     void withoutAnOwnNumberTheTestSaysWhereToSetIt() {
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             SendViewModel viewModel = viewModel(simulation);
 
             viewModel.sendTest();
@@ -175,7 +176,7 @@ class SendViewModelTest {
     @Test
     void aPausedSendResumesFromTheDialogAndCountsTheWholeBroadcast() {
         List<Runnable> queued = new ArrayList<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.SIMULATION, Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             SendViewModel viewModel = viewModel(simulation, queued::add);
             viewModel.send();
             viewModel.pause();
@@ -190,14 +191,14 @@ class SendViewModelTest {
 
             assertThat(viewModel.outcomeProperty().get()).isEqualTo(BroadcastState.FINISHED);
             assertThat(viewModel.acceptedProperty().get()).isEqualTo(12_000);
-            assertThat(viewModel.batchesEndedProperty().get()).isEqualTo(viewModel.batchesProperty().get()).isEqualTo(2);
+            assertThat(viewModel.endedProperty().get()).isEqualTo(viewModel.totalProperty().get()).isEqualTo(2);
         }
     }
 
     /** LIVE, as when the environment names credentials, but to the simulator at HERALD_TWILIO_BASE_URL. */
-    static TwilioConnections liveThrough(NotifySimulator simulator) {
-        Map<String, String> environment = Map.of("TWILIO_ACCOUNT_SID", NotifySimulator.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", NotifySimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", NotifySimulator.SERVICE_SID,
+    static TwilioConnections liveThrough(TwilioSimulator simulator) {
+        Map<String, String> environment = Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN, "TWILIO_NOTIFY_SERVICE_SID", TwilioSimulator.SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
         return new TwilioConnections(TwilioChoice.resolve(environment, TwilioSettings.NONE, Optional.empty()), environment);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.herald.contacts.TestContacts;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.simulator.TwilioSimulator;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +30,11 @@ class SettingsScreenTest extends HeraldWindowTest {
     /** Unlike the simulator's default token, a word found nowhere else in the data folder. */
     private static final String TOKEN = "tok3e8d1f6a5b";
 
-    private NotifySimulator twilio;
+    private TwilioSimulator twilio;
 
     @BeforeEach
     void startTwilioAndHerald() throws Exception {
-        twilio = NotifySimulator.start(0, null, TOKEN);
+        twilio = TwilioSimulator.start(0, null, TOKEN);
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 3);
         }
@@ -62,16 +62,16 @@ class SettingsScreenTest extends HeraldWindowTest {
         robot.clickOn("#liveChoice");
         herald.waitFor(() -> visible("#problemLabel") && text("#problemLabel").startsWith("To send through Twilio"));
         assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
-        robot.clickOn("#accountField").write(NotifySimulator.ACCOUNT_SID);
+        robot.clickOn("#accountField").write(TwilioSimulator.ACCOUNT_SID);
         robot.clickOn("#secretField").write(TOKEN);
-        robot.clickOn("#serviceField").write(NotifySimulator.SERVICE_SID);
+        robot.clickOn("#serviceField").write(TwilioSimulator.SERVICE_SID);
         // below the fold of a 720-pixel window: focused as the Tab key would, not clicked
         robot.interact(() -> robot.lookup("#ownNumberField").query().requestFocus());
         robot.write("(415) 200-0001");
         assertThat(text("#ownNumberFeedback")).contains("+14152000001");
         robot.clickOn("#testButton");
         herald.waitFor(() -> visible("#noticeLabel") && text("#noticeLabel").startsWith("Connected."));
-        assertThat(text("#noticeLabel")).contains(NotifySimulator.MESSAGING_SERVICE_SID);
+        assertThat(text("#noticeLabel")).contains(TwilioSimulator.MESSAGING_SERVICE_SID);
 
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, herald.stage().getScene(), "settings");

@@ -7,20 +7,21 @@ import app.herald.message.Price;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.SecretStores;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.settings.TwilioSettingsStore;
 import app.herald.settings.UiPreferences;
-import app.herald.twilio.NotifyChannel;
-import app.herald.twilio.simulator.NotifySimulator;
+import app.herald.twilio.TwilioConnections;
+import app.herald.twilio.simulator.TwilioSimulator;
 import app.herald.ui.common.SameThreadTasks;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,15 +38,15 @@ class SettingsViewModelTest {
     @TempDir
     Path home;
 
-    private NotifySimulator twilio;
+    private TwilioSimulator twilio;
     private DataFolder folder;
     private UiPreferences preferences;
-    private final ObjectProperty<TwilioChoice> choice = new SimpleObjectProperty<>(TwilioChoice.SIMULATION);
+    private final ObjectProperty<TwilioChoice> choice = new SimpleObjectProperty<>(TwilioChoice.simulation(ChannelKind.MESSAGES));
     private SettingsViewModel viewModel;
 
     @BeforeEach
     void openSettings() throws Exception {
-        twilio = NotifySimulator.start(0, null);
+        twilio = TwilioSimulator.start(0, null);
         folder = new DataFolder(home);
         preferences = UiPreferences.load(folder.uiPreferences());
         preferences.setDefaultCountry(Country.find("US").orElseThrow());
@@ -54,7 +55,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel settingsScreen() {
         SettingsViewModel screen = new SettingsViewModel(TwilioSettingsStore.open(folder, FILE_STORE), preferences, FILE_STORE,
-                credentials -> new NotifyChannel(credentials, twilio.baseUrl(), Duration.ofSeconds(10)), choice,
+                new TwilioConnections(choice.get(), Map.of("HERALD_TWILIO_BASE_URL", twilio.baseUrl().toString()))::check, choice,
                 SameThreadTasks.create(), BUNDLE);
         screen.load();
         return screen;
@@ -65,10 +66,11 @@ class SettingsViewModelTest {
         twilio.close();
     }
 
+    /** The simulator's account and its Messaging Service, the default for a new setup. */
     private void typeTheSimulatorsAccount() {
-        viewModel.accountSidProperty().set(NotifySimulator.ACCOUNT_SID);
-        viewModel.secretProperty().set(NotifySimulator.AUTH_TOKEN);
-        viewModel.serviceSidProperty().set(NotifySimulator.SERVICE_SID);
+        viewModel.accountSidProperty().set(TwilioSimulator.ACCOUNT_SID);
+        viewModel.secretProperty().set(TwilioSimulator.AUTH_TOKEN);
+        viewModel.messagingServiceSidProperty().set(TwilioSimulator.MESSAGING_SERVICE_SID);
     }
 
     @Test
@@ -91,10 +93,17 @@ class SettingsViewModelTest {
 
         viewModel.accountSidProperty().set("AC123");
         assertThat(viewModel.problemBinding().get()).startsWith("The Account SID starts with AC");
-        viewModel.accountSidProperty().set(NotifySimulator.ACCOUNT_SID);
-        viewModel.serviceSidProperty().set("MG" + "0".repeat(32));
+        viewModel.accountSidProperty().set(TwilioSimulator.ACCOUNT_SID);
+        viewModel.messagingServiceSidProperty().set(TwilioSimulator.SERVICE_SID);
+        assertThat(viewModel.problemBinding().get()).startsWith("The Messaging Service SID starts with MG");
+        viewModel.messagingServiceSidProperty().set(TwilioSimulator.MESSAGING_SERVICE_SID);
+        viewModel.channelProperty().set(ChannelKind.NOTIFY);
+        assertThat(viewModel.problemBinding().get()).as("Notify needs its own SID").startsWith("To send through Twilio");
+        viewModel.notifyServiceSidProperty().set("MG" + "0".repeat(32));
         assertThat(viewModel.problemBinding().get()).startsWith("The Notify Service SID starts with IS");
-        viewModel.serviceSidProperty().set(NotifySimulator.SERVICE_SID);
+        viewModel.notifyServiceSidProperty().set(TwilioSimulator.SERVICE_SID);
+        assertThat(viewModel.problemBinding().get()).isEmpty();
+        viewModel.channelProperty().set(ChannelKind.MESSAGES);
         viewModel.useApiKeyProperty().set(true);
         assertThat(viewModel.problemBinding().get()).startsWith("The API Key SID starts with SK");
         viewModel.apiKeySidProperty().set("SK" + "a".repeat(32));
@@ -122,25 +131,29 @@ class SettingsViewModelTest {
         viewModel.save();
 
         assertThat(choice.get().mode()).isEqualTo(Mode.LIVE);
-        assertThat(choice.get().credentials().orElseThrow().secret()).isEqualTo(NotifySimulator.AUTH_TOKEN);
+        assertThat(choice.get().credentials().orElseThrow().secret()).isEqualTo(TwilioSimulator.AUTH_TOKEN);
         assertThat(viewModel.noticeProperty().get().text()).startsWith("Saved. Herald now sends through Twilio");
         assertThat(viewModel.secretProperty().get()).as("the secret never stays in the field").isEmpty();
         assertThat(viewModel.secretSavedProperty().get()).isTrue();
         assertThat(viewModel.ownNumber().textProperty().get()).isEqualTo("+14152000001");
-        assertThat(Files.readString(folder.twilioSettings())).contains(NotifySimulator.ACCOUNT_SID)
-                .doesNotContain(NotifySimulator.AUTH_TOKEN);
-        assertThat(Files.readString(folder.secrets())).contains(NotifySimulator.AUTH_TOKEN);
+        assertThat(Files.readString(folder.twilioSettings())).contains(TwilioSimulator.ACCOUNT_SID)
+                .doesNotContain(TwilioSimulator.AUTH_TOKEN);
+        assertThat(Files.readString(folder.secrets())).contains(TwilioSimulator.AUTH_TOKEN);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.secrets()))).isEqualTo("rw-------");
         assertThat(UiPreferences.load(folder.uiPreferences()).price())
                 .isEqualTo(new Price(new BigDecimal("0.05"), Currency.getInstance("EUR")));
 
         SettingsViewModel reopened = settingsScreen();
-        assertThat(reopened.accountSidProperty().get()).isEqualTo(NotifySimulator.ACCOUNT_SID);
+        assertThat(reopened.accountSidProperty().get()).isEqualTo(TwilioSimulator.ACCOUNT_SID);
         assertThat(reopened.secretProperty().get()).isEmpty();
         assertThat(reopened.secretSavedProperty().get()).isTrue();
         assertThat(reopened.liveProperty().get()).isTrue();
         assertThat(reopened.saveSwitchesToLive()).as("already LIVE").isFalse();
-        assertThat(TwilioSettingsStore.open(folder, FILE_STORE).choice(Map.of()).mode()).isEqualTo(Mode.LIVE);
+        assertThat(reopened.channelProperty().get()).isEqualTo(ChannelKind.MESSAGES);
+        TwilioChoice saved = TwilioSettingsStore.open(folder, FILE_STORE).choice(Map.of(), Optional.empty());
+        assertThat(saved.mode()).isEqualTo(Mode.LIVE);
+        assertThat(saved.channel()).isEqualTo(ChannelKind.MESSAGES);
+        assertThat(saved.credentials().orElseThrow().serviceSid()).isEqualTo(TwilioSimulator.MESSAGING_SERVICE_SID);
     }
 
     @Test
@@ -152,20 +165,40 @@ class SettingsViewModelTest {
         viewModel.liveProperty().set(false);
         viewModel.save();
 
-        assertThat(choice.get()).isEqualTo(TwilioChoice.SIMULATION);
+        assertThat(choice.get()).isEqualTo(TwilioChoice.simulation(ChannelKind.MESSAGES));
         assertThat(viewModel.noticeProperty().get().text()).startsWith("Saved. Herald sends in SIMULATION");
-        assertThat(TwilioSettings.load(folder.twilioSettings()).accountSid()).isEqualTo(NotifySimulator.ACCOUNT_SID);
+        assertThat(TwilioSettings.load(folder.twilioSettings()).accountSid()).isEqualTo(TwilioSimulator.ACCOUNT_SID);
     }
 
     @Test
-    void testConnectionNamesTheServiceAndItsMessagingService() {
+    void testConnectionOfAMessagingServiceSaysItsSendersAndWhetherItLogsReplies() {
         typeTheSimulatorsAccount();
 
         viewModel.testConnection();
 
         assertThat(viewModel.noticeProperty().get().problem()).isFalse();
         assertThat(viewModel.noticeProperty().get().text()).contains("\u201cHerald simulator\u201d")
-                .contains(NotifySimulator.SERVICE_SID).contains(NotifySimulator.MESSAGING_SERVICE_SID);
+                .contains(TwilioSimulator.MESSAGING_SERVICE_SID).contains("has 2 senders").contains("Smart Encoding is on")
+                .contains("within 4 hours");
+
+        twilio.setInboundRequestUrl(null);
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().problem()).isTrue();
+        assertThat(viewModel.noticeProperty().get().text()).contains("does not log replies");
+    }
+
+    @Test
+    void testConnectionNamesTheNotifyServiceAndItsMessagingService() {
+        typeTheSimulatorsAccount();
+        viewModel.channelProperty().set(ChannelKind.NOTIFY);
+        viewModel.notifyServiceSidProperty().set(TwilioSimulator.SERVICE_SID);
+
+        viewModel.testConnection();
+
+        assertThat(viewModel.noticeProperty().get().problem()).isFalse();
+        assertThat(viewModel.noticeProperty().get().text()).contains("\u201cHerald simulator\u201d")
+                .contains(TwilioSimulator.SERVICE_SID).contains(TwilioSimulator.MESSAGING_SERVICE_SID);
         assertThat(viewModel.testingProperty().get()).isFalse();
     }
 
@@ -201,6 +234,8 @@ class SettingsViewModelTest {
     void testConnectionWarnsWhenTheServiceCannotSendSms() {
         twilio.removeMessagingService();
         typeTheSimulatorsAccount();
+        viewModel.channelProperty().set(ChannelKind.NOTIFY);
+        viewModel.notifyServiceSidProperty().set(TwilioSimulator.SERVICE_SID);
 
         viewModel.testConnection();
 

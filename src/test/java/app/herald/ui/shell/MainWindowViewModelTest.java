@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.herald.core.HeraldCore;
 import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.storage.StorageException;
@@ -23,7 +24,7 @@ class MainWindowViewModelTest {
     Path home;
 
     private MainWindowViewModel viewModel(Callable<HeraldCore> opener) {
-        return new MainWindowViewModel(TwilioChoice.SIMULATION, new DataFolder(home), SameThreadTasks.create(), opener);
+        return new MainWindowViewModel(TwilioChoice.simulation(ChannelKind.NOTIFY), new DataFolder(home), SameThreadTasks.create(), opener);
     }
 
     @Test

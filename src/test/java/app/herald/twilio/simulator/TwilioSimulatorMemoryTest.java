@@ -9,13 +9,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** An embedded simulator sends to millions in SIMULATION: what it remembers of them stays bounded. */
-class NotifySimulatorMemoryTest {
+class TwilioSimulatorMemoryTest {
 
     @Test
     void itRemembersOnlyTheNewestNotificationsUpToABoundOfNumbers() throws Exception {
-        try (NotifySimulator simulator = NotifySimulator.start(0, null)) {
-            NotifyChannel channel = new NotifyChannel(NotifySimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(10));
-            int batches = NotifySimulator.REMEMBERED_ADDRESSES / NotifyChannel.MAX_BINDINGS + 1;
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null)) {
+            NotifyChannel channel = new NotifyChannel(TwilioSimulator.CREDENTIALS, simulator.baseUrl(), Duration.ofSeconds(10));
+            int batches = TwilioSimulator.REMEMBERED_ADDRESSES / NotifyChannel.MAX_BINDINGS + 1;
             String last = null;
             for (int batch = 0; batch < batches; batch++) {
                 int first = batch * NotifyChannel.MAX_BINDINGS;
@@ -26,9 +26,9 @@ class NotifySimulatorMemoryTest {
 
             assertThat(simulator.notificationRequests()).isEqualTo(batches);
             assertThat(simulator.accepted().stream().mapToInt(accepted -> accepted.addresses().size()).sum())
-                    .isEqualTo(NotifySimulator.REMEMBERED_ADDRESSES);
+                    .isEqualTo(TwilioSimulator.REMEMBERED_ADDRESSES);
             assertThat(simulator.accepted().get(0).addresses().get(0)).as("the oldest went first").isEqualTo("+14152010000");
-            assertThat(simulator.accepted()).last().extracting(NotifySimulator.Accepted::sid).isEqualTo(last);
+            assertThat(simulator.accepted()).last().extracting(TwilioSimulator.Accepted::sid).isEqualTo(last);
         }
     }
 }

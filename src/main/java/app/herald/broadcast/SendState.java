@@ -1,12 +1,15 @@
 package app.herald.broadcast;
 
-/** A batch's place in the send journal (DESIGN.md): the only states a Notify request can be in. */
-public enum BatchState {
+/**
+ * A request's place in the send journal (DESIGN.md): the only states a Notify batch, or one message
+ * of the Messaging channel, can be in.
+ */
+public enum SendState {
     /** Not sent yet, or Twilio did not process it: it may be sent. */
     PENDING,
     /** Written before the request leaves; found at start-up, it means the app died mid-call. */
     IN_FLIGHT,
-    /** Twilio answered 201: the SID is stored. */
+    /** Twilio answered 201 (or its log shows it did): the SID is stored. */
     ACCEPTED,
     /** Twilio refused it for good; the reason is stored. */
     FAILED,
@@ -15,7 +18,7 @@ public enum BatchState {
     /** Was UNCERTAIN; a person who checked Twilio's logs settled it as sent. Never sent again. */
     MARKED_SENT;
 
-    /** Whether this batch's send is over: it will not go out again by itself. */
+    /** Whether this send is over: it will not go out again by itself. */
     public boolean hasEnded() {
         return this != PENDING && this != IN_FLIGHT;
     }

@@ -1,0 +1,272 @@
+package app.herald.broadcast;
+
+import app.herald.broadcast.MessageJournal.Answer;
+import app.herald.settings.ChannelKind;
+import app.herald.twilio.Channel;
+import app.herald.twilio.GatewayException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends a Messaging broadcast's PENDING recipients, one message each, a window at a time: the
+ * window is committed IN_FLIGHT (with the answers of the window before) in one synced commit,
+ * then its messages go out, a few at once and no faster than the pace. A message Twilio did not
+ * process (429, no connection) waits (Retry-After, else 1, 2, 4… s) and goes again; one that may
+ * have been processed (a timeout, a reset, a 5xx) is UNCERTAIN and never sent again here; wrong
+ * settings pause the broadcast with what was not sent PENDING. Pause and cancel stop every sender
+ * before its next message. Before and after the sending, UNCERTAIN messages are looked up in
+ * Twilio's log ({@link Reconciler}).
+ */
+public final class MessageDispatcher implements Dispatcher {
+
+    /** Recipients a window holds at most: a crash leaves at most so many UNCERTAIN, for reconciliation to settle. */
+    static final int LARGEST_WINDOW = 1_000;
+    /** "Not processed" answers in a row, per sender at once, after which Herald stops and says so. */
+    private static final int MAX_NOT_PROCESSED_IN_A_ROW = 5;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
+    /** A wait is cut into slices this long, so a pause or cancel is seen within a second. */
+    private static final Duration WAIT_SLICE = Duration.ofMillis(200);
+
+    private final Journal broadcasts;
+    private final MessageJournal journal;
+    private final Channel channel;
+    private final Reconciler reconciler;
+    private final Sleeper sleeper;
+    private final Pace pace;
+    private final int senders;
+    private final int window;
+    private volatile boolean pauseRequested;
+    private volatile boolean cancelRequested;
+    /** Why the senders stopped by themselves (wrong settings, Twilio refusing to be hurried): set once. */
+    private final AtomicReference<String> stoppedBecause = new AtomicReference<>();
+    private final AtomicInteger notProcessedInARow = new AtomicInteger();
+
+    /**
+     * @param reconciler where UNCERTAIN messages are looked up, or null when the channel has no log to read
+     * @param perSecond  messages a second at most; 0 for as fast as Twilio answers
+     * @param senders    requests on their way at once
+     */
+    MessageDispatcher(Journal broadcasts, MessageJournal journal, Channel channel, Reconciler reconciler, Sleeper sleeper,
+            double perSecond, int senders) {
+        if (channel.kind() != ChannelKind.MESSAGES) {
+            throw new IllegalArgumentException("the message dispatcher sends through the Messaging channel");
+        }
+        this.broadcasts = Objects.requireNonNull(broadcasts);
+        this.journal = Objects.requireNonNull(journal);
+        this.channel = channel;
+        this.reconciler = reconciler;
+        this.sleeper = Objects.requireNonNull(sleeper);
+        this.pace = new Pace(perSecond);
+        // at a pace of a few a second, more senders would only wait for their slots, and a pause for them
+        this.senders = Math.max(1, pace.limited() ? Math.min(senders, (int) Math.ceil(perSecond)) : senders);
+        this.window = (int) Math.max(this.senders, Math.min(LARGEST_WINDOW, pace.limited() ? Math.ceil(perSecond) : LARGEST_WINDOW));
+    }
+
+    @Override
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    @Override
+    public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
+        String body = broadcasts.body(broadcastId);
+        broadcasts.setState(broadcastId, BroadcastState.SENDING);
+        reconcile(broadcastId, body, listener);
+        ExecutorService pool = Executors.newFixedThreadPool(senders, runnable -> {
+            Thread thread = new Thread(runnable, "herald-message-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return send(broadcastId, body, listener, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private BroadcastState send(long broadcastId, String body, Listener listener, ExecutorService pool)
+            throws InterruptedException {
+        String after = "";
+        List<Answer> answered = List.of();
+        while (true) {
+            String stop = stopReason();
+            if (stop != null) {
+                journal.commit(broadcastId, answered, List.of());
+                return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener, stop);
+            }
+            List<String> next = journal.pending(broadcastId, after, window);
+            journal.commit(broadcastId, answered, next);
+            if (next.isEmpty()) {
+                reconcile(broadcastId, body, listener);
+                return end(broadcastId, BroadcastState.FINISHED, listener, "Every message has ended.");
+            }
+            after = next.get(next.size() - 1);
+            answered = sendWindow(next, body, pool);
+            listener.progress(progress(broadcastId, summary(answered)));
+        }
+    }
+
+    /** Why to stop before the next message, or null to go on. */
+    private String stopReason() {
+        if (cancelRequested) {
+            return "Cancelled: the messages not sent stay unsent.";
+        }
+        String stopped = stoppedBecause.get();
+        if (stopped != null) {
+            return stopped;
+        }
+        // an interrupt (Herald closing) pauses like the person would: what was on its way is journalled
+        if (pauseRequested || Thread.currentThread().isInterrupted()) {
+            return "Paused: resume to send the rest.";
+        }
+        return null;
+    }
+
+    /** Sends the window's messages on the senders; each answer in the window's order, PENDING for those that did not go. */
+    private List<Answer> sendWindow(List<String> numbers, String body, ExecutorService pool) throws InterruptedException {
+        Answer[] answers = new Answer[numbers.size()];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>(senders);
+        for (int i = 0; i < senders; i++) {
+            running.add(pool.submit(() -> {
+                int index;
+                while (stopReason() == null && (index = next.getAndIncrement()) < numbers.size()) {
+                    answers[index] = sendOne(numbers.get(index), body);
+                }
+                return null;
+            }));
+        }
+        boolean interrupted = false;
+        for (Future<?> sender : running) {
+            while (true) {
+                try {
+                    sender.get(1, TimeUnit.DAYS);
+                    break;
+                } catch (InterruptedException e) {
+                    // the answers on their way are still written down: let the senders end, then pause
+                    interrupted = true;
+                    pauseRequested = true;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("a message sender failed", e);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] == null) {
+                answers[i] = new Answer(numbers.get(i), SendState.PENDING, null, null, null);
+            }
+        }
+        return Arrays.asList(answers);
+    }
+
+    /** One message, sent again only when Twilio certainly did not process it. */
+    private Answer sendOne(String e164, String body) throws InterruptedException {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            if (!waitUnlessStopped(pace.takeSlot())) {
+                return new Answer(e164, SendState.PENDING, null, null, null);
+            }
+            try {
+                String sid = channel.send(List.of(e164), body);
+                notProcessedInARow.set(0);
+                return new Answer(e164, SendState.ACCEPTED, sid, null, null);
+            } catch (GatewayException e) {
+                switch (e.outcome()) {
+                    case REJECTED -> {
+                        return new Answer(e164, SendState.FAILED, null, e.code(), e.getMessage());
+                    }
+                    case UNCERTAIN -> {
+                        return new Answer(e164, SendState.UNCERTAIN, null, e.code(), e.getMessage());
+                    }
+                    case CONFIGURATION -> {
+                        stoppedBecause.compareAndSet(null, e.getMessage());
+                        return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
+                    }
+                    case NOT_PROCESSED -> {
+                        int inARow = notProcessedInARow.incrementAndGet();
+                        if (inARow >= MAX_NOT_PROCESSED_IN_A_ROW * senders) {
+                            stoppedBecause.compareAndSet(null, "Stopped after " + inARow + " tries in a row: " + e.getMessage());
+                            return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
+                        }
+                        Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff;
+                        backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+                        if (!waitUnlessStopped(wait)) {
+                            return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
+                        }
+                    }
+                    default -> throw new IllegalStateException("unknown outcome " + e.outcome());
+                }
+            }
+        }
+    }
+
+    /** Waits in slices, so a pause or cancel ends the wait within a second. @return false when told to stop meanwhile */
+    private boolean waitUnlessStopped(Duration wait) throws InterruptedException {
+        Duration left = wait;
+        while (!left.isNegative() && !left.isZero()) {
+            if (stopReason() != null) {
+                return false;
+            }
+            Duration slice = left.compareTo(WAIT_SLICE) < 0 ? left : WAIT_SLICE;
+            sleeper.sleep(slice);
+            left = left.minus(slice);
+        }
+        return stopReason() == null;
+    }
+
+    private void reconcile(long broadcastId, String body, Listener listener) {
+        if (reconciler == null) {
+            return;
+        }
+        Reconciler.Settled settled = reconciler.reconcile(broadcastId, body);
+        if (settled.found() + settled.notFound() > 0 || settled.problem() != null) {
+            listener.progress(progress(broadcastId, "Looked up " + (settled.found() + settled.notFound())
+                    + " uncertain messages in Twilio's log: " + settled.found() + " found (accepted), " + settled.notFound()
+                    + " not found (left for you to decide)" + (settled.problem() == null ? "." : "; " + settled.problem())));
+        }
+    }
+
+    private BroadcastState end(long broadcastId, BroadcastState state, Listener listener, String event) {
+        broadcasts.setState(broadcastId, state);
+        listener.progress(progress(broadcastId, event));
+        return state;
+    }
+
+    private static String summary(List<Answer> answers) {
+        long accepted = answers.stream().filter(answer -> answer.state() == SendState.ACCEPTED).count();
+        List<Answer> refused = answers.stream().filter(answer -> answer.state() == SendState.FAILED).toList();
+        long uncertain = answers.stream().filter(answer -> answer.state() == SendState.UNCERTAIN).count();
+        StringBuilder event = new StringBuilder(String.format("%,d more messages: %,d accepted", answers.size(), accepted));
+        if (!refused.isEmpty()) {
+            event.append(String.format(", %,d refused (%s: %s)", refused.size(), refused.get(0).e164(),
+                    refused.get(0).errorMessage()));
+        }
+        if (uncertain > 0) {
+            event.append(String.format(", %,d uncertain", uncertain));
+        }
+        return event.toString();
+    }
+
+    private Progress progress(long broadcastId, String event) {
+        MessageCounts counts = broadcasts.messageCounts(broadcastId);
+        return new Progress(broadcastId, counts.ended(), counts.recipients(), counts.accepted(), event, ChannelKind.MESSAGES);
+    }
+}
