@@ -255,6 +255,8 @@ public final class MessageDispatcher implements Dispatcher {
         List<Answer> refused = answers.stream().filter(answer -> answer.state() == SendState.FAILED).toList();
         long uncertain = answers.stream().filter(answer -> answer.state() == SendState.UNCERTAIN).count();
         StringBuilder event = new StringBuilder(String.format("%,d more messages: %,d accepted", answers.size(), accepted));
+        answers.stream().filter(answer -> answer.state() == SendState.ACCEPTED).reduce((first, second) -> second)
+                .ifPresent(last -> event.append(" (the last: ").append(last.e164()).append(' ').append(last.sid()).append(')'));
         if (!refused.isEmpty()) {
             event.append(String.format(", %,d refused (%s: %s)", refused.size(), refused.get(0).e164(),
                     refused.get(0).errorMessage()));

@@ -82,7 +82,7 @@ public final class SendBenchmark {
                     (double) (sent - planned) / bare, state);
             System.out.printf("plan + send:                   %6.2f s, %.2f x the bare loop%n", (sent - start) / 1e9,
                     (double) (sent - start) / bare);
-            SendDialogBenchmark.run(database.jdbi(), list);
+            SendDialogBenchmark.run(database.jdbi(), list, ChannelKind.NOTIFY);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

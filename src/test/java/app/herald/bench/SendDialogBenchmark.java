@@ -23,22 +23,22 @@ import javafx.stage.Stage;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The same million recipients sent through the real send dialog (headless, on Monocle) to the
- * embedded simulator, with the FX thread probed: how long the window could freeze meanwhile.
+ * A list sent through the real send dialog (headless, on Monocle) to the embedded simulator,
+ * through either channel, with the FX thread probed: how long the window could freeze meanwhile.
  */
 final class SendDialogBenchmark {
 
     private SendDialogBenchmark() {
     }
 
-    static void run(Jdbi jdbi, long listId) throws Exception {
+    static void run(Jdbi jdbi, long listId, ChannelKind channel) throws Exception {
         Platform.startup(() -> { });
         ExecutorService workers = NamedExecutors.fixedPool("bench-worker", 2);
         ExecutorService sender = NamedExecutors.fixedPool("bench-sender", 1);
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
         AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(channel), Map.of())) {
             BroadcastService broadcasts = TestBroadcasts.service(jdbi, simulation);
             var quote = broadcasts.quote("School closes at noon", List.of(listId), false);
             Platform.runLater(() -> {
@@ -63,8 +63,8 @@ final class SendDialogBenchmark {
                 }
                 long end = System.nanoTime();
                 settle();
-                System.out.printf("through the send dialog (plan + send): %6.2f s (%s)%n", (end - start) / 1e9,
-                        viewModel.get().outcomeProperty().get());
+                System.out.printf("through the send dialog (plan + send, %s): %6.2f s (%s)%n", channel.label(),
+                        (end - start) / 1e9, viewModel.get().outcomeProperty().get());
                 System.out.printf("  FX thread while planning and sending: %s%n", probe.summary(start, end));
             }
         } finally {

@@ -38,7 +38,7 @@ class PlanCrashTest {
             TestContacts.list(storage.jdbi(), "All", RECIPIENTS);
         }
         Map<String, String> environment = Map.of("HERALD_HOME", home.toString());
-        String[] sending = {"send", "--list", "All", "--message", "School closes at noon", "--yes"};
+        String[] sending = {"send", "--channel", "notify", "--list", "All", "--message", "School closes at noon", "--yes"};
         Path output = files.resolve("child.out");
         long whole = ChildHerald.timeToEnd(environment, output, sending);
 

@@ -113,4 +113,51 @@ class SendCommandsTest {
         assertThat(herald("resume", "--yes")).isEqualTo(1);
         assertThat(err.toString()).contains("No broadcast has anything waiting to be sent.");
     }
+
+    @Test
+    void theMessagingChannelSendsOneMessageEachAndRecipientsListsTheirSids() throws Exception {
+        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
+        simulator.refuse("+14152000005", 21610);
+        environment = Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+                "TWILIO_NOTIFY_SERVICE_SID", TwilioSimulator.SERVICE_SID,
+                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+
+        assertThat(herald("send", "--channel", "messages", "--list", "Parents", "--message", "Hello", "--yes"))
+                .as("one refused: not every message accepted").isEqualTo(1);
+
+        assertThat(out.toString()).contains("11,999 recipients through a Messaging Service, one message each, LIVE")
+                .contains("11,999 recipients: 11,998 accepted, 1 refused, 0 uncertain");
+        assertThat(simulator.accepted()).as("nothing through Notify").isEmpty();
+        Map<String, String> sent = new java.util.HashMap<>();
+        simulator.messages().forEach(message -> assertThat(sent.put(message.to(), message.sid())).as("once").isNull());
+        assertThat(sent).hasSize(11_998);
+
+        assertThat(herald("recipients", "--json")).isZero();
+        JsonNode recipients = JSON.readTree(out.toString());
+        assertThat(recipients).hasSize(11_999);
+        recipients.forEach(recipient -> {
+            String number = recipient.get("e164").asText();
+            if (number.equals("+14152000005")) {
+                assertThat(recipient.get("state").asText()).isEqualTo("FAILED");
+                assertThat(recipient.get("errorCode").asInt()).isEqualTo(21610);
+            } else {
+                assertThat(recipient.get("state").asText()).isEqualTo("ACCEPTED");
+                assertThat(recipient.get("sid").asText()).isEqualTo(sent.get(number));
+            }
+            assertThat(recipient.get("status").isNull()).as("until delivery status is fetched").isTrue();
+        });
+        assertThat(herald("optouts", "--json")).isZero();
+        assertThat(out.toString()).contains("+14152000005").contains("Twilio: replied STOP");
+
+        assertThat(herald("history", "--json")).isZero();
+        JsonNode broadcast = JSON.readTree(out.toString()).get(0);
+        assertThat(broadcast.get("channel").asText()).isEqualTo("messages");
+        assertThat(broadcast.get("accepted").asInt()).isEqualTo(11_998);
+        assertThat(broadcast.get("failed").asInt()).isEqualTo(1);
+        assertThat(broadcast.get("batches")).isEmpty();
+
+        assertThat(herald("send", "--channel", "fax", "--list", "Parents", "--message", "Hello", "--yes")).isNotZero();
+        assertThat(err.toString()).contains("--channel is messages (a Messaging Service) or notify, not fax");
+    }
 }

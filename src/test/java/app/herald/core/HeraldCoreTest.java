@@ -54,7 +54,8 @@ class HeraldCoreTest {
             assertThatThrownBy(() -> HeraldCore.open(settings())).isInstanceOf(StorageException.class)
                     .hasMessageStartingWith("Herald is already open");
             simulation = core.twilio().current();
-            assertThat(simulation.channel().send(List.of("+14155550100"), "Hello")).startsWith("NT");
+            assertThat(simulation.channel().send(List.of("+14155550100"), "Hello"))
+                    .as("a new setup simulates a Messaging Service").startsWith("SM");
         }
 
         assertThatThrownBy(() -> simulation.channel().send(List.of("+14155550100"), "Hello"))

@@ -6,6 +6,8 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Quote;
+import app.herald.broadcast.RecipientOutcome;
+import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
 import java.io.File;
@@ -30,16 +32,21 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
-/** Wires the history: broadcasts above, the chosen one's batches below, a batch's SID copied with Ctrl+C. */
+/**
+ * Wires the history: broadcasts above; below, the chosen one's Notify batches, or its recipients
+ * when it went through a Messaging Service; a SID copied with Ctrl+C.
+ */
 public final class HistoryController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -55,11 +62,22 @@ public final class HistoryController {
     @FXML private TableView<BroadcastSummary> broadcastTable;
     @FXML private TableColumn<BroadcastSummary, String> whenColumn;
     @FXML private TableColumn<BroadcastSummary, String> modeColumn;
+    @FXML private TableColumn<BroadcastSummary, String> channelColumn;
     @FXML private TableColumn<BroadcastSummary, String> stateColumn;
     @FXML private TableColumn<BroadcastSummary, Number> recipientsColumn;
     @FXML private TableColumn<BroadcastSummary, Number> acceptedColumn;
     @FXML private TableColumn<BroadcastSummary, String> listsColumn;
     @FXML private TableColumn<BroadcastSummary, String> messageColumn;
+    @FXML private VBox batchesPane;
+    @FXML private VBox recipientsPane;
+    @FXML private Label recipientsSummaryLabel;
+    @FXML private TextField recipientSearchField;
+    @FXML private TableView<RecipientOutcome> recipientTable;
+    @FXML private TableColumn<RecipientOutcome, String> recipientNumberColumn;
+    @FXML private TableColumn<RecipientOutcome, String> recipientStateColumn;
+    @FXML private TableColumn<RecipientOutcome, String> recipientSidColumn;
+    @FXML private TableColumn<RecipientOutcome, String> recipientErrorColumn;
+    @FXML private Label copyHintLabel;
     @FXML private TableView<Batch> batchTable;
     @FXML private TableColumn<Batch, Number> numberColumn;
     @FXML private TableColumn<Batch, Number> sizeColumn;
@@ -109,6 +127,8 @@ public final class HistoryController {
         exportButton.disableProperty().bind(Bindings.isEmpty(viewModel.broadcasts()));
         whenColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(WHEN.format(row.getValue().createdAt())));
         modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode().name()));
+        channelColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                bundle.getString("history.channel." + row.getValue().channel().label())));
         stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
         recipientsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().recipients()));
         acceptedColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().accepted()));
@@ -142,11 +162,15 @@ public final class HistoryController {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
+        bindRecipients();
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
                 || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
         var chosenBatch = batchTable.getSelectionModel().selectedItemProperty();
-        var notUncertain = Bindings.createBooleanBinding(
-                () -> chosenBatch.get() == null || chosenBatch.get().state() != SendState.UNCERTAIN, chosenBatch);
+        var chosenRecipient = recipientTable.getSelectionModel().selectedItemProperty();
+        var notUncertain = Bindings.createBooleanBinding(() -> messages()
+                        ? chosenRecipient.get() == null || chosenRecipient.get().state() != SendState.UNCERTAIN
+                        : chosenBatch.get() == null || chosenBatch.get().state() != SendState.UNCERTAIN,
+                chosenBatch, chosenRecipient, viewModel.selectedProperty());
         sendAgainButton.disableProperty().bind(notUncertain);
         markSentButton.disableProperty().bind(notUncertain);
         viewModel.lastThirtyDays().addListener((ListChangeListener<DailyOutcome>) change -> showChart());
@@ -158,6 +182,37 @@ public final class HistoryController {
             }
         });
         viewModel.refresh();
+    }
+
+    /** Whether the chosen broadcast went through a Messaging Service: its recipients show, not batches. */
+    private boolean messages() {
+        BroadcastSummary chosen = viewModel.selectedProperty().get();
+        return chosen != null && chosen.channel() == ChannelKind.MESSAGES;
+    }
+
+    private void bindRecipients() {
+        var messages = Bindings.createBooleanBinding(this::messages, viewModel.selectedProperty());
+        recipientsPane.visibleProperty().bind(messages);
+        batchesPane.visibleProperty().bind(messages.not());
+        copyHintLabel.textProperty().bind(Bindings.when(messages).then(bundle.getString("history.recipients.copyHint"))
+                .otherwise(bundle.getString("history.copyHint")));
+        recipientsSummaryLabel.textProperty().bind(Bindings.createStringBinding(viewModel::recipientsSummary,
+                viewModel.selectedProperty()));
+        recipientSearchField.textProperty().bindBidirectional(viewModel.recipientSearchProperty());
+        recipientTable.setItems(viewModel.recipients());
+        recipientNumberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().e164()));
+        recipientStateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                row.getValue().state() == null ? "" : row.getValue().state().name()));
+        recipientSidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));
+        recipientErrorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
+        recipientTable.setOnKeyPressed(event -> {
+            RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
+            if (COPY.match(event) && recipient != null && recipient.sid() != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(recipient.sid());
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
     }
 
     /** Recipients per day, stacked by outcome, one bar a day labelled with its day of the month. */
@@ -196,6 +251,14 @@ public final class HistoryController {
 
     @FXML
     private void sendAgain() {
+        RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
+        if (messages()) {
+            if (recipient != null && Dialogs.confirm(root, bundle.getString("history.message.sendAgain.title"),
+                    viewModel.sendAgainQuestion(recipient), bundle.getString("history.sendAgain"))) {
+                viewModel.sendAgain(recipient);
+            }
+            return;
+        }
         Batch batch = batchTable.getSelectionModel().getSelectedItem();
         if (batch != null && Dialogs.confirm(root, bundle.getString("history.sendAgain.title"),
                 viewModel.sendAgainQuestion(batch), bundle.getString("history.sendAgain"))) {
@@ -205,6 +268,14 @@ public final class HistoryController {
 
     @FXML
     private void markSent() {
+        RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
+        if (messages()) {
+            if (recipient != null && Dialogs.confirm(root, bundle.getString("history.message.markSent.title"),
+                    viewModel.markSentQuestion(recipient), bundle.getString("history.markSent"))) {
+                viewModel.markSent(recipient);
+            }
+            return;
+        }
         Batch batch = batchTable.getSelectionModel().getSelectedItem();
         if (batch != null && Dialogs.confirm(root, bundle.getString("history.markSent.title"),
                 viewModel.markSentQuestion(batch), bundle.getString("history.markSent"))) {

@@ -1,6 +1,7 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
+import app.herald.broadcast.BroadcastRecipients;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
@@ -8,6 +9,8 @@ import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.HistoryExporter;
 import app.herald.broadcast.Quote;
+import app.herald.broadcast.RecipientOutcome;
+import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
@@ -26,17 +29,26 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** The history: every broadcast, newest first, and the batches of the chosen one with their SIDs. */
+/**
+ * The history: every broadcast, newest first, and for the chosen one its Notify batches with their
+ * SIDs, or (through a Messaging Service) its recipients with each one's message, searchable by number.
+ */
 public final class HistoryViewModel {
+
+    /** Recipients shown at once; a search narrows a million down to these. */
+    static final int RECIPIENTS_SHOWN = 500;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
     private final Broadcasts broadcasts;
+    private final BroadcastRecipients recipientsOf;
     private final BroadcastService sending;
     private final ScreenWork work;
     private final ResourceBundle bundle;
@@ -48,17 +60,24 @@ public final class HistoryViewModel {
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
+    private final ObservableList<RecipientOutcome> recipients = FXCollections.observableArrayList();
+    private final StringProperty recipientSearch = new SimpleStringProperty("");
     private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
 
-    /** @param sending resumes a broadcast, and settles its uncertain batches as a person decides */
-    public HistoryViewModel(Broadcasts broadcasts, BroadcastService sending, Tasks tasks, ResourceBundle bundle) {
+    /** @param sending resumes a broadcast, and settles its uncertain batches and messages as a person decides */
+    public HistoryViewModel(Broadcasts broadcasts, BroadcastRecipients recipientsOf, BroadcastService sending, Tasks tasks,
+            ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
+        this.recipientsOf = Objects.requireNonNull(recipientsOf);
         this.sending = Objects.requireNonNull(sending);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
         shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, stateFilter, fromDate, toDate));
-        selected.addListener((observable, previous, broadcast) ->
-                batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
+        selected.addListener((observable, previous, broadcast) -> {
+            batches.setAll(broadcast == null ? List.of() : broadcast.batches());
+            readRecipients();
+        });
+        recipientSearch.addListener((observable, previous, search) -> readRecipients());
     }
 
     /** The state and the days (inclusive, on this computer's calendar) the person chose; null lets all through. */
@@ -85,6 +104,54 @@ public final class HistoryViewModel {
             if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(BroadcastSummary::needsAPerson)) {
                 work.tell(Notice.info(bundle.getString("history.interrupted")));
             }
+        });
+    }
+
+    /** The first {@link #RECIPIENTS_SHOWN} recipients of the chosen Messaging broadcast whose number holds the digits searched. */
+    private void readRecipients() {
+        BroadcastSummary broadcast = selected.get();
+        if (broadcast == null || broadcast.channel() != ChannelKind.MESSAGES) {
+            recipients.clear();
+            return;
+        }
+        String search = recipientSearch.get();
+        work.read(() -> recipientsOf.page(broadcast.id(), null, search, RECIPIENTS_SHOWN), recipients::setAll);
+    }
+
+    /** How the chosen Messaging broadcast's recipients stand, in words: "2,498 accepted · 1 refused · …". */
+    public String recipientsSummary() {
+        BroadcastSummary broadcast = selected.get();
+        if (broadcast == null || broadcast.channel() != ChannelKind.MESSAGES) {
+            return "";
+        }
+        return MessageFormat.format(bundle.getString("history.recipients.summary"), broadcast.accepted(), broadcast.failed(),
+                broadcast.uncertain(), broadcast.markedSent(), broadcast.pendingRecipients());
+    }
+
+    /** The question before sending an UNCERTAIN message again, with what Twilio's log said. */
+    public String sendAgainQuestion(RecipientOutcome recipient) {
+        return MessageFormat.format(bundle.getString("history.message.sendAgain.question"), recipient.e164(),
+                recipient.errorMessage() == null ? "" : recipient.errorMessage());
+    }
+
+    public String markSentQuestion(RecipientOutcome recipient) {
+        return MessageFormat.format(bundle.getString("history.message.markSent.question"), recipient.e164(),
+                recipient.errorMessage() == null ? "" : recipient.errorMessage());
+    }
+
+    public void sendAgain(RecipientOutcome recipient) {
+        long id = selected.get().id();
+        work.change(() -> sending.sendAgain(id, recipient.e164()), done -> {
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.againDone"), recipient.e164())));
+            refresh();
+        });
+    }
+
+    public void markSent(RecipientOutcome recipient) {
+        long id = selected.get().id();
+        work.change(() -> sending.markSent(id, recipient.e164()), done -> {
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.markedDone"), recipient.e164())));
+            refresh();
         });
     }
 
@@ -169,6 +236,16 @@ public final class HistoryViewModel {
 
     public ObservableList<Batch> batches() {
         return batches;
+    }
+
+    /** The chosen Messaging broadcast's recipients, as far as {@link #RECIPIENTS_SHOWN}; empty for Notify. */
+    public ObservableList<RecipientOutcome> recipients() {
+        return recipients;
+    }
+
+    /** Digits a recipient's number holds, in any position; blank shows the first ones. */
+    public StringProperty recipientSearchProperty() {
+        return recipientSearch;
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

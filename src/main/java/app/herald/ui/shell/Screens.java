@@ -92,7 +92,7 @@ public final class Screens implements ImportActions {
     }
 
     private Node historyScreen() {
-        HistoryViewModel history = new HistoryViewModel(core.history(), core.broadcasts(), tasks, bundle);
+        HistoryViewModel history = new HistoryViewModel(core.history(), core.recipients(), core.broadcasts(), tasks, bundle);
         return new FxmlViews(bundle).load(HistoryController.class.getResource("history.fxml"),
                 new HistoryController(history, bundle, quote -> sendDialogs().open(owner.get(), quote)));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.BroadcastRecipients;
 import app.herald.broadcast.Broadcasts;
 import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Journal;
@@ -51,7 +52,7 @@ class HistoryViewModelTest {
         journal.inFlight(broadcast, 1);
         journal.recoverInterrupted();
         twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
-        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), TestBroadcasts.service(database.jdbi(), twilio),
+        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), new BroadcastRecipients(database.jdbi()), TestBroadcasts.service(database.jdbi(), twilio),
                 SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
         viewModel.refresh();
     }

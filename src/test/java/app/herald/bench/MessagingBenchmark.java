@@ -1,0 +1,135 @@
+package app.herald.bench;
+
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.Quote;
+import app.herald.broadcast.TestBroadcasts;
+import app.herald.contacts.RecipientLists;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.MessagePace;
+import app.herald.settings.TwilioChoice;
+import app.herald.storage.Database;
+import app.herald.twilio.GatewayException;
+import app.herald.twilio.MessagingChannel;
+import app.herald.twilio.TwilioConnections;
+import app.herald.twilio.simulator.TwilioSimulator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Recipients through the Messaging channel to the embedded simulator (no latency), one message
+ * each: a bare loop of the same SDK creates at the same concurrency (no journal, no database) to a
+ * simulator of its own, then the broadcast service (plan, then the per-recipient journal in synced
+ * windows); then a smaller list through the real send dialog with the FX thread probed. The peak
+ * heap is the whole JVM's, simulators included.
+ */
+public final class MessagingBenchmark {
+
+    private static final String BODY = "School closes at noon tomorrow. Please collect your child by 12:15.";
+
+    private MessagingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int throughTheDialog = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int senders = MessagePace.SIMULATED.senders();
+        Path folder = Files.createTempDirectory("herald-messaging-bench");
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
+             Database database = Database.open(folder.resolve("herald"));
+             TwilioConnections twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.MESSAGES), Map.of())) {
+            MessagingChannel channel = new MessagingChannel(TwilioSimulator.MESSAGING_CREDENTIALS, simulator.baseUrl(),
+                    Duration.ofSeconds(60));
+            long list = new RecipientLists(database.jdbi()).create("Everyone").id();
+            database.jdbi().useHandle(handle -> handle.createUpdate(
+                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (2000000000 + X) FROM SYSTEM_RANGE(1, :n)")
+                    .bind("list", list).bind("n", recipients).execute());
+            long small = new RecipientLists(database.jdbi()).create("Some").id();
+            database.jdbi().useHandle(handle -> handle.createUpdate(
+                            "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (3000000000 + X) FROM SYSTEM_RANGE(1, :n)")
+                    .bind("list", small).bind("n", throughTheDialog).execute());
+
+            bareLoop(channel, 5_000, senders);
+            long bare = bareLoop(channel, recipients, senders);
+
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+            Quote quote = broadcasts.quote(BODY, List.of(list), false);
+            twilio.current();
+            resetPeaks();
+            long start = System.nanoTime();
+            long id = broadcasts.start(quote);
+            long planned = System.nanoTime();
+            BroadcastState state = broadcasts.sending(id).run(progress -> { });
+            long sent = System.nanoTime();
+            long peak = peakHeap();
+
+            System.out.printf("machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("bare SDK loop, %,d creates, %d at once:  %7.2f s, %,.0f messages/s%n", recipients, senders,
+                    bare / 1e9, recipients / (bare / 1e9));
+            System.out.printf("plan (snapshot, each recipient PENDING):     %7.2f s%n", (planned - start) / 1e9);
+            System.out.printf("send through the journal:                    %7.2f s, %,.0f messages/s, %.2f x the bare loop (%s)%n",
+                    (sent - planned) / 1e9, recipients / ((sent - planned) / 1e9), (double) (sent - planned) / bare, state);
+            System.out.printf("peak heap while planning and sending:        %7d MB (simulator included)%n", peak >> 20);
+            SendDialogBenchmark.run(database.jdbi(), small, ChannelKind.MESSAGES);
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The same creates, {@code senders} at once, with nothing written down. @return nanoseconds */
+    private static long bareLoop(MessagingChannel channel, int count, int senders) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                running.add(pool.submit(() -> {
+                    long n;
+                    while ((n = next.getAndIncrement()) < count) {
+                        try {
+                            channel.send(List.of("+1" + (4_000_000_000L + n)), BODY);
+                        } catch (GatewayException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since {@link #resetPeaks()}: an upper bound of what was live at once. */
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+}
