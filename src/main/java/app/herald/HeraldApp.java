@@ -95,6 +95,7 @@ public final class HeraldApp extends Application {
         viewModel.coreProperty().addListener((observable, none, core) -> {
             screens = new Screens(core, viewModel, tasks, bundle, () -> stage, stylesheets);
             viewModel.twilioChoiceProperty().addListener((changed, previous, chosen) -> core.twilio().choose(chosen));
+            core.reconcileInBackground();
         });
         ImportActions imports = new ImportActions() {
             @Override

@@ -135,20 +135,23 @@ final class MessageJournal {
         count(handle, broadcastId, accepted, failed, uncertain, 0);
     }
 
-    private static void markInFlight(Handle handle, long broadcastId, List<String> numbers) throws SQLException {
+    /**
+     * The window is the PENDING recipients from its first number to its last, as {@link #pending}
+     * read them: one range update marks them all, and must mark exactly them.
+     */
+    private static void markInFlight(Handle handle, long broadcastId, List<String> numbers) {
         if (numbers.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = handle.getConnection().prepareStatement("""
-                UPDATE broadcast_recipient SET state = 'IN_FLIGHT', attempts = COALESCE(attempts, 0) + 1,
-                       updated_at = CURRENT_TIMESTAMP
-                WHERE broadcast_id = ? AND batch_no = 0 AND e164 = ? AND state = 'PENDING'""")) {
-            for (String e164 : numbers) {
-                update.setLong(1, broadcastId);
-                update.setString(2, e164);
-                update.addBatch();
-            }
-            requireAll(update.executeBatch(), "sent");
+        int marked = handle.createUpdate("""
+                        UPDATE broadcast_recipient SET state = 'IN_FLIGHT', attempts = COALESCE(attempts, 0) + 1,
+                               updated_at = CURRENT_TIMESTAMP
+                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 BETWEEN :first AND :last AND state = 'PENDING'""")
+                .bind("id", broadcastId).bind("first", numbers.get(0)).bind("last", numbers.get(numbers.size() - 1))
+                .execute();
+        if (marked != numbers.size()) {
+            throw new IllegalStateException("the journal refused a change its state machine does not allow: " + marked
+                    + " recipients were PENDING where " + numbers.size() + " were read");
         }
     }
 

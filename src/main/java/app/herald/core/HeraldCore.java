@@ -161,6 +161,24 @@ public final class HeraldCore implements AutoCloseable {
     }
 
     /**
+     * Looks up, on the sender thread, the messages a dead Herald left UNCERTAIN in Twilio's log: those
+     * found become ACCEPTED before a person is asked about them. The window does this at start; a
+     * command that only reads (herald lists) never reaches Twilio.
+     */
+    public void reconcileInBackground() {
+        sender.execute(() -> {
+            if (history.all().stream().noneMatch(broadcast -> broadcast.uncertain() > 0)) {
+                return;
+            }
+            try {
+                LOG.info("Twilio's log settled {} uncertain messages as accepted", broadcasts.reconcileUncertain());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not look up uncertain messages in Twilio's log; History still shows them uncertain", e);
+            }
+        });
+    }
+
+    /**
      * Sends through this channel from now on (the command line's --channel, or resuming a broadcast
      * made through another), with the credentials the environment or Settings have for it.
      *
