@@ -81,8 +81,7 @@ final class SendCommand implements Callable<Integer> {
             String question = String.format("Send %d segment%s (%s) to %,d recipients %s, %s, about %s%s?",
                     quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(), how,
                     quote.mode(), quote.costText(), quote.paceSeconds() == 0 ? ""
-                            : String.format(", taking about %s at the pace set", Duration.ofSeconds(quote.paceSeconds())
-                                    .toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
+                            : ", taking " + roughly(Duration.ofSeconds(quote.paceSeconds())) + " at the pace set");
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     contacts, quote.duplicates(), quote.optedOut());
             if (!BroadcastRun.confirmed(yes, question, err)) {
@@ -93,6 +92,15 @@ final class SendCommand implements Callable<Integer> {
             out.flush();
             return BroadcastRun.run(core, broadcasts.sending(id), out, err);
         }
+    }
+
+    /** "about 2 h 47 min", "about 5 min", "under a minute". */
+    private static String roughly(Duration duration) {
+        if (duration.toMinutes() < 1) {
+            return "under a minute";
+        }
+        return duration.toHours() == 0 ? "about " + duration.toMinutes() + " min"
+                : "about " + duration.toHours() + " h " + duration.toMinutesPart() + " min";
     }
 
     private List<Long> listIds(RecipientLists recipientLists) {

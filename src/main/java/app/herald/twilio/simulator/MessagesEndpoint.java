@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +181,7 @@ final class MessagesEndpoint {
             return Reply.error(400, 20001, "DateSent is not a date: " + e.getParsedString());
         }
         List<Held> newestFirst = new ArrayList<>(held());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         long skip = (long) page * pageSize;
         List<Held> onPage = new ArrayList<>();
         boolean more = false;

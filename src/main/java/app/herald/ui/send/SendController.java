@@ -115,7 +115,7 @@ public final class SendController {
                         : total.get() == 0 ? 0 : (double) viewModel.endedProperty().get() / total.get(),
                 viewModel.endedProperty(), total, preparing));
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> progressText(plan), viewModel.endedProperty(),
-                total, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(),
+                total, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(), viewModel.perSecondProperty(),
                 viewModel.remainingSecondsProperty(), preparing));
         outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
                 : text("send.outcome." + viewModel.outcomeProperty().get().name(), plan), viewModel.outcomeProperty()));
@@ -132,7 +132,8 @@ public final class SendController {
         return MessageFormat.format(text("send.progress", plan), viewModel.endedProperty().get(),
                 viewModel.totalProperty().get(), viewModel.acceptedProperty().get(),
                 clock(viewModel.elapsedSecondsProperty().get()),
-                remaining < 0 ? bundle.getString("send.remainingUnknown") : clock(remaining));
+                remaining < 0 ? bundle.getString("send.remainingUnknown") : clock(remaining),
+                viewModel.perSecondProperty().get());
     }
 
     /** The words for this channel: the Messaging channel counts messages where Notify counts batches. */

@@ -63,6 +63,7 @@ public final class SendViewModel {
     private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper elapsedSeconds = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper remainingSeconds = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyLongWrapper perSecond = new ReadOnlyLongWrapper();
     private final ObservableList<String> events = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BroadcastState> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
@@ -200,6 +201,7 @@ public final class SendViewModel {
             long endedNow = ended.get() - endedAtStart;
             // the pace of this run so far, over what is left; unknown until one of its batches (or messages) has ended
             remainingSeconds.set(endedNow <= 0 ? -1 : elapsed * (total.get() - ended.get()) / endedNow);
+            perSecond.set(elapsed <= 0 ? 0 : endedNow / elapsed);
         } else {
             remainingSeconds.set(phase.get() == Phase.DONE ? 0 : -1);
         }
@@ -290,6 +292,11 @@ public final class SendViewModel {
     /** An estimate from the pace so far; -1 while unknown. */
     public ReadOnlyLongProperty remainingSecondsProperty() {
         return remainingSeconds.getReadOnlyProperty();
+    }
+
+    /** The pace of this run so far: batches (or messages) ended a second. */
+    public ReadOnlyLongProperty perSecondProperty() {
+        return perSecond.getReadOnlyProperty();
     }
 
     /** One line per batch as it ends, with its SID when accepted. */
