@@ -17,10 +17,6 @@ import java.util.Optional;
  */
 public final class BatchDispatcher implements Dispatcher {
 
-    /** After this many "not processed" answers in a row Herald stops and says so, rather than trying forever. */
-    private static final int MAX_NOT_PROCESSED_IN_A_ROW = 5;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
 
     private final Journal journal;
     private final Channel channel;
@@ -50,7 +46,7 @@ public final class BatchDispatcher implements Dispatcher {
     public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
         String body = journal.body(broadcastId);
         journal.setState(broadcastId, BroadcastState.SENDING);
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         int notProcessedInARow = 0;
         while (true) {
             if (cancelRequested) {
@@ -74,18 +70,17 @@ public final class BatchDispatcher implements Dispatcher {
                 String sid = channel.send(numbers, body);
                 journal.accepted(broadcastId, number, sid);
                 event = "Batch " + number + " accepted: " + sid;
-                backoff = FIRST_BACKOFF;
+                backoff.reset();
                 notProcessedInARow = 0;
             } catch (GatewayException e) {
                 switch (e.outcome()) {
                     case NOT_PROCESSED -> {
                         journal.notProcessed(broadcastId, number, e.code(), e.getMessage());
-                        if (++notProcessedInARow >= MAX_NOT_PROCESSED_IN_A_ROW) {
+                        if (++notProcessedInARow >= Backoff.MOST_IN_A_ROW) {
                             return end(broadcastId, BroadcastState.PAUSED, listener,
                                     "Stopped after " + notProcessedInARow + " tries: " + e.getMessage());
                         }
-                        Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff;
-                        backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
+                        Duration wait = backoff.next(e.retryAfter());
                         sleeper.sleep(wait);
                         event = "Batch " + number + " not processed, sent again after " + wait.toSeconds() + " s: " + e.getMessage();
                     }

@@ -32,10 +32,6 @@ public final class MessageDispatcher implements Dispatcher {
 
     /** Recipients a window holds at most: a crash leaves at most so many UNCERTAIN, for reconciliation to settle. */
     static final int LARGEST_WINDOW = 1_000;
-    /** "Not processed" answers in a row, per sender at once, after which Herald stops and says so. */
-    private static final int MAX_NOT_PROCESSED_IN_A_ROW = 5;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
     /** A wait is cut into slices this long, so a pause or cancel is seen within a second. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(200);
 
@@ -111,7 +107,7 @@ public final class MessageDispatcher implements Dispatcher {
                 journal.commit(broadcastId, answered, List.of());
                 return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener, stop);
             }
-            List<String> next = journal.pending(broadcastId, after, window);
+            List<String> next = journal.inState(broadcastId, SendState.PENDING, after, window);
             journal.commit(broadcastId, answered, next);
             if (next.isEmpty()) {
                 reconcile(broadcastId, body, listener);
@@ -181,7 +177,7 @@ public final class MessageDispatcher implements Dispatcher {
 
     /** One message, sent again only when Twilio certainly did not process it. */
     private Answer sendOne(String e164, String body) throws InterruptedException {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         while (true) {
             if (!waitUnlessStopped(pace.takeSlot())) {
                 return new Answer(e164, SendState.PENDING, null, null, null);
@@ -204,13 +200,12 @@ public final class MessageDispatcher implements Dispatcher {
                     }
                     case NOT_PROCESSED -> {
                         int inARow = notProcessedInARow.incrementAndGet();
-                        if (inARow >= MAX_NOT_PROCESSED_IN_A_ROW * senders) {
+                        // a few senders at once meet the same limit: they stop together, not at each one's fifth
+                        if (inARow >= Backoff.MOST_IN_A_ROW * senders) {
                             stoppedBecause.compareAndSet(null, "Stopped after " + inARow + " tries in a row: " + e.getMessage());
                             return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
                         }
-                        Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff;
-                        backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
-                        if (!waitUnlessStopped(wait)) {
+                        if (!waitUnlessStopped(backoff.next(e.retryAfter()))) {
                             return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
                         }
                     }

@@ -43,22 +43,14 @@ final class MessageJournal {
         this.jdbi = jdbi;
     }
 
-    /** Up to {@code limit} PENDING recipients after {@code after} (exclusive; "" for the first), in number order. */
-    List<String> pending(long broadcastId, String after, int limit) {
+    /** Up to {@code limit} recipients in this state after {@code after} (exclusive; "" for the first), in number order. */
+    List<String> inState(long broadcastId, SendState state, String after, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT e164 FROM broadcast_recipient
-                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND state = 'PENDING'
+                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND state = :state
                         ORDER BY broadcast_id, batch_no, e164 LIMIT :limit""")
-                .bind("id", broadcastId).bind("after", after).bind("limit", limit).mapTo(String.class).list());
-    }
-
-    /** The UNCERTAIN recipients after {@code after} (exclusive), in number order, up to {@code limit}. */
-    List<String> uncertain(long broadcastId, String after, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT e164 FROM broadcast_recipient
-                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND state = 'UNCERTAIN'
-                        ORDER BY broadcast_id, batch_no, e164 LIMIT :limit""")
-                .bind("id", broadcastId).bind("after", after).bind("limit", limit).mapTo(String.class).list());
+                .bind("id", broadcastId).bind("state", state.name()).bind("after", after).bind("limit", limit)
+                .mapTo(String.class).list());
     }
 
     /** When the broadcast's first run began: Twilio's log is searched from there. */
@@ -136,7 +128,7 @@ final class MessageJournal {
     }
 
     /**
-     * The window is the PENDING recipients from its first number to its last, as {@link #pending}
+     * The window is the PENDING recipients from its first number to its last, as {@link #inState}
      * read them: one range update marks them all, and must mark exactly them.
      */
     private static void markInFlight(Handle handle, long broadcastId, List<String> numbers) {

@@ -41,7 +41,7 @@ final class Reconciler {
         int notFound = 0;
         String after = "";
         while (true) {
-            List<String> uncertain = journal.uncertain(broadcastId, after, PAGE);
+            List<String> uncertain = journal.inState(broadcastId, SendState.UNCERTAIN, after, PAGE);
             if (uncertain.isEmpty()) {
                 return new Settled(found, notFound, null);
             }

@@ -49,10 +49,7 @@ public final class MessagingChannel implements Channel, MessageLog {
             throw new IllegalArgumentException("the Messaging channel needs a Messaging Service SID (MG…)");
         }
         this.http = new TwilioHttpClient(baseUrl, readTimeout);
-        this.client = new TwilioRestClient.Builder(credentials.username(), credentials.secret())
-                .accountSid(credentials.accountSid())
-                .httpClient(http)
-                .build();
+        this.client = http.restClient(credentials);
         this.serviceSid = credentials.serviceSid();
     }
 

@@ -36,10 +36,7 @@ public final class NotifyChannel implements Channel {
      */
     public NotifyChannel(TwilioCredentials credentials, URI baseUrl, Duration readTimeout) {
         this.http = new TwilioHttpClient(baseUrl, readTimeout);
-        this.client = new TwilioRestClient.Builder(credentials.username(), credentials.secret())
-                .accountSid(credentials.accountSid())
-                .httpClient(http)
-                .build();
+        this.client = http.restClient(credentials);
         this.serviceSid = credentials.serviceSid();
     }
 

@@ -1,7 +1,9 @@
 package app.herald.twilio;
 
+import app.herald.settings.TwilioCredentials;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
+import com.twilio.http.TwilioRestClient;
 import com.twilio.http.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +30,14 @@ final class TwilioHttpClient extends NetworkHttpClient {
 
     TwilioHttpClient(URI baseUrl, Duration readTimeout) {
         super(builder(baseUrl, readTimeout));
+    }
+
+    /** The SDK's client for these credentials, making its requests through this one. */
+    TwilioRestClient restClient(TwilioCredentials credentials) {
+        return new TwilioRestClient.Builder(credentials.username(), credentials.secret())
+                .accountSid(credentials.accountSid())
+                .httpClient(this)
+                .build();
     }
 
     private static HttpClientBuilder builder(URI baseUrl, Duration readTimeout) {
