@@ -67,7 +67,9 @@ public final class MessageDispatcher implements Dispatcher {
         this.pace = new Pace(perSecond);
         // at a pace of a few a second, more senders would only wait for their slots, and a pause for them
         this.senders = Math.max(1, pace.limited() ? Math.min(senders, (int) Math.ceil(perSecond)) : senders);
-        this.window = (int) Math.max(this.senders, Math.min(LARGEST_WINDOW, pace.limited() ? Math.ceil(perSecond) : LARGEST_WINDOW));
+        // about a second of sending: answers are written down as they come, and a crash leaves little to look up
+        int secondOfSending = pace.limited() ? (int) Math.ceil(perSecond) : LARGEST_WINDOW;
+        this.window = Math.max(this.senders, Math.min(LARGEST_WINDOW, secondOfSending));
     }
 
     @Override
