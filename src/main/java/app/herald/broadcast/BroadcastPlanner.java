@@ -87,14 +87,14 @@ final class BroadcastPlanner {
         try (Handle reading = jdbi.open(); Handle writing = jdbi.open()) {
             Connection connection = writing.getConnection();
             try (PreparedStatement recipient = connection.prepareStatement(
-                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state) VALUES (?, ?, ?, ?)");
+                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state, name) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement batch = connection.prepareStatement(
                          "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')");
-                 Stream<String> numbers = reading.createQuery("""
-                                 SELECT DISTINCT c.e164 FROM contact c
+                 Stream<Recipient> numbers = reading.createQuery("""
+                                 SELECT c.e164, MIN(c.name) FROM contact c
                                  WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
-                                 ORDER BY c.e164""")
-                         .bindList("lists", lists).mapTo(String.class).stream()) {
+                                 GROUP BY c.e164 ORDER BY c.e164""")
+                         .bindList("lists", lists).map((rs, ctx) -> new Recipient(rs.getString(1), rs.getString(2))).stream()) {
                 RecipientWriter writer = channel == ChannelKind.NOTIFY
                         ? new RecipientWriter(writing, id, channel.recipientsPerRequest(), recipient, batch)
                         : new RecipientWriter(writing, id, 0, recipient, null);
@@ -105,6 +105,10 @@ final class BroadcastPlanner {
                 throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A number the lists reach, with its name there (the first in order when the lists differ). */
+    private record Recipient(String e164, String name) {
     }
 
     /** Removes a broadcast that never became READY, a batch at a time. */
@@ -149,12 +153,13 @@ final class BroadcastPlanner {
             this.batchNo = batch == null ? 0 : 1;
         }
 
-        void add(String e164) {
+        void add(Recipient one) {
             try {
                 recipient.setLong(1, broadcastId);
-                recipient.setString(2, e164);
+                recipient.setString(2, one.e164());
                 recipient.setInt(3, batchNo);
                 recipient.setString(4, batch == null ? SendState.PENDING.name() : null);
+                recipient.setString(5, one.name());
                 recipient.addBatch();
                 inBatch++;
                 if (inBatch == perBatch) {

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.contacts.SearchText;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,23 +19,25 @@ public final class BroadcastRecipients {
 
     /**
      * @param after  the last recipient of the page before, or null for the first page
-     * @param digits only numbers holding these digits, in any position; blank for all
+     * @param search only the numbers holding these digits or the names holding this text ({@link SearchText}); blank for all
      */
-    public List<RecipientOutcome> page(long broadcastId, RecipientOutcome after, String digits, int limit) {
-        String wanted = digits == null ? "" : digits.replaceAll("\\D", "");
+    public List<RecipientOutcome> page(long broadcastId, RecipientOutcome after, String search, int limit) {
+        SearchText text = new SearchText(search);
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT r.e164, r.batch_no, COALESCE(r.state, t.state) AS state, COALESCE(r.sid, t.notification_sid) AS sid,
+                        SELECT r.e164, r.name, r.batch_no, COALESCE(r.state, t.state) AS state, COALESCE(r.sid, t.notification_sid) AS sid,
                                r.status, COALESCE(r.error_code, t.error_code) AS error_code,
                                COALESCE(r.error_message, t.error_message) AS error_message
                         FROM broadcast_recipient r
                         LEFT JOIN batch t ON t.broadcast_id = r.broadcast_id AND t.batch_no = r.batch_no
                         WHERE r.broadcast_id = :id AND r.batch_no >= :afterBatch
-                          AND (r.batch_no > :afterBatch OR r.e164 > :after) AND (:digits = '' OR r.e164 LIKE :pattern)
+                          AND (r.batch_no > :afterBatch OR r.e164 > :after)
+                          AND (:all OR :number AND r.e164 LIKE :numberPattern OR LOWER(r.name) LIKE :namePattern)
                         ORDER BY r.broadcast_id, r.batch_no, r.e164 LIMIT :limit""")
                 .bind("id", broadcastId).bind("afterBatch", after == null ? -1 : after.batch())
-                .bind("after", after == null ? "" : after.e164()).bind("digits", wanted).bind("pattern", "%" + wanted + "%")
+                .bind("after", after == null ? "" : after.e164()).bind("all", text.isEmpty()).bind("number", text.looksLikeANumber())
+                .bind("numberPattern", text.numberPattern()).bind("namePattern", text.namePattern())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new RecipientOutcome(rs.getString("e164"), rs.getInt("batch_no"),
+                .map((rs, ctx) -> new RecipientOutcome(rs.getString("e164"), rs.getString("name"), rs.getInt("batch_no"),
                         rs.getString("state") == null ? null : SendState.valueOf(rs.getString("state")), rs.getString("sid"),
                         rs.getString("status"), (Integer) rs.getObject("error_code"), rs.getString("error_message")))
                 .list());

@@ -30,14 +30,16 @@ final class RecipientsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The broadcast (default: the newest).")
     private Long id;
 
-    @Option(names = "--search", paramLabel = "DIGITS", description = "Only numbers holding these digits, in any position.")
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only the numbers holding these digits (in any position, as typed: 415 555) or the names holding this text.")
     private String search;
 
     @Option(names = "--json", description = "Print a JSON array: one object per recipient.")
     private boolean json;
 
     /** A recipient as --json prints it. */
-    record JsonRecipient(String e164, String state, String sid, String status, Integer errorCode, String errorMessage) {
+    record JsonRecipient(String e164, String name, String state, String sid, String status, Integer errorCode,
+            String errorMessage) {
     }
 
     @Override
@@ -56,11 +58,12 @@ final class RecipientsCommand implements Callable<Integer> {
                 List<RecipientOutcome> page = core.recipients().page(broadcast.id(), last, search, PAGE);
                 for (RecipientOutcome recipient : page) {
                     if (json) {
-                        out.print((first ? "\n  " : ",\n  ") + Json.writeLine(new JsonRecipient(recipient.e164(),
+                        out.print((first ? "\n  " : ",\n  ") + Json.writeLine(new JsonRecipient(recipient.e164(), recipient.name(),
                                 recipient.state() == null ? null : recipient.state().name(), recipient.sid(), recipient.status(),
                                 recipient.errorCode(), recipient.errorMessage())));
                     } else {
-                        out.printf("%-16s %-11s %-34s %s%n", recipient.e164(), recipient.state(),
+                        out.printf("%-16s %-24s %-11s %-34s %s%n", recipient.e164(),
+                                recipient.name() == null ? "" : recipient.name(), recipient.state(),
                                 recipient.sid() == null ? "" : recipient.sid(),
                                 recipient.errorMessage() == null ? "" : recipient.errorMessage());
                     }

@@ -1,10 +1,8 @@
 package app.herald.contacts;
 
-import java.util.Locale;
-
 /**
  * Which contacts of a list to show: all of them, or those whose name contains the search text or
- * whose number contains its digits (a leading 0 dropped, so "0151 234" finds +49151234…).
+ * whose number contains its digits ({@link SearchText}).
  */
 public record ContactQuery(long listId, String search) {
 
@@ -25,27 +23,20 @@ public record ContactQuery(long listId, String search) {
         if (!isSearch()) {
             return "";
         }
-        return digits().isEmpty()
-                ? " AND LOWER(c.name) LIKE :name"
-                : " AND (LOWER(c.name) LIKE :name OR c.e164 LIKE :number)";
+        return text().looksLikeANumber()
+                ? " AND (LOWER(c.name) LIKE :name OR c.e164 LIKE :number)"
+                : " AND LOWER(c.name) LIKE :name";
     }
 
     String namePattern() {
-        return "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
+        return text().namePattern();
     }
 
     String numberPattern() {
-        return "%" + digits() + "%";
+        return text().numberPattern();
     }
 
-    private String digits() {
-        if (!search.matches("[\\d\\s+().\\-/]+")) {
-            return "";
-        }
-        return search.replaceAll("\\D", "").replaceFirst("^0+", "");
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private SearchText text() {
+        return new SearchText(search);
     }
 }

@@ -106,6 +106,14 @@ class MessageDispatcherTest {
         assertThat(last.total()).isEqualTo(RECIPIENTS);
         assertThat(last.recipientsAccepted()).isEqualTo(RECIPIENTS);
         assertThat(progress).as("sampled a window at a time, not per recipient").hasSizeLessThan(10);
+        BroadcastRecipients reader = new BroadcastRecipients(database.jdbi());
+        assertThat(reader.page(id, null, "person 1234", 10)).as("by name, case aside").extracting(RecipientOutcome::e164)
+                .containsExactly("+14152001234");
+        assertThat(reader.page(id, null, "(415) 200-1234", 10)).as("by the number as typed")
+                .extracting(RecipientOutcome::name).containsExactly("Person 1234");
+        List<RecipientOutcome> firstPage = reader.page(id, null, "", 1_000);
+        assertThat(reader.page(id, firstPage.get(999), "", 1_000)).as("the next page starts after the last one")
+                .hasSize(1_000).first().satisfies(next -> assertThat(next.e164()).isGreaterThan(firstPage.get(999).e164()));
     }
 
     @Test

@@ -30,8 +30,8 @@ class DatabaseTest {
                     "flyway_schema_history", "message_template", "opt_out", "recipient_list");
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
-            assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO", "STATE", "SID", "ERROR_CODE",
-                    "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS");
+            assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO", "NAME",
+                    "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS");
         }
     }
 

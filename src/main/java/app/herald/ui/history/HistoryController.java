@@ -74,6 +74,7 @@ public final class HistoryController {
     @FXML private TextField recipientSearchField;
     @FXML private TableView<RecipientOutcome> recipientTable;
     @FXML private TableColumn<RecipientOutcome, String> recipientNumberColumn;
+    @FXML private TableColumn<RecipientOutcome, String> recipientNameColumn;
     @FXML private TableColumn<RecipientOutcome, String> recipientStateColumn;
     @FXML private TableColumn<RecipientOutcome, String> recipientSidColumn;
     @FXML private TableColumn<RecipientOutcome, String> recipientErrorColumn;
@@ -201,6 +202,7 @@ public final class HistoryController {
         recipientSearchField.textProperty().bindBidirectional(viewModel.recipientSearchProperty());
         recipientTable.setItems(viewModel.recipients());
         recipientNumberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().e164()));
+        recipientNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         recipientStateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().state() == null ? "" : row.getValue().state().name()));
         recipientSidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));

@@ -37,7 +37,7 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The history: every broadcast, newest first, and for the chosen one its Notify batches with their
- * SIDs, or (through a Messaging Service) its recipients with each one's message, searchable by number.
+ * SIDs, or (through a Messaging Service) its recipients with each one's message, searchable by number or name.
  */
 public final class HistoryViewModel {
 
@@ -107,7 +107,7 @@ public final class HistoryViewModel {
         });
     }
 
-    /** The first {@link #RECIPIENTS_SHOWN} recipients of the chosen Messaging broadcast whose number holds the digits searched. */
+    /** The first {@link #RECIPIENTS_SHOWN} recipients of the chosen Messaging broadcast that the search finds (a name, or digits). */
     private void readRecipients() {
         BroadcastSummary broadcast = selected.get();
         if (broadcast == null || broadcast.channel() != ChannelKind.MESSAGES) {
@@ -243,7 +243,7 @@ public final class HistoryViewModel {
         return recipients;
     }
 
-    /** Digits a recipient's number holds, in any position; blank shows the first ones. */
+    /** Part of a recipient's name, or digits their number holds in any position; blank shows the first ones. */
     public StringProperty recipientSearchProperty() {
         return recipientSearch;
     }
