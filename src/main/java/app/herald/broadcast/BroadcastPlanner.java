@@ -91,9 +91,9 @@ final class BroadcastPlanner {
                  PreparedStatement batch = connection.prepareStatement(
                          "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')");
                  Stream<Recipient> numbers = reading.createQuery("""
-                                 SELECT c.e164, MIN(c.name) FROM contact c
+                                 SELECT c.e164, c.name FROM contact c
                                  WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
-                                 GROUP BY c.e164 ORDER BY c.e164""")
+                                 ORDER BY c.e164""")
                          .bindList("lists", lists).map((rs, ctx) -> new Recipient(rs.getString(1), rs.getString(2))).stream()) {
                 RecipientWriter writer = channel == ChannelKind.NOTIFY
                         ? new RecipientWriter(writing, id, channel.recipientsPerRequest(), recipient, batch)
@@ -107,7 +107,7 @@ final class BroadcastPlanner {
         }
     }
 
-    /** A number the lists reach, with its name there (the first in order when the lists differ). */
+    /** A number the lists reach, with its name in one of them (the first row read). */
     private record Recipient(String e164, String name) {
     }
 
@@ -140,6 +140,7 @@ final class BroadcastPlanner {
         private final PreparedStatement recipient;
         private final PreparedStatement batch;
         private int batchNo;
+        private String last;
         private int inBatch;
         private long written;
 
@@ -153,7 +154,12 @@ final class BroadcastPlanner {
             this.batchNo = batch == null ? 0 : 1;
         }
 
+        /** Adds a number once: the lists' rows come in number order, so a number in two lists comes twice in a row. */
         void add(Recipient one) {
+            if (one.e164().equals(last)) {
+                return;
+            }
+            last = one.e164();
             try {
                 recipient.setLong(1, broadcastId);
                 recipient.setString(2, one.e164());
