@@ -45,8 +45,8 @@ final class Answers {
     }
 
     static void error(HttpExchange exchange, int status, int code, String message) throws IOException {
-        send(exchange, status, JSON.createObjectNode().put("code", code).put("message", message)
-                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status));
+        Reply reply = Reply.error(status, code, message);
+        send(exchange, reply.status(), reply.body());
     }
 
     static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
