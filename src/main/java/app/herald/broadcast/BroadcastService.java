@@ -195,16 +195,16 @@ public final class BroadcastService {
      * on the UI thread. @return how many were found
      */
     public int reconcileUncertain() {
-        TwilioConnection connection = twilio.current();
-        Reconciler reconciler = reconciler(connection);
+        List<BroadcastSummary> uncertain = history.all().stream()
+                .filter(broadcast -> broadcast.channel() == ChannelKind.MESSAGES && broadcast.mode() == mode()
+                        && broadcast.uncertain() > 0)
+                .toList();
+        // with nothing to look up, no connection is opened (nor a simulator started)
+        Reconciler reconciler = uncertain.isEmpty() ? null : reconciler(twilio.current());
         if (reconciler == null) {
             return 0;
         }
-        return history.all().stream()
-                .filter(broadcast -> broadcast.channel() == ChannelKind.MESSAGES && broadcast.mode() == mode()
-                        && broadcast.uncertain() > 0)
-                .mapToInt(broadcast -> reconciler.reconcile(broadcast.id(), broadcast.body()).found())
-                .sum();
+        return uncertain.stream().mapToInt(broadcast -> reconciler.reconcile(broadcast.id(), broadcast.body()).found()).sum();
     }
 
     /** A person decided an UNCERTAIN batch must go again: it becomes PENDING, and the broadcast can be resumed. */

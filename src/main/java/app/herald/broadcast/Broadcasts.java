@@ -83,20 +83,21 @@ public final class Broadcasts {
                 day[batch.state() == SendState.FAILED ? 1 : batch.state() == SendState.UNCERTAIN ? 2 : 0] += batch.size();
             }
         }
-        jdbi.useHandle(handle -> handle.createQuery("""
+        List<StartedMessages> messages = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT started_at, accepted_count + marked_sent_count, failed_count, uncertain_count FROM broadcast
                         WHERE channel = 'MESSAGES' AND started_at >= :from""")
                 .bind("from", first.atStartOfDay(zone).toOffsetDateTime())
-                .map((rs, ctx) -> {
-                    long[] day = sums.get(rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate());
-                    if (day != null) {
-                        day[0] += rs.getLong(2);
-                        day[1] += rs.getLong(3);
-                        day[2] += rs.getLong(4);
-                    }
-                    return day;
-                })
+                .map((rs, ctx) -> new StartedMessages(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4)))
                 .list());
+        for (StartedMessages broadcast : messages) {
+            long[] day = sums.get(broadcast.startedAt().atZone(zone).toLocalDate());
+            if (day != null) {
+                day[0] += broadcast.sent();
+                day[1] += broadcast.failed();
+                day[2] += broadcast.uncertain();
+            }
+        }
         return sums.entrySet().stream()
                 .map(day -> new DailyOutcome(day.getKey(), day.getValue()[0], day.getValue()[1], day.getValue()[2]))
                 .toList();
@@ -110,6 +111,10 @@ public final class Broadcasts {
     }
 
     private record EndedBatch(Instant sentAt, SendState state, long size) {
+    }
+
+    /** A Messaging broadcast's counts, on the day it began: accepted or marked sent, refused, uncertain. */
+    private record StartedMessages(Instant startedAt, long sent, long failed, long uncertain) {
     }
 
     private List<BroadcastSummary> read(String sql, Map<String, Object> parameters) {

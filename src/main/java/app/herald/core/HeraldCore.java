@@ -167,9 +167,6 @@ public final class HeraldCore implements AutoCloseable {
      */
     public void reconcileInBackground() {
         sender.execute(() -> {
-            if (history.all().stream().noneMatch(broadcast -> broadcast.uncertain() > 0)) {
-                return;
-            }
             try {
                 LOG.info("Twilio's log settled {} uncertain messages as accepted", broadcasts.reconcileUncertain());
             } catch (RuntimeException e) {

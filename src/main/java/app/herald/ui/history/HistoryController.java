@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -155,14 +156,7 @@ public final class HistoryController {
         sentAtColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().sentAt() == null ? "" : WHEN.format(row.getValue().sentAt())));
         errorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
-        batchTable.setOnKeyPressed(event -> {
-            Batch batch = batchTable.getSelectionModel().getSelectedItem();
-            if (COPY.match(event) && batch != null && batch.sid() != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(batch.sid());
-                Clipboard.getSystemClipboard().setContent(content);
-            }
-        });
+        copySidOnShortcut(batchTable, Batch::sid);
         bindRecipients();
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
                 || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
@@ -183,6 +177,18 @@ public final class HistoryController {
             }
         });
         viewModel.refresh();
+    }
+
+    /** Ctrl+C on a row copies its SID (a batch's or a message's), when it has one. */
+    private static <T> void copySidOnShortcut(TableView<T> table, Function<T, String> sid) {
+        table.setOnKeyPressed(event -> {
+            T row = table.getSelectionModel().getSelectedItem();
+            if (COPY.match(event) && row != null && sid.apply(row) != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(sid.apply(row));
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
     }
 
     /** Whether the chosen broadcast went through a Messaging Service: its recipients show, not batches. */
@@ -207,14 +213,7 @@ public final class HistoryController {
                 row.getValue().state() == null ? "" : row.getValue().state().name()));
         recipientSidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));
         recipientErrorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
-        recipientTable.setOnKeyPressed(event -> {
-            RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
-            if (COPY.match(event) && recipient != null && recipient.sid() != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(recipient.sid());
-                Clipboard.getSystemClipboard().setContent(content);
-            }
-        });
+        copySidOnShortcut(recipientTable, RecipientOutcome::sid);
     }
 
     /** Recipients per day, stacked by outcome, one bar a day labelled with its day of the month. */
