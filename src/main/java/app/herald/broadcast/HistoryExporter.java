@@ -1,7 +1,6 @@
 package app.herald.broadcast;
 
 import app.herald.contacts.csv.SpreadsheetCsv;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +11,7 @@ public final class HistoryExporter {
     }
 
     /** @return how many batch rows were written */
-    public static long export(List<BroadcastSummary> broadcasts, Path target) throws IOException {
+    public static long export(List<BroadcastSummary> broadcasts, Path target) {
         return SpreadsheetCsv.write(target, printer -> {
             long rows = 0;
             for (BroadcastSummary broadcast : broadcasts) {

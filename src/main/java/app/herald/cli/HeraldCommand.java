@@ -5,11 +5,15 @@ import app.herald.contacts.Country;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
 import app.herald.core.HeraldCore;
+import app.herald.files.FileProblem;
+import app.herald.files.FileWords;
 import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
 import app.herald.storage.StorageException;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +35,8 @@ import picocli.CommandLine.Spec;
             "HERALD_HOME selects the data folder."
         })
 public final class HeraldCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldCommand.class);
 
     private final LocalSettings settings;
 
@@ -55,14 +61,27 @@ public final class HeraldCommand implements Runnable {
     public static CommandLine commandLine(DataFolder dataFolder, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new HeraldCommand(LocalSettings.load(dataFolder, environment)));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
-                    || e instanceof IllegalArgumentException || e instanceof CancellationException) {
-                failed.getErr().println("herald: " + e.getMessage());
-                return 1;
-            }
-            throw e;
+            failed.getErr().println("herald: " + inWords(e, dataFolder));
+            return 1;
         });
         return commandLine;
+    }
+
+    /**
+     * One or two lines a person can act on, never a stack trace: Herald's own problems say
+     * themselves; anything else says what it was and where the details are (the log has the trace).
+     */
+    private static String inWords(Exception e, DataFolder dataFolder) {
+        if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
+                || e instanceof FileProblem || e instanceof IllegalArgumentException || e instanceof CancellationException) {
+            return e.getMessage();
+        }
+        if (FileWords.isDiskFull(e)) {
+            LOG.warn("The disk is full", e);
+            return "The disk is full: Herald stopped before finishing. Free some space and run the command again.";
+        }
+        LOG.error("A command failed", e);
+        return "Herald could not finish: " + e + ". The details are in " + dataFolder.logs().resolve("herald.log") + ".";
     }
 
     /** Herald's core on the data folder, as the window builds it; the caller closes it. */

@@ -12,9 +12,9 @@ import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
 import app.herald.contacts.csv.RejectedRow;
 import app.herald.core.HeraldCore;
+import app.herald.files.FileWords;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,9 +73,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new ImportProblem("There is no file " + file + ".");
-        }
+        FileWords.requireReadableFile(file);
         String region = herald.country(country);
         Inspection inspection = ContactFiles.inspect(file, format());
         CsvFormat format = inspection.format();

@@ -5,10 +5,9 @@ import app.herald.broadcast.Quote;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.core.HeraldCore;
+import app.herald.files.FileWords;
 import app.herald.settings.ChannelKind;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +57,9 @@ final class SendCommand implements Callable<Integer> {
         @Option(names = "--message-file", paramLabel = "FILE", description = "A UTF-8 file holding the message.")
         private Path file;
 
-        String body() throws Exception {
+        String body() {
             // an editor ends a file with a line break nobody means to send
-            return text != null ? text : Files.readString(file, StandardCharsets.UTF_8).replaceFirst("(\\r?\\n)+$", "");
+            return text != null ? text : FileWords.readUtf8(file).replaceFirst("(\\r?\\n)+$", "");
         }
     }
 

@@ -17,7 +17,7 @@ public final class ContactExporter {
     }
 
     /** @return how many contacts were written */
-    public long export(long listId, Path target) throws IOException {
+    public long export(long listId, Path target) {
         return SpreadsheetCsv.write(target, printer -> writeRows(listId, printer), "phone", "name", "opted_out");
     }
 

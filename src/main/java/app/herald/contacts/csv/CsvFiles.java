@@ -19,6 +19,12 @@ import org.apache.commons.csv.CSVRecord;
 /** Opens a contact file as CSV records in a given format; strict about the encoding, silent about a BOM. */
 public final class CsvFiles {
 
+    /**
+     * What stands in for bytes the encoding cannot read: a lone low surrogate, which no decoder
+     * produces from real text, so it can only mean that.
+     */
+    private static final String UNDECODABLE = "\uDFFF";
+
     private CsvFiles() {
     }
 
@@ -36,14 +42,30 @@ public final class CsvFiles {
                 return read;
             }
         };
+        // bytes that are not text in the encoding are marked, not thrown at once: the reader reads
+        // 64 KB ahead of the parser, so an exception would name a row hundreds before the bad one
         Reader reader = new BufferedReader(new InputStreamReader(counted, format.encoding().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(UNDECODABLE)), 64 * 1024);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
         }
         return CSVParser.builder().setReader(reader).setFormat(format.commonsFormat()).get();
+    }
+
+    /**
+     * @throws ImportProblem naming the row, when a value of it held bytes that are not text in the format's encoding
+     */
+    public static void requireDecoded(String[] values, long row, CsvFormat format) {
+        for (String value : values) {
+            if (value != null && value.contains(UNDECODABLE)) {
+                throw new ImportProblem(String.format("Row %,d of the file is not all %s text. Choose another encoding"
+                        + " (older Excel files are often Windows-1252), or fix that row.", row,
+                        format.encoding().displayName()));
+            }
+        }
     }
 
     /** The header (empty when the format has none) and up to {@code limit} rows, for a preview. */
@@ -52,6 +74,7 @@ public final class CsvFiles {
             List<String> header = List.of();
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
+                requireDecoded(record.values(), record.getRecordNumber(), format);
                 if (format.hasHeader() && record.getRecordNumber() == 1) {
                     header = Arrays.asList(record.values());
                 } else if (!isBlank(record.values())) {

@@ -34,6 +34,7 @@ public final class OptOutImporter {
             long invalid = 0;
             try (CSVParser parser = CsvFiles.open(file, format, read -> { })) {
                 for (CSVRecord record : parser) {
+                    CsvFiles.requireDecoded(record.values(), record.getRecordNumber(), format);
                     if (format.hasHeader() && record.getRecordNumber() == 1) {
                         continue;
                     }

@@ -1,6 +1,5 @@
 package app.herald.contacts.csv;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,7 +9,7 @@ public final class RejectedRowsExporter {
     private RejectedRowsExporter() {
     }
 
-    public static void export(List<RejectedRow> rejected, Path target) throws IOException {
+    public static void export(List<RejectedRow> rejected, Path target) {
         SpreadsheetCsv.write(target, printer -> {
             for (RejectedRow row : rejected) {
                 printer.printRecord(row.row(), SpreadsheetCsv.neutralise(row.value()), row.reason());

@@ -71,6 +71,7 @@ final class RowReader implements Runnable {
         try (CSVParser parser = CsvFiles.open(request.file(), request.format(), progress::bytesRead)) {
             for (CSVRecord record : parser) {
                 row = record.getRecordNumber();
+                CsvFiles.requireDecoded(record.values(), row, request.format());
                 if (request.format().hasHeader() && row == 1) {
                     continue;
                 }

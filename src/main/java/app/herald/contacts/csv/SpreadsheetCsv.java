@@ -1,5 +1,7 @@
 package app.herald.contacts.csv;
 
+import app.herald.files.FileProblem;
+import app.herald.files.FileWords;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,15 @@ public final class SpreadsheetCsv {
     private SpreadsheetCsv() {
     }
 
-    /** @return what {@code rows} returned: how many were written */
-    public static long write(Path target, Rows rows, String... header) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".herald-export", ".csv");
+    /**
+     * @return what {@code rows} returned: how many were written
+     * @throws FileProblem when the file cannot be written (no such folder, a folder in the way, the disk full): in words
+     */
+    public static long write(Path target, Rows rows, String... header) {
+        FileWords.requireWritableFile(target);
+        Path temporary = null;
         try {
+            temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".herald-export", ".csv");
             long written;
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 // the BOM first, before the header: it is how Excel knows the file is UTF-8
@@ -38,8 +45,21 @@ public final class SpreadsheetCsv {
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             return written;
+        } catch (IOException e) {
+            throw FileWords.writing(target, e);
         } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
             Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // a hidden .herald-export file left beside the target is harmless, and says what it is
         }
     }
 
