@@ -8,7 +8,7 @@ final class ErrorWords {
     private static final Map<Integer, String> WORDS = Map.ofEntries(
             Map.entry(20003, "Twilio did not accept the Account SID and Auth Token (or API key). Check them in Settings."),
             Map.entry(20404, "Twilio does not know this service. Check the service SID in Settings."),
-            Map.entry(20429, "Twilio asked Herald to slow down. Herald waits and tries again."),
+            Map.entry(20429, "Twilio asked Herald to slow down: too many requests at once."),
             Map.entry(21211, "A phone number is not valid for Twilio."),
             Map.entry(21602, "The message is empty."),
             Map.entry(21606, "The sender is not a phone number of this Twilio account. Check the service in Settings."),

@@ -1,7 +1,6 @@
 package app.herald.twilio;
 
 import com.twilio.exception.ApiException;
-import com.twilio.exception.TwilioException;
 import com.twilio.http.Response;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -22,10 +21,51 @@ final class Failures {
     private Failures() {
     }
 
-    /** @param http the client that made the call, for the Retry-After of a 429 */
-    static GatewayException classify(TwilioException failure, TwilioHttpClient http) {
-        return failure instanceof ApiException answer && answer.getStatusCode() != null
-                ? fromAnswer(answer, http) : withoutAnswer(failure);
+    /**
+     * @param failure what an SDK call threw: a TwilioException mostly, but a malformed answer can
+     *                fail it with anything (a 204's missing body is a NullPointerException)
+     * @param http    the client that made the call, for the Retry-After of a 429 and the status of an answer the SDK could not read
+     */
+    static GatewayException classify(RuntimeException failure, TwilioHttpClient http) {
+        if (failure instanceof ApiException answer && answer.getStatusCode() != null) {
+            return fromAnswer(answer, http);
+        }
+        Response unreadable = http.lastResponseOnThisThread();
+        return unreadable == null ? withoutAnswer(failure) : fromUnreadableAnswer(unreadable, failure);
+    }
+
+    /** Twilio answered success but without the SID of what it made: it may have been made. */
+    static GatewayException withoutSid(TwilioHttpClient http) {
+        Response answer = http.lastResponseOnThisThread();
+        String status = answer == null ? "" : " (HTTP " + answer.getStatusCode() + ")";
+        return new GatewayException(Outcome.UNCERTAIN, null, answer == null ? null : answer.getStatusCode(), null,
+                "Twilio's answer" + status + " held no SID: it may or may not have been sent.", null);
+    }
+
+    /**
+     * An answer came, but not as Twilio's JSON (a proxy's HTML page, an empty 204): its status
+     * alone says what it means.
+     */
+    private static GatewayException fromUnreadableAnswer(Response answer, RuntimeException failure) {
+        int status = answer.getStatusCode();
+        String unusable = "Twilio's answer (HTTP " + status + ") could not be read";
+        if (status == 429) {
+            return new GatewayException(Outcome.NOT_PROCESSED, null, status, retryAfter(answer),
+                    unusable + ": it asked Herald to slow down.", failure);
+        }
+        if (status == 401 || status == 403) {
+            return new GatewayException(Outcome.CONFIGURATION, null, status, null,
+                    unusable + ": it refused the credentials. Check the Account SID and the secret in Settings.", failure);
+        }
+        if (status == 404) {
+            return new GatewayException(Outcome.CONFIGURATION, null, status, null,
+                    unusable + ": it does not know the service. Check the service SID in Settings.", failure);
+        }
+        if (status >= 400 && status < 500) {
+            return new GatewayException(Outcome.REJECTED, null, status, null, unusable + ": it refused the request.", failure);
+        }
+        return new GatewayException(Outcome.UNCERTAIN, null, status, null,
+                unusable + ": it may or may not have been sent.", failure);
     }
 
     private static GatewayException fromAnswer(ApiException answer, TwilioHttpClient http) {
@@ -46,9 +86,13 @@ final class Failures {
     }
 
     /** A refused connection never carried the request; anything else (a timeout, a reset) may have. */
-    private static GatewayException withoutAnswer(TwilioException failure) {
+    private static GatewayException withoutAnswer(RuntimeException failure) {
         Throwable cause = failure.getCause();
         String detail = cause == null ? failure.getMessage() : cause.getMessage();
+        if (cause instanceof AnswerLimit.TooLarge) {
+            return new GatewayException(Outcome.UNCERTAIN, null, null, null,
+                    detail + ": it may or may not have been sent.", failure);
+        }
         if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
             return new GatewayException(Outcome.NOT_PROCESSED, null, null, null,
                     "Herald could not reach Twilio, so nothing was sent: " + detail, failure);

@@ -3,7 +3,6 @@ package app.herald.twilio;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioCredentials;
 import com.twilio.base.Page;
-import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageReader;
@@ -64,11 +63,16 @@ public final class MessagingChannel implements Channel, MessageLog {
         if (e164Numbers.size() != 1) {
             throw new IllegalArgumentException("a message goes to one number, not " + e164Numbers.size());
         }
+        String sid;
         try {
-            return Message.creator(new PhoneNumber(e164Numbers.get(0)), serviceSid, body).create(client).getSid();
-        } catch (TwilioException e) {
+            sid = Message.creator(new PhoneNumber(e164Numbers.get(0)), serviceSid, body).create(client).getSid();
+        } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }
+        if (sid == null || sid.isBlank()) {
+            throw Failures.withoutSid(http);
+        }
+        return sid;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class MessagingChannel implements Channel, MessageLog {
                 }
                 page = reader.nextPage(page, client);
             }
-        } catch (TwilioException e) {
+        } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }
     }
@@ -113,7 +117,7 @@ public final class MessagingChannel implements Channel, MessageLog {
             }
             return new ServiceInfo(service.getSid(), service.getFriendlyName(), senders, service.getInboundRequestUrl(),
                     Boolean.TRUE.equals(service.getSmartEncoding()), service.getValidityPeriod());
-        } catch (TwilioException e) {
+        } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }
     }

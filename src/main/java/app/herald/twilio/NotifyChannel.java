@@ -2,7 +2,6 @@ package app.herald.twilio;
 
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioCredentials;
-import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.notify.v1.Service;
 import com.twilio.rest.notify.v1.service.Notification;
@@ -61,11 +60,16 @@ public final class NotifyChannel implements Channel {
         for (String number : e164Numbers) {
             bindings.add("{\"binding_type\":\"sms\",\"address\":\"" + number + "\"}");
         }
+        String sid;
         try {
-            return Notification.creator(serviceSid).setToBinding(bindings).setBody(body).create(client).getSid();
-        } catch (TwilioException e) {
+            sid = Notification.creator(serviceSid).setToBinding(bindings).setBody(body).create(client).getSid();
+        } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }
+        if (sid == null || sid.isBlank()) {
+            throw Failures.withoutSid(http);
+        }
+        return sid;
     }
 
     /** The service, for "test connection". */
@@ -73,7 +77,7 @@ public final class NotifyChannel implements Channel {
         try {
             Service service = Service.fetcher(serviceSid).fetch(client);
             return new ServiceInfo(service.getSid(), service.getFriendlyName(), service.getMessagingServiceSid());
-        } catch (TwilioException e) {
+        } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }
     }

@@ -19,7 +19,8 @@ import org.apache.hc.core5.util.Timeout;
  * three times on any 5xx and Apache HttpClient once more on 429/503, even a POST; a notification
  * sent twice is a broadcast sent twice, so both are off. A read timeout ends a hung call (the
  * SDK overwrites a per-request config, so it is set on the socket), and a base URL, when given,
- * takes every request instead of *.twilio.com (the simulator, a test endpoint).
+ * takes every request instead of *.twilio.com (the simulator, a test endpoint). An answer is read
+ * only up to {@link AnswerLimit}'s size.
  */
 final class TwilioHttpClient extends NetworkHttpClient {
 
@@ -44,6 +45,7 @@ final class TwilioHttpClient extends NetworkHttpClient {
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .useSystemProperties()
                 .disableAutomaticRetries()
+                .addResponseInterceptorLast(new AnswerLimit())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultSocketConfig(SocketConfig.custom()
                                 .setSoTimeout(Timeout.of(readTimeout))
@@ -65,12 +67,13 @@ final class TwilioHttpClient extends NetworkHttpClient {
      */
     @Override
     public Response makeRequest(Request request) {
+        lastOnThisThread.remove();
         Response response = super.makeRequest(request);
         lastOnThisThread.set(response);
         return response;
     }
 
-    /** The answer to the last request this thread made through this client, or null. */
+    /** The answer to the last request this thread made through this client, or null when none came (or none could be read). */
     Response lastResponseOnThisThread() {
         return lastOnThisThread.get();
     }

@@ -20,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Planning and the journal on real H2, sending with the real SDK to the simulator. */
@@ -115,15 +117,20 @@ class DispatcherTest {
         assertThat(acceptedNumbers()).hasSize(15_000).doesNotHaveDuplicates();
     }
 
-    @Test
-    void anUncertainBatchIsNeverSentAgainByItself() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"SERVER_ERROR", "NO_CONTENT", "EMPTY_CREATED"})
+    void anUncertainBatchIsNeverSentAgainByItself(Fault fault) throws Exception {
         long id = plan(15_000);
-        simulator.failNext(Fault.SERVER_ERROR, 1);
+        simulator.failNext(fault, 1);
 
         BroadcastState state = dispatcher(gateway()).run(id, progress::add);
 
-        assertThat(state).isEqualTo(BroadcastState.FINISHED);
+        assertThat(state).as("not left SENDING").isEqualTo(BroadcastState.FINISHED);
         assertThat(journal.batches(id)).extracting(Batch::state).containsExactly(SendState.UNCERTAIN, SendState.ACCEPTED);
+        if (fault != Fault.SERVER_ERROR) {
+            assertThat(journal.batches(id).get(0).errorMessage()).as("the answer came, but was unusable")
+                    .startsWith("Twilio's answer (HTTP ").doesNotContain("No answer");
+        }
         assertThat(simulator.notificationRequests()).isEqualTo(2);
         assertThat(dispatcher(gateway()).run(id, progress::add)).isEqualTo(BroadcastState.FINISHED);
         assertThat(simulator.notificationRequests()).as("resuming sends nothing uncertain").isEqualTo(2);

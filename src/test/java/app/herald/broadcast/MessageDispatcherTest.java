@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Messaging channel's journal and dispatcher on real H2 and the simulator, through the real
@@ -144,9 +146,10 @@ class MessageDispatcherTest {
         assertThat(createsPerNumber().values()).containsOnly(1L);
     }
 
-    @Test
-    void aLostAnswerIsFoundInTwiliosLogAndNotPostedAgain() throws Exception {
-        simulator.failNext(Fault.LOST_ANSWER, 2);
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"LOST_ANSWER", "NO_CONTENT", "EMPTY_CREATED", "HUGE_ANSWER"})
+    void aLostOrUnusableAnswerIsFoundInTwiliosLogAndNotPostedAgain(Fault fault) throws Exception {
+        simulator.failNext(fault, 2);
         long id = start("Hello");
 
         assertThat(broadcasts.sending(id).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);

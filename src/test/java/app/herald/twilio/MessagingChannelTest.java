@@ -80,6 +80,50 @@ class MessagingChannelTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"NO_CONTENT", "EMPTY_CREATED"})
+    void aSuccessWithoutASidIsUncertainAndSaysTheAnswerWasUnusable(Fault fault) {
+        simulator.failNext(fault, 1);
+
+        GatewayException failure = failure("+14155550100", "Hello");
+
+        assertThat(failure.outcome()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(failure.httpStatus()).isEqualTo(fault == Fault.NO_CONTENT ? 204 : 201);
+        assertThat(failure.getMessage()).startsWith("Twilio's answer (HTTP " + failure.httpStatus() + ")")
+                .contains("may or may not have been sent").doesNotContain("No answer");
+        assertThat(simulator.messageRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerFarLargerThanTwilioEverSendsIsCutOffNotReadIntoMemory() {
+        simulator.failNext(Fault.HUGE_ANSWER, 1);
+        long usedBefore = usedHeap();
+
+        GatewayException failure = failure("+14155550100", "Hello");
+
+        assertThat(failure.outcome()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(failure.getMessage()).contains("larger than 16 MB").contains("may or may not have been sent");
+        assertThat(usedHeap() - usedBefore).as("the answer was not kept").isLessThan(64L << 20);
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
+    @Test
+    void anHtmlPageIsReadByItsStatus() {
+        simulator.failNext(Fault.HTML_RATE_LIMIT, 1);
+        GatewayException slowDown = failure("+14155550100", "Hello");
+        simulator.failNext(Fault.HTML_UNAUTHORIZED, 1);
+        GatewayException refused = failure("+14155550100", "Hello");
+
+        assertThat(slowDown.outcome()).as("a 429 is never processed, whatever its body").isEqualTo(Outcome.NOT_PROCESSED);
+        assertThat(slowDown.getMessage()).contains("HTTP 429").contains("slow down");
+        assertThat(refused.outcome()).as("a 401 stops the broadcast for the settings").isEqualTo(Outcome.CONFIGURATION);
+        assertThat(refused.getMessage()).contains("HTTP 401").contains("credentials");
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"HANG", "DROP", "LOST_ANSWER"})
     void noAnswerIsUncertain(Fault fault) {
         simulator.failNext(fault, 1);

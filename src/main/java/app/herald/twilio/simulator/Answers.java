@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,33 @@ final class Answers {
     static void error(HttpExchange exchange, int status, int code, String message) throws IOException {
         Reply reply = Reply.error(status, code, message);
         send(exchange, reply.status(), reply.body());
+    }
+
+    /** A page that is not Twilio's JSON, as a proxy in the way answers. */
+    static void html(HttpExchange exchange, int status, String page) throws IOException {
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A 201 whose JSON never ends, streamed in chunks for as long as the client reads, up to {@code bytes}. */
+    static void huge(HttpExchange exchange, long bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(201, 0);
+        byte[] chunk = new byte[1 << 16];
+        Arrays.fill(chunk, (byte) ' ');
+        chunk[0] = '[';
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < bytes; sent += chunk.length) {
+                out.write(chunk);
+                chunk[0] = ' ';
+            }
+        } catch (IOException e) {
+            // the client stopped reading: what a client with a limit does
+        }
     }
 
     static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {

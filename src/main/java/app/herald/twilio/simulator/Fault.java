@@ -13,5 +13,15 @@ public enum Fault {
     /** The connection is closed without an answer, before anything was done. */
     DROP,
     /** The request is carried out, then the connection is closed without an answer: what reconciliation is for. */
-    LOST_ANSWER
+    LOST_ANSWER,
+    /** The request is carried out and answered 204, with no body: a success without a SID. */
+    NO_CONTENT,
+    /** The request is carried out and answered 201 {@code {}}: a success without a SID. */
+    EMPTY_CREATED,
+    /** The request is carried out and answered with a body far larger than any of Twilio's (1.5 GB if the client reads it all). */
+    HUGE_ANSWER,
+    /** 429 with an HTML page (a proxy's), not Twilio's JSON: not processed. */
+    HTML_RATE_LIMIT,
+    /** 401 with an HTML page (a proxy's), not Twilio's JSON. */
+    HTML_UNAUTHORIZED
 }

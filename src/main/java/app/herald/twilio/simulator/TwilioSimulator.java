@@ -50,6 +50,9 @@ public final class TwilioSimulator implements AutoCloseable {
 
     static final int MAX_BODY_CHARACTERS = 1_600;
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
+    /** What {@link Fault#HUGE_ANSWER} would send a client that read it all. */
+    private static final long HUGE_ANSWER_BYTES = 1_500L << 20;
+
     /** Twilio's default concurrency for message creates is higher; a small one here shows Herald's answer to 20429 sooner. */
     private static final int DEFAULT_CONCURRENCY_LIMIT = 16;
     private static final Pattern NOTIFICATIONS = Pattern.compile("/v1/Services/(IS[^/]+)/Notifications");
@@ -268,6 +271,21 @@ public final class TwilioSimulator implements AutoCloseable {
                 // closed without an answer, nothing done
             }
             case LOST_ANSWER -> work.get();
+            case NO_CONTENT -> {
+                work.get();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            }
+            case EMPTY_CREATED -> {
+                work.get();
+                Answers.send(exchange, 201, Answers.JSON.createObjectNode());
+            }
+            case HUGE_ANSWER -> {
+                work.get();
+                Answers.huge(exchange, HUGE_ANSWER_BYTES);
+            }
+            case HTML_RATE_LIMIT -> Answers.html(exchange, 429, "<html><body><h1>429 Too Many Requests</h1></body></html>");
+            case HTML_UNAUTHORIZED -> Answers.html(exchange, 401, "<html><body><h1>401 Authorization Required</h1></body></html>");
         }
     }
 
