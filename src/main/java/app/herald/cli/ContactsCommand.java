@@ -2,6 +2,7 @@ package app.herald.cli;
 
 import app.herald.contacts.Contact;
 import app.herald.contacts.ContactQuery;
+import app.herald.contacts.PlainText;
 import app.herald.contacts.RecipientList;
 import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ final class ContactsCommand implements Callable<Integer> {
         } else if (found.isEmpty()) {
             out.println(search == null || search.isBlank() ? "The list is empty." : "Nothing in the list matches \"" + search + "\".");
         } else {
-            found.forEach(contact -> out.printf("%-16s  %s%s%n", contact.e164(), contact.name() == null ? "" : contact.name(),
+            found.forEach(contact -> out.printf("%-16s  %s%s%n", contact.e164(), contact.name() == null ? "" : PlainText.visible(contact.name()),
                     contact.optedOut() ? "  (opted out)" : ""));
             if (limit > 0 && found.size() == limit) {
                 out.printf("(the first %,d; --limit 0 shows all)%n", limit);

@@ -2,7 +2,9 @@ package app.herald.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final ObjectMapper LINES = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads a line as one value: {@code "a" "b"} is not {@code "a"}. */
+    private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -31,15 +35,17 @@ final class Json {
 
     /** A line that must hold one JSON string; the message says what is wrong with it otherwise. */
     static String readString(String line) {
+        JsonNode node;
         try {
-            JsonNode node = MAPPER.readTree(line);
-            if (node == null || !node.isTextual()) {
-                throw new IllegalArgumentException("expected one JSON string such as \"Hello\", not " + line.strip());
-            }
-            return node.asText();
+            node = ONE_VALUE.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+            node = null;
         }
+        if (node == null || !node.isTextual()) {
+            throw new IllegalArgumentException("expected one JSON string such as \"Hello\" and nothing after it, not "
+                    + line.strip());
+        }
+        return node.asText();
     }
 
     static String write(Object value) {

@@ -2,6 +2,7 @@ package app.herald.cli;
 
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.contacts.PlainText;
 import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,7 +64,7 @@ final class RecipientsCommand implements Callable<Integer> {
                                 recipient.errorCode(), recipient.errorMessage())));
                     } else {
                         out.printf("%-16s %-24s %-11s %-34s %s%n", recipient.e164(),
-                                recipient.name() == null ? "" : recipient.name(), recipient.state(),
+                                recipient.name() == null ? "" : PlainText.visible(recipient.name()), recipient.state(),
                                 recipient.sid() == null ? "" : recipient.sid(),
                                 recipient.errorMessage() == null ? "" : recipient.errorMessage());
                     }

@@ -117,7 +117,8 @@ public final class Contacts {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        String name = PlainText.clean(text);
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     private static Contact map(ResultSet rs, StatementContext context) throws SQLException {

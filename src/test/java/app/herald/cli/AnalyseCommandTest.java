@@ -78,6 +78,19 @@ class AnalyseCommandTest {
     }
 
     @Test
+    void aLineIsExactlyOneJsonStringNotTheFirstOfSeveralValues() throws Exception {
+        int exit = heraldReading("\"a\" \"b\"\n\"hello\" world\n\"ok\"\n", "analyse", "--json", "-");
+
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines[0]).get("line").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(lines[0]).get("error").asText()).contains("nothing after it");
+        assertThat(JSON.readTree(lines[1]).get("line").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(lines[2]).get("body").asText()).isEqualTo("ok");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
     void withoutJsonItExplainsInWords() {
         assertThat(herald("analyse", "Don’t")).isZero();
 

@@ -210,4 +210,26 @@ class ContactCommandsTest {
         assertThat(herald("contacts", "--list", "Nobody")).isEqualTo(1);
         assertThat(err.toString()).contains("There is no list called \"Nobody\"");
     }
+
+    @Test
+    void controlCharactersFromAFileNeverReachTheTerminalNorTheDatabase() throws Exception {
+        StringBuilder text = new StringBuilder("phone,name\n+14155550132,\"\u001B[2J\u001B]0;pwned\u0007Ann\"\n"
+                + "\u001B[31mnot a number,Bob\n");
+        // past what the format detection reads, where a NUL no longer makes it "not a text file"
+        for (int i = 0; i < 12_000; i++) {
+            text.append(String.format("+1202555%04d,Person number %d with a longer name%n", i % 10_000, i));
+        }
+        text.append("+14155550133,Ann\u0000Lee\n");
+        Path file = Files.writeString(files.resolve("hostile.csv"), text, StandardCharsets.UTF_8);
+
+        assertThat(herald("import", file.toString(), "--list", "Hostile", "--country", "US")).isZero();
+        assertThat(out.toString()).doesNotContain("\u001B").contains("row 3: \"").contains("[31mnot a number");
+
+        assertThat(herald("export", "--list", "Hostile", files.resolve("out.csv").toString())).isZero();
+        String exported = Files.readString(files.resolve("out.csv"), StandardCharsets.UTF_8);
+        assertThat(exported).doesNotContain("\u001B").doesNotContain("\u0000").doesNotContain("\u0007")
+                .contains("+14155550132,[2J]0;pwnedAnn").contains("+14155550133,AnnLee");
+        assertThat(herald("contacts", "--list", "Hostile", "--search", "pwned")).isZero();
+        assertThat(out.toString()).contains("[2J]0;pwnedAnn").doesNotContain("\u001B");
+    }
 }

@@ -1,5 +1,6 @@
 package app.herald.contacts.csv;
 
+import app.herald.contacts.PlainText;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -68,17 +69,18 @@ public final class CsvFiles {
         }
     }
 
-    /** The header (empty when the format has none) and up to {@code limit} rows, for a preview. */
+    /** The header (empty when the format has none) and up to {@code limit} rows, for a preview; control characters shown as signs. */
     public static Preview preview(Path file, CsvFormat format, int limit) {
         try (CSVParser parser = open(file, format, read -> { })) {
             List<String> header = List.of();
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 requireDecoded(record.values(), record.getRecordNumber(), format);
+                String[] shown = Arrays.stream(record.values()).map(PlainText::visible).toArray(String[]::new);
                 if (format.hasHeader() && record.getRecordNumber() == 1) {
-                    header = Arrays.asList(record.values());
-                } else if (!isBlank(record.values())) {
-                    rows.add(record.values());
+                    header = Arrays.asList(shown);
+                } else if (!isBlank(shown)) {
+                    rows.add(shown);
                 }
                 if (rows.size() >= limit) {
                     break;

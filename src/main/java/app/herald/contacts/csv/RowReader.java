@@ -3,6 +3,7 @@ package app.herald.contacts.csv;
 import app.herald.contacts.NumberSet;
 import app.herald.contacts.PhoneCheck;
 import app.herald.contacts.PhoneNumbers;
+import app.herald.contacts.PlainText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ final class RowReader implements Runnable {
             reject("", "no phone number");
             return;
         }
-        String name = truncate(request.mapping().nameOf(values));
+        String name = keptName(request.mapping().nameOf(values));
         for (String raw : numbers) {
             take(raw, name);
         }
@@ -149,11 +150,12 @@ final class RowReader implements Runnable {
 
     private void reject(String value, String reason) {
         if (rejected.size() < ImportReport.MAX_REJECTED_LISTED) {
-            rejected.add(new RejectedRow(row, value, reason));
+            rejected.add(new RejectedRow(row, PlainText.visible(value), reason));
         }
     }
 
-    private static String truncate(String name) {
+    private static String keptName(String cell) {
+        String name = PlainText.clean(cell);
         return name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 

@@ -13,10 +13,15 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a CSV file the way Excel opens it right: UTF-8 with a BOM, and every cell that a
- * spreadsheet would run as a formula ({@code = + - @}) neutralised with a leading apostrophe.
+ * spreadsheet would run as a formula neutralised with a leading apostrophe.
  * The file is written next to its target and moved into place, so a failure leaves no half file.
  */
 public final class SpreadsheetCsv {
+
+    /** What a spreadsheet may read as the start of a formula. */
+    private static final String FORMULA_STARTS = "=+-@|%\uFF1D\uFF0B\uFF0D\uFF20\uFF5C\uFF05";
+    /** What a spreadsheet skips before it: spaces, tabs, no-break and zero-width spaces. */
+    private static final String LEADING_BLANKS = " \t\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF";
 
     /** Prints the rows; cells go through {@link #neutralise(String)} first. */
     public interface Rows {
@@ -63,11 +68,23 @@ public final class SpreadsheetCsv {
         }
     }
 
+    /**
+     * A cell a spreadsheet would run as a formula, with a leading apostrophe: one that begins with a
+     * tab or a carriage return, or whose first visible character (after spaces, no-break and
+     * zero-width spaces) is one of {@code = + - @ | %} or their full-width forms (OWASP's advice
+     * on CSV injection; Excel and LibreOffice skip the spaces and read the full-width signs).
+     */
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;
         }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + cell : cell;
+        if (cell.charAt(0) == '\t' || cell.charAt(0) == '\r') {
+            return "'" + cell;
+        }
+        int first = 0;
+        while (first < cell.length() && LEADING_BLANKS.indexOf(cell.charAt(first)) >= 0) {
+            first++;
+        }
+        return first < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(first)) >= 0 ? "'" + cell : cell;
     }
 }
