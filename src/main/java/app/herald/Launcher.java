@@ -2,7 +2,9 @@ package app.herald;
 
 import app.herald.cli.HeraldCommand;
 import app.herald.settings.DataFolder;
+import app.herald.settings.OwnerOnly;
 import app.herald.ui.shell.SelfTest;
+import java.io.IOException;
 import javafx.application.Application;
 
 /**
@@ -19,8 +21,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        DataFolder dataFolder = DataFolder.forThisProcess();
+        try {
+            // before Logback makes its folder in it, which it would make readable by everyone
+            OwnerOnly.createIfMissing(dataFolder.path());
+        } catch (IOException e) {
+            // opening the data says why it cannot be used
+        }
         // before the first logger is made, which is when Logback reads its configuration
-        System.setProperty(LOG_FOLDER_PROPERTY, DataFolder.forThisProcess().logs().toString());
+        System.setProperty(LOG_FOLDER_PROPERTY, dataFolder.logs().toString());
         if (args.length == 0) {
             Application.launch(HeraldApp.class);
         } else if (args.length == 1 && HeraldApp.SELF_TEST.equals(args[0])) {

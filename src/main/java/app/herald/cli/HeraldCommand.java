@@ -86,6 +86,7 @@ public final class HeraldCommand implements Runnable {
 
     /** Herald's core on the data folder, as the window builds it; the caller closes it. */
     HeraldCore openCore() {
+        settings.warnings().forEach(warning -> spec.commandLine().getErr().println("herald: " + warning));
         return HeraldCore.open(settings);
     }
 

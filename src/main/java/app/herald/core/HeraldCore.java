@@ -14,7 +14,9 @@ import app.herald.contacts.csv.OptOutImporter;
 import app.herald.message.DraftStore;
 import app.herald.message.Templates;
 import app.herald.settings.ChannelKind;
+import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
+import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Storage;
 import app.herald.twilio.TwilioConnections;
@@ -87,6 +89,7 @@ public final class HeraldCore implements AutoCloseable {
      */
     public static HeraldCore open(LocalSettings settings, TwilioChoice choice) {
         Storage storage = Storage.open(settings.dataFolder().lockFile(), settings.dataFolder().database());
+        ownerOnly(settings.dataFolder());
         try {
             HeraldCore core = new HeraldCore(settings, storage, choice);
             int lists = core.lists.purgeHidden();
@@ -107,6 +110,15 @@ public final class HeraldCore implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** The database files H2 has just made, made owner-only too (their folder already is). */
+    private static void ownerOnly(DataFolder dataFolder) {
+        try {
+            OwnerOnly.tighten(dataFolder);
+        } catch (IOException e) {
+            LOG.warn("Herald could not make its database files readable by their owner alone", e);
         }
     }
 

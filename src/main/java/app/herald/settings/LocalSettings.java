@@ -2,6 +2,9 @@ package app.herald.settings;
 
 import app.herald.contacts.Country;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,19 +25,53 @@ public final class LocalSettings {
     private final UiPreferences preferences;
     private final TwilioSettingsStore twilio;
 
+    private final List<String> warnings;
+
     private LocalSettings(DataFolder dataFolder, Map<String, String> environment, UiPreferences preferences,
-            TwilioSettingsStore twilio) {
+            TwilioSettingsStore twilio, List<String> warnings) {
         this.dataFolder = dataFolder;
         this.environment = environment;
         this.preferences = preferences;
         this.twilio = twilio;
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** @param environment where HERALD_*, TWILIO_* and the secret store's choice are read */
+    /**
+     * Makes the data folder owner-only first (it may hold a secret), then reads its settings.
+     *
+     * @param environment where HERALD_*, TWILIO_* and the secret store's choice are read
+     */
     public static LocalSettings load(DataFolder dataFolder, Map<String, String> environment) {
         Map<String, String> copy = Map.copyOf(environment);
-        return new LocalSettings(Objects.requireNonNull(dataFolder), copy, UiPreferences.load(dataFolder.uiPreferences()),
-                TwilioSettingsStore.open(dataFolder, copy));
+        List<String> warnings = tighten(Objects.requireNonNull(dataFolder));
+        return new LocalSettings(dataFolder, copy, UiPreferences.load(dataFolder.uiPreferences()),
+                TwilioSettingsStore.open(dataFolder, copy), warnings);
+    }
+
+    private static List<String> tighten(DataFolder dataFolder) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (Path loosened : OwnerOnly.tighten(dataFolder)) {
+                if (loosened.equals(dataFolder.secrets())) {
+                    String warning = "The Twilio secret in " + loosened + " could be read by other people on this computer."
+                            + " Herald made it readable by you alone; if others may have read it, make a new secret in"
+                            + " Twilio's console.";
+                    LOG.warn(warning);
+                    warnings.add(warning);
+                } else {
+                    LOG.info("{} could be read by other people on this computer: made readable by its owner alone", loosened);
+                }
+            }
+        } catch (IOException e) {
+            // a folder Herald may use but not change (a read-only share): it still works, and says so in the log
+            LOG.warn("Herald could not make its data folder {} readable by its owner alone", dataFolder.path(), e);
+        }
+        return warnings;
+    }
+
+    /** What Herald found and fixed in the data folder when it loaded it, for the person to know. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public DataFolder dataFolder() {

@@ -10,15 +10,10 @@ import java.util.Properties;
 
 /**
  * A small settings file, always written whole: into a temporary file beside it, then moved over
- * the old one in one step, so a crash never leaves half a file.
+ * the old one in one step, so a crash never leaves half a file. It is readable by its owner only
+ * from the moment it is made.
  */
 final class PropertiesFile {
-
-    /** Makes the empty temporary file, with whatever permissions the content needs. */
-    @FunctionalInterface
-    interface Creator {
-        void create(Path file) throws IOException;
-    }
 
     private PropertiesFile() {
     }
@@ -35,14 +30,10 @@ final class PropertiesFile {
     }
 
     static void store(Path file, Properties properties, String comment) throws IOException {
-        store(file, properties, comment, Files::createFile);
-    }
-
-    static void store(Path file, Properties properties, String comment, Creator creator) throws IOException {
-        Files.createDirectories(file.getParent());
+        OwnerOnly.createIfMissing(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
-        creator.create(temporary);
+        OwnerOnly.createFile(temporary);
         try (OutputStream out = Files.newOutputStream(temporary)) {
             properties.store(out, comment);
         }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Notify channel, through Twilio's official SDK on {@link TwilioHttpClient}: one call is one
@@ -37,12 +36,6 @@ public final class NotifyChannel implements Channel {
         this.http = new TwilioHttpClient(baseUrl, readTimeout);
         this.client = http.restClient(credentials);
         this.serviceSid = credentials.serviceSid();
-    }
-
-    /** HERALD_TWILIO_BASE_URL, when set, points every Twilio request at another base URL. */
-    public static URI baseUrl(Map<String, String> environment) {
-        String value = environment.get("HERALD_TWILIO_BASE_URL");
-        return value == null || value.isBlank() ? null : URI.create(value.strip());
     }
 
     @Override

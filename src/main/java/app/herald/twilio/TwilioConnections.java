@@ -3,10 +3,14 @@ package app.herald.twilio;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +24,8 @@ public final class TwilioConnections implements AutoCloseable {
     /** "Test connection" is a person waiting for one small answer. */
     private static final Duration TEST_CONNECTION_TIMEOUT = Duration.ofSeconds(20);
 
+    static final String BASE_URL_VARIABLE = "HERALD_TWILIO_BASE_URL";
+
     private final URI baseUrl;
     private final List<TwilioConnection> retired = new ArrayList<>();
     private TwilioChoice choice;
@@ -28,7 +34,50 @@ public final class TwilioConnections implements AutoCloseable {
     /** @param environment where HERALD_TWILIO_BASE_URL is read */
     public TwilioConnections(TwilioChoice choice, Map<String, String> environment) {
         this.choice = Objects.requireNonNull(choice);
-        this.baseUrl = NotifyChannel.baseUrl(environment);
+        this.baseUrl = baseUrl(environment);
+    }
+
+    /**
+     * HERALD_TWILIO_BASE_URL, when set, points every Twilio request at another base URL: over
+     * https://, or plain http:// to this computer only (the simulator), since the credentials go
+     * with every request.
+     *
+     * @throws IllegalArgumentException for an http:// URL to another computer, or no URL at all
+     */
+    static URI baseUrl(Map<String, String> environment) {
+        String value = environment.get(BASE_URL_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        URI url;
+        try {
+            url = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(BASE_URL_VARIABLE + " is not a URL: " + value.strip());
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !scheme.equals("https") && !(scheme.equals("http") && isThisComputer(url.getHost()))) {
+            throw new IllegalArgumentException(BASE_URL_VARIABLE + " must start with https:// (plain http:// only to this"
+                    + " computer, such as http://127.0.0.1:8080): " + value.strip() + " would send the Twilio credentials"
+                    + " unencrypted.");
+        }
+        return url;
+    }
+
+    /** The loopback address by name or number, never by asking a name server. */
+    private static boolean isThisComputer(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The connection for the choice in force, opened now if it is not yet. */

@@ -10,6 +10,8 @@ import app.herald.twilio.simulator.TwilioSimulator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The life of the connection: opened at the first send, replaced on a new choice, kept for a send still running. */
 class TwilioConnectionsTest {
@@ -44,5 +46,20 @@ class TwilioConnectionsTest {
 
             assertThat(connections.current()).isSameAs(first);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.org", "http://localhost:8080", "http://127.0.0.1:9", "http://[::1]:9",
+        "HTTPS://twilio.example.org/"})
+    void aBaseUrlIsHttpsOrPlainHttpToThisComputer(String url) {
+        assertThat(TwilioConnections.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", url))).hasToString(url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://api.twilio.com", "http://192.168.1.20:8080", "http://localhost.example.org",
+        "ftp://localhost", "localhost:8080"})
+    void aBaseUrlThatWouldSendTheCredentialsInClearIsRefused(String url) {
+        assertThatThrownBy(() -> TwilioConnections.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", url)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with https://");
     }
 }
