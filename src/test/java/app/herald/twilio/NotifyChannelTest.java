@@ -143,9 +143,9 @@ class NotifyChannelTest {
 
     @Test
     void theBaseUrlComesFromTheEnvironmentAndTheSecretNeverFromToString() {
-        assertThat(NotifyChannel.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
+        assertThat(TwilioConnections.baseUrl(Map.of("HERALD_TWILIO_BASE_URL", "http://localhost:4010")))
                 .isEqualTo(URI.create("http://localhost:4010"));
-        assertThat(NotifyChannel.baseUrl(Map.of())).isNull();
+        assertThat(TwilioConnections.baseUrl(Map.of())).isNull();
         assertThat(TwilioSimulator.CREDENTIALS.toString()).doesNotContain(TwilioSimulator.AUTH_TOKEN);
         assertThat(TwilioCredentials.fromEnvironment(Map.of("TWILIO_ACCOUNT_SID", "AC1", "TWILIO_API_KEY", "SK1",
                 "TWILIO_API_SECRET", "s", "TWILIO_NOTIFY_SERVICE_SID", "IS1"), ChannelKind.NOTIFY)).hasValueSatisfying(credentials ->
