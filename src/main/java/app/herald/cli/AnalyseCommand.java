@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true,
-        description = {"Counts a message as Twilio does: encoding, characters, segments, and the characters",
-            "that force UCS-2. With - it reads standard input: one JSON string per line (so a message may",
-            "hold line breaks), and answers one line per message."})
+        description = {"Counts a message as Twilio does: its encoding, characters and segments.",
+            "It names the characters that force UCS-2. With - it reads standard input, one JSON string per line"
+                + " (so a message may hold line breaks), and answers one line per message."})
 final class AnalyseCommand implements Callable<Integer> {
 
     @Spec

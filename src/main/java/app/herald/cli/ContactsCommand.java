@@ -2,6 +2,7 @@ package app.herald.cli;
 
 import app.herald.contacts.Contact;
 import app.herald.contacts.ContactQuery;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.PlainText;
 import app.herald.contacts.RecipientList;
 import app.herald.core.HeraldCore;
@@ -16,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "contacts", mixinStandardHelpOptions = true,
-        description = {"The contacts of a list in its order, or those a search finds, as the Lists screen does:",
-            "a number by its digits from any position (0151 234, 415 555), a name by any part."})
+        description = {"The contacts of a list, or those a search finds.",
+            "It searches as the Lists screen does: a number by its digits from any position (0151 234, 415 555),"
+                + " a name by any part."})
 final class ContactsCommand implements Callable<Integer> {
 
     /** Rows read from the database at a time. */
@@ -79,7 +81,7 @@ final class ContactsCommand implements Callable<Integer> {
         } else if (found.isEmpty()) {
             out.println(search == null || search.isBlank() ? "The list is empty." : "Nothing in the list matches \"" + search + "\".");
         } else {
-            found.forEach(contact -> out.printf("%-16s  %s%s%n", contact.e164(), contact.name() == null ? "" : PlainText.visible(contact.name()),
+            found.forEach(contact -> out.printf("%-18s  %s%s%n", PhoneNumbers.forPeople(contact.e164()), contact.name() == null ? "" : PlainText.visible(contact.name()),
                     contact.optedOut() ? "  (opted out)" : ""));
             if (limit > 0 && found.size() == limit) {
                 out.printf("(the first %,d; --limit 0 shows all)%n", limit);

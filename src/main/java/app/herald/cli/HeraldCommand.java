@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
             RecipientsCommand.class},
         description = {
             "Send one SMS to thousands of people through a Twilio Messaging Service (or Notify).",
-            "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen",
-            "in Settings, or Twilio credentials are set (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,",
-            "and TWILIO_MESSAGING_SERVICE_SID or TWILIO_NOTIFY_SERVICE_SID).",
+            "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen in Settings,"
+                + " or Twilio credentials are set (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, and"
+                + " TWILIO_MESSAGING_SERVICE_SID or TWILIO_NOTIFY_SERVICE_SID).",
             "HERALD_HOME selects the data folder."
         })
 public final class HeraldCommand implements Runnable {

@@ -43,7 +43,7 @@ final class OptOutsCommand implements Callable<Integer> {
         } else if (optOuts.isEmpty()) {
             out.println("Nobody has opted out.");
         } else {
-            optOuts.forEach(optOut -> out.printf("%-16s  %s  %s%n", optOut.e164(), optOut.createdAt(),
+            optOuts.forEach(optOut -> out.printf("%-18s  %s  %s%n", PhoneNumbers.forPeople(optOut.e164()), optOut.createdAt(),
                     optOut.reason() == null ? "" : optOut.reason()));
         }
         return 0;
@@ -57,7 +57,8 @@ final class OptOutsCommand implements Callable<Integer> {
         String e164 = normalised(number, country);
         try (HeraldCore core = herald.openCore()) {
             boolean added = core.optOuts().add(e164, reason, "command line");
-            spec.commandLine().getOut().println(added ? e164 + " is opted out." : e164 + " was already opted out.");
+            String shown = PhoneNumbers.forPeople(e164);
+            spec.commandLine().getOut().println(added ? shown + " is opted out." : shown + " was already opted out.");
         }
         return 0;
     }
@@ -70,7 +71,8 @@ final class OptOutsCommand implements Callable<Integer> {
         String e164 = normalised(number, country);
         try (HeraldCore core = herald.openCore()) {
             boolean removed = core.optOuts().remove(e164);
-            spec.commandLine().getOut().println(removed ? e164 + " can be sent to again." : e164 + " was not opted out.");
+            String shown = PhoneNumbers.forPeople(e164);
+            spec.commandLine().getOut().println(removed ? shown + " can be sent to again." : shown + " was not opted out.");
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package app.herald.cli;
 
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.PlainText;
 import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
@@ -15,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "recipients", mixinStandardHelpOptions = true,
-        description = {"Lists who a broadcast went to (the newest, or ID), in number order, each with how their",
-            "message stands: its state, Twilio's SID, Twilio's last known status and error code."})
+        description = {"Lists who a broadcast went to, and how each message stands.",
+            "The newest broadcast, or ID, in number order: each recipient with the message's state, Twilio's SID,"
+                + " Twilio's last known status and error code."})
 final class RecipientsCommand implements Callable<Integer> {
 
     /** Read and printed so many at a time: a million recipients never sit in memory at once. */
@@ -63,7 +65,7 @@ final class RecipientsCommand implements Callable<Integer> {
                                 recipient.state() == null ? null : recipient.state().name(), recipient.sid(), recipient.status(),
                                 recipient.errorCode(), recipient.errorMessage())));
                     } else {
-                        out.printf("%-16s %-24s %-11s %-34s %s%n", recipient.e164(),
+                        out.printf("%-18s %-24s %-11s %-34s %s%n", PhoneNumbers.forPeople(recipient.e164()),
                                 recipient.name() == null ? "" : PlainText.visible(recipient.name()), recipient.state(),
                                 recipient.sid() == null ? "" : recipient.sid(),
                                 recipient.errorMessage() == null ? "" : recipient.errorMessage());

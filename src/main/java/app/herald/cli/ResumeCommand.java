@@ -15,9 +15,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Sends what is PENDING of an interrupted or paused broadcast (the newest, or ID), through the",
-            "channel it was made in. UNCERTAIN messages are first looked up in Twilio's log; one that is not",
-            "found, like an UNCERTAIN batch, is never sent again: it may have gone out already."})
+        description = {"Sends what is PENDING of an interrupted or paused broadcast.",
+            "The newest, or ID, through the channel it was made in. UNCERTAIN messages are first looked up in"
+                + " Twilio's log; one that is not found, like an UNCERTAIN batch, is never sent again: it may have"
+                + " gone out already."})
 final class ResumeCommand implements Callable<Integer> {
 
     @ParentCommand

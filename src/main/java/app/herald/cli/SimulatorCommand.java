@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Runs Herald's Twilio simulator (Notify, Messages, Messaging Service) on its own, until stopped (Ctrl+C).",
-            "Point a Herald at it with HERALD_TWILIO_BASE_URL=http://localhost:PORT and the simulator's",
-            "credentials, which it prints."})
+        description = {"Runs Herald's Twilio simulator (Notify, Messages, Messaging Service) until stopped (Ctrl+C).",
+            "Point a Herald at it with HERALD_TWILIO_BASE_URL=http://localhost:PORT and the simulator's"
+                + " credentials, which it prints."})
 final class SimulatorCommand implements Callable<Integer> {
 
     @Spec

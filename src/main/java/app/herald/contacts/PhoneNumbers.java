@@ -38,6 +38,22 @@ public final class PhoneNumbers {
     }
 
     /** The raw values in one cell: one, or several where a cell joins them with {@code :::}. */
+    /**
+     * A number as people read it, in libphonenumber's international format: {@code +14155550132}
+     * as {@code +1 415-555-0132}. Files and JSON keep E.164; this is for screens and terminals.
+     * Anything that is not a number it knows is shown as it is.
+     */
+    public static String forPeople(String e164) {
+        if (e164 == null || !e164.startsWith("+")) {
+            return e164;
+        }
+        try {
+            return UTIL.format(UTIL.parse(e164, NO_COUNTRY), PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     public static List<String> splitCell(String cell) {
         if (cell == null || cell.isBlank()) {
             return List.of();

@@ -113,7 +113,7 @@ public final class HeraldCore implements AutoCloseable {
         }
     }
 
-    /** The database files H2 has just made, made owner-only too (their folder already is). */
+    /** The database files H2 has made (at the first open, or by compacting at close), owner-only too; their folder already is. */
     private static void ownerOnly(DataFolder dataFolder) {
         try {
             OwnerOnly.tighten(dataFolder);
@@ -227,6 +227,8 @@ public final class HeraldCore implements AutoCloseable {
         } finally {
             twilio.close();
             storage.close();
+            // closing may compact the database into a new file
+            ownerOnly(settings.dataFolder());
         }
     }
 }

@@ -117,7 +117,7 @@ class ContactCommandsTest {
     @Test
     void optedOutNumbersAreImportedMarkedAndCounted() throws Exception {
         assertThat(herald("optouts", "add", "(415) 555-0132", "--country", "US", "--reason", "replied STOP")).isZero();
-        assertThat(out.toString()).contains("+14155550132 is opted out.");
+        assertThat(out.toString()).as("as people read it").contains("+1 415-555-0132 is opted out.");
         herald("optouts", "add", "+14155550132");
         assertThat(out.toString()).contains("was already opted out");
 

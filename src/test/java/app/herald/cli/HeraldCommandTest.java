@@ -7,6 +7,8 @@ import app.herald.settings.DataFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,6 +41,20 @@ class HeraldCommandTest {
         assertThat(run("--help")).isZero();
 
         assertThat(out.toString()).contains("Usage: herald", "SIMULATION", "HERALD_HOME", "--version");
+    }
+
+    @Test
+    void everyDescriptionIsWholeSentencesThatHelpWrapsAtWords() {
+        CommandLine herald = HeraldCommand.commandLine(new DataFolder(home));
+        List<CommandLine> commands = new ArrayList<>(herald.getSubcommands().values());
+        commands.add(herald);
+
+        assertThat(commands).allSatisfy(command -> assertThat(command.getCommandSpec().usageMessage().description())
+                .as(command.getCommandName()).allSatisfy(paragraph -> assertThat(paragraph).endsWith(".")));
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).as("no paragraph cut where a source line ended")
+                .doesNotContain("is chosen\nin Settings").doesNotContain("the characters\n")
+                .contains("analyse, analyze  Counts a message as Twilio does: its encoding,");
     }
 
     @Test

@@ -72,4 +72,13 @@ class PhoneNumbersTest {
     void anUnknownCountryIsRefusedClearly() {
         assertThatThrownBy(() -> new PhoneNumbers("XX")).hasMessageContaining("Unknown country code \"XX\"");
     }
+
+    @Test
+    void aNumberIsShownAsPeopleReadItAndAnythingElseAsItIs() {
+        assertThat(PhoneNumbers.forPeople("+14155550132")).isEqualTo("+1 415-555-0132");
+        assertThat(PhoneNumbers.forPeople("+447911123456")).isEqualTo("+44 7911 123456");
+        assertThat(PhoneNumbers.forPeople("+4915123456789")).isEqualTo("+49 1512 3456789");
+        assertThat(PhoneNumbers.forPeople("not a number")).isEqualTo("not a number");
+        assertThat(PhoneNumbers.forPeople(null)).isNull();
+    }
 }

@@ -3,6 +3,7 @@ package app.herald.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -129,7 +130,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
     }
 
@@ -158,5 +159,27 @@ class DatabaseTest {
     private static String plan(Database database, String query) {
         return database.jdbi().withHandle((Handle handle) ->
                 handle.createQuery("EXPLAIN " + query).mapTo(String.class).one());
+    }
+
+    @Test
+    void theFirstBroadcastAfterACrashTakesTheNextNumber() throws Exception {
+        Path crashed = folder.resolve("crashed");
+        Files.createDirectories(crashed);
+        try (Database database = open()) {
+            assertThat(newBroadcast(database)).isEqualTo(1);
+            Checkpoints.sync(database.jdbi());
+            // the file as a kill -9 leaves it: synced, never closed
+            Files.copy(folder.resolve("herald.mv.db"), crashed.resolve("herald.mv.db"));
+        }
+
+        try (Database afterCrash = Database.open(crashed.resolve("herald"))) {
+            assertThat(newBroadcast(afterCrash)).as("not 33: H2's identity cache is off for broadcasts").isEqualTo(2);
+        }
+    }
+
+    private static long newBroadcast(Database database) {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("""
+                        INSERT INTO broadcast (body, encoding, segments, mode, state) VALUES ('Hi', 'GSM-7', 1, 'SIMULATION', 'FINISHED')""")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 }

@@ -43,8 +43,8 @@ public final class PhoneInput {
             return "";
         }
         return switch (result.verdict()) {
-            case MOBILE -> MessageFormat.format(bundle.getString("phone.mobile"), result.e164());
-            case LANDLINE -> MessageFormat.format(bundle.getString("phone.landline"), result.e164());
+            case MOBILE -> MessageFormat.format(bundle.getString("phone.mobile"), PhoneNumbers.forPeople(result.e164()));
+            case LANDLINE -> MessageFormat.format(bundle.getString("phone.landline"), PhoneNumbers.forPeople(result.e164()));
             case REJECTED -> MessageFormat.format(bundle.getString("phone.rejected"), result.reason());
         };
     }

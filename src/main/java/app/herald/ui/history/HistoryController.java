@@ -7,6 +7,7 @@ import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
@@ -207,7 +208,7 @@ public final class HistoryController {
                 viewModel.selectedProperty()));
         recipientSearchField.textProperty().bindBidirectional(viewModel.recipientSearchProperty());
         recipientTable.setItems(viewModel.recipients());
-        recipientNumberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().e164()));
+        recipientNumberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PhoneNumbers.forPeople(row.getValue().e164())));
         recipientNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         recipientStateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().state() == null ? "" : row.getValue().state().name()));

@@ -10,6 +10,7 @@ import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.HistoryExporter;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
@@ -130,19 +131,19 @@ public final class HistoryViewModel {
 
     /** The question before sending an UNCERTAIN message again, with what Twilio's log said. */
     public String sendAgainQuestion(RecipientOutcome recipient) {
-        return MessageFormat.format(bundle.getString("history.message.sendAgain.question"), recipient.e164(),
+        return MessageFormat.format(bundle.getString("history.message.sendAgain.question"), PhoneNumbers.forPeople(recipient.e164()),
                 recipient.errorMessage() == null ? "" : recipient.errorMessage());
     }
 
     public String markSentQuestion(RecipientOutcome recipient) {
-        return MessageFormat.format(bundle.getString("history.message.markSent.question"), recipient.e164(),
+        return MessageFormat.format(bundle.getString("history.message.markSent.question"), PhoneNumbers.forPeople(recipient.e164()),
                 recipient.errorMessage() == null ? "" : recipient.errorMessage());
     }
 
     public void sendAgain(RecipientOutcome recipient) {
         long id = selected.get().id();
         work.change(() -> sending.sendAgain(id, recipient.e164()), done -> {
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.againDone"), recipient.e164())));
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.againDone"), PhoneNumbers.forPeople(recipient.e164()))));
             refresh();
         });
     }
@@ -150,7 +151,7 @@ public final class HistoryViewModel {
     public void markSent(RecipientOutcome recipient) {
         long id = selected.get().id();
         work.change(() -> sending.markSent(id, recipient.e164()), done -> {
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.markedDone"), recipient.e164())));
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.message.markedDone"), PhoneNumbers.forPeople(recipient.e164()))));
             refresh();
         });
     }

@@ -2,6 +2,7 @@ package app.herald.ui.lists;
 
 import app.herald.contacts.Contact;
 import app.herald.contacts.Country;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.RecipientList;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.EmptyState;
@@ -162,8 +163,13 @@ public final class ListsController {
     private void bindContacts() {
         contactTable.setItems(viewModel.pager().rows());
         contactTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        contactTable.setPlaceholder(new Label(bundle.getString("contacts.empty")));
-        numberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().e164()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> searchField.getText().isBlank()
+                ? bundle.getString("contacts.empty")
+                : MessageFormat.format(bundle.getString("contacts.noMatch"), searchField.getText().strip()),
+                searchField.textProperty()));
+        contactTable.setPlaceholder(placeholder);
+        numberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PhoneNumbers.forPeople(row.getValue().e164())));
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         statusColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().optedOut() ? bundle.getString("contacts.optedOutMark") : ""));

@@ -4,6 +4,7 @@ import app.herald.contacts.Contact;
 import app.herald.contacts.ContactQuery;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.csv.ContactExporter;
@@ -144,14 +145,14 @@ public final class ListsViewModel {
             return;
         }
         work.change(() -> contacts.add(list.id(), e164, name), added -> {
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.added"), added.e164(), list.name())));
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.added"), PhoneNumbers.forPeople(added.e164()), list.name())));
             contactsChanged();
         });
     }
 
     public void updateContact(Contact contact, String e164, String name) {
         work.change(() -> contacts.update(contact.id(), e164, name), updated -> {
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.updated"), updated.e164())));
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.updated"), PhoneNumbers.forPeople(updated.e164()))));
             contactsChanged();
         });
     }
@@ -166,7 +167,7 @@ public final class ListsViewModel {
 
     /** A question about one contact names its number; about several, their count. */
     private String question(String key, List<Contact> chosen) {
-        return MessageFormat.format(bundle.getString(key), chosen.size(), chosen.isEmpty() ? "" : chosen.get(0).e164());
+        return MessageFormat.format(bundle.getString(key), chosen.size(), chosen.isEmpty() ? "" : PhoneNumbers.forPeople(chosen.get(0).e164()));
     }
 
     public void deleteContacts(List<Contact> chosen) {

@@ -2,6 +2,7 @@ package app.herald.ui.lists;
 
 import app.herald.contacts.Country;
 import app.herald.contacts.OptOut;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
 import java.io.File;
@@ -51,7 +52,7 @@ public final class OptOutsController {
     @FXML
     private void initialize() {
         optOutTable.setItems(viewModel.entries());
-        numberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().e164()));
+        numberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PhoneNumbers.forPeople(row.getValue().e164())));
         reasonColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
         sourceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().source()));
         dateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(DATE.format(row.getValue().createdAt())));

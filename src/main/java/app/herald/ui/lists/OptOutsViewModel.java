@@ -53,12 +53,12 @@ public final class OptOutsViewModel {
     }
 
     public String removeQuestion(OptOut entry) {
-        return MessageFormat.format(bundle.getString("optOuts.remove.question"), entry.e164());
+        return MessageFormat.format(bundle.getString("optOuts.remove.question"), PhoneNumbers.forPeople(entry.e164()));
     }
 
     public void remove(OptOut entry) {
         write(() -> optOuts.remove(entry.e164()), removed -> work.tell(Notice.info(
-                MessageFormat.format(bundle.getString("optOuts.removed"), entry.e164()))));
+                MessageFormat.format(bundle.getString("optOuts.removed"), PhoneNumbers.forPeople(entry.e164())))));
     }
 
     /** Opts out every number in a file; numbers without a country code are read as {@code country}'s. */

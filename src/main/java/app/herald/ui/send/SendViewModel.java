@@ -5,6 +5,7 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Dispatcher;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.Sending;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.settings.Mode;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
@@ -115,8 +116,8 @@ public final class SendViewModel {
         tasks.run(() -> {
                     String number = ownNumber.call().orElseThrow(
                             () -> new IllegalStateException(bundle.getString("send.test.noNumber")));
-                    return MessageFormat.format(bundle.getString("send.test.sent"), number,
-                            broadcasts.sendTest(number, quote.body()));
+                    String sid = broadcasts.sendTest(number, quote.body());
+                    return MessageFormat.format(bundle.getString("send.test.sent"), PhoneNumbers.forPeople(number), sid);
                 })
                 .onSuccess(sent -> notice.set(Notice.info(sent)))
                 .onError(problem -> notice.set(Notice.problem(problem)))

@@ -69,7 +69,7 @@ class ListsScreenTest extends HeraldWindowTest {
         assertThat(robot.lookup("Save").queryButton().isDisabled()).isTrue();
         robot.clickOn("#numberField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("+44 7911 123456");
-        assertThat(robot.lookup("#numberFeedback").queryAs(Label.class).getText()).isEqualTo("Will be saved as +447911123456");
+        assertThat(robot.lookup("#numberFeedback").queryAs(Label.class).getText()).isEqualTo("Will be saved as +44 7911 123456");
         robot.clickOn("#textField").write("Bo");
         robot.clickOn("Save");
         herald.waitFor(() -> contacts().getItems().size() == 2);
@@ -78,7 +78,11 @@ class ListsScreenTest extends HeraldWindowTest {
         robot.clickOn("#contactTable").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("ana");
         herald.waitFor(() -> contacts().getItems().size() == 1);
         assertThat(herald.shows("1\u20131 of 1")).isTrue();
-        robot.eraseText(3);
+        robot.write("zzz");
+        herald.waitFor(() -> contacts().getItems().isEmpty());
+        assertThat(((Label) contacts().getPlaceholder()).getText()).as("the list is not empty: the search found nothing")
+                .startsWith("No contact in this list matches \u201canazzz\u201d");
+        robot.eraseText(6);
         herald.waitFor(() -> contacts().getItems().size() == 2);
 
         clickRow("+14155550132").type(KeyCode.DELETE);

@@ -154,7 +154,7 @@ class SendViewModelTest {
                 assertThat(test.body()).isEqualTo("School closes at noon");
             });
             assertThat(viewModel.noticeProperty().get().text())
-                    .startsWith("A test went to your number +14155550100 (NT").contains(simulator.accepted().get(0).sid());
+                    .startsWith("A test went to your number +1 415-555-0100 (NT").contains(simulator.accepted().get(0).sid());
             assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.CONFIRM);
             assertThat(new Broadcasts(database.jdbi()).all()).as("a test is not a broadcast").isEmpty();
             assertThat(viewModel.testingProperty().get()).isFalse();
