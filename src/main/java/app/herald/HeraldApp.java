@@ -96,6 +96,7 @@ public final class HeraldApp extends Application {
             screens = new Screens(core, viewModel, tasks, bundle, () -> stage, stylesheets);
             viewModel.twilioChoiceProperty().addListener((changed, previous, chosen) -> core.twilio().choose(chosen));
             core.reconcileInBackground();
+            core.backUpDailyInBackground();
         });
         ImportActions imports = new ImportActions() {
             @Override

@@ -21,12 +21,20 @@ final class BroadcastRun {
      * @return true when the person said yes, or --yes was given; false (with the reason printed) otherwise
      */
     static boolean confirmed(boolean yes, String question, PrintWriter err) {
+        return confirmed(yes, question, "nothing sent", "send", err);
+    }
+
+    /**
+     * @param undone what the person is told when there is no one to ask, such as "nothing restored"
+     * @param verb   what --yes does, such as "restore"
+     */
+    static boolean confirmed(boolean yes, String question, String undone, String verb, PrintWriter err) {
         if (yes) {
             return true;
         }
         Console console = System.console();
         if (console == null) {
-            err.println("herald: nothing sent. There is no terminal to ask \"" + question + "\": add --yes to send.");
+            err.println("herald: " + undone + ". There is no terminal to ask \"" + question + "\": add --yes to " + verb + ".");
             return false;
         }
         String answer = console.readLine("%s [y/N] ", question);

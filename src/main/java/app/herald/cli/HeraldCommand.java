@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, ExportCommand.class, OptOutsCommand.class,
             AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class,
-            RecipientsCommand.class},
+            RecipientsCommand.class, BackupCommand.class, RestoreCommand.class},
         description = {
             "Send one SMS to thousands of people through a Twilio Messaging Service (or Notify).",
             "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen in Settings,"
@@ -72,6 +72,9 @@ public final class HeraldCommand implements Runnable {
      * themselves; anything else says what it was and where the details are (the log has the trace).
      */
     private static String inWords(Exception e, DataFolder dataFolder) {
+        if (e instanceof StorageException refused && refused.backupCanHelp()) {
+            return e.getMessage() + " herald restore --list shows the backups; herald restore puts the newest in its place.";
+        }
         if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
                 || e instanceof FileProblem || e instanceof IllegalArgumentException || e instanceof CancellationException) {
             return e.getMessage();
@@ -82,6 +85,11 @@ public final class HeraldCommand implements Runnable {
         }
         LOG.error("A command failed", e);
         return "Herald could not finish: " + e + ". The details are in " + dataFolder.logs().resolve("herald.log") + ".";
+    }
+
+    /** The data folder this command line works on. */
+    DataFolder dataFolder() {
+        return settings.dataFolder();
     }
 
     /** Herald's core on the data folder, as the window builds it; the caller closes it. */

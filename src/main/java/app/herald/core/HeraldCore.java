@@ -18,9 +18,11 @@ import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
 import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
+import app.herald.storage.Backups;
 import app.herald.storage.Storage;
 import app.herald.twilio.TwilioConnections;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -177,6 +179,33 @@ public final class HeraldCore implements AutoCloseable {
      * found become ACCEPTED before a person is asked about them. The window does this at start; a
      * command that only reads (herald lists) never reaches Twilio.
      */
+    /** Herald's rolling backups of its data. */
+    public Backups backups() {
+        return Backups.of(settings.dataFolder().database());
+    }
+
+    /** A backup of the data now (herald backup). @return its file */
+    public Path backUpNow() {
+        return backups().now(storage.jdbi());
+    }
+
+    /**
+     * Today's backup, when there is none yet, on a thread of its own: the window calls this once its
+     * data is open, so a person never has to think of backups. A backup cut short by Herald closing
+     * is left unfinished and never counts.
+     */
+    public void backUpDailyInBackground() {
+        Thread backup = new Thread(() -> {
+            try {
+                backups().daily(storage.jdbi());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not make today's backup; the next start tries again", e);
+            }
+        }, "herald-backup");
+        backup.setDaemon(true);
+        backup.start();
+    }
+
     public void reconcileInBackground() {
         sender.execute(() -> {
             try {

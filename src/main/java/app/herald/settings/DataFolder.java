@@ -55,6 +55,11 @@ public record DataFolder(Path path) {
         return path.resolve("logs");
     }
 
+    /** Herald's rolling copies of its database (storage's Backups keeps them there). */
+    public Path backups() {
+        return path.resolve("backups");
+    }
+
     public Path database() {
         return path.resolve("herald");
     }

@@ -28,7 +28,7 @@ public final class OwnerOnly {
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     /** What H2 keeps beside the database's name. */
-    private static final List<String> DATABASE_FILES = List.of(".mv.db", ".trace.db", ".lock.db");
+    private static final List<String> DATABASE_FILES = List.of(".mv.db", ".trace.db", ".lock.db", ".state");
 
     private OwnerOnly() {
     }
@@ -46,14 +46,17 @@ public final class OwnerOnly {
             restrict(folder.path());
             loosened.add(folder.path());
         }
-        List<Path> own = new ArrayList<>(List.of(folder.logs(), folder.uiPreferences(), folder.twilioSettings(),
-                folder.secrets(), folder.draft(), folder.lockFile()));
+        List<Path> own = new ArrayList<>(List.of(folder.uiPreferences(), folder.twilioSettings(), folder.secrets(),
+                folder.draft(), folder.lockFile()));
         for (String databaseFile : DATABASE_FILES) {
             own.add(folder.path().resolve(folder.database().getFileName() + databaseFile));
         }
-        if (Files.isDirectory(folder.logs())) {
-            try (Stream<Path> logs = Files.list(folder.logs())) {
-                own.addAll(logs.toList());
+        for (Path ownFolder : List.of(folder.logs(), folder.backups())) {
+            if (Files.isDirectory(ownFolder)) {
+                own.add(ownFolder);
+                try (Stream<Path> files = Files.list(ownFolder)) {
+                    own.addAll(files.toList());
+                }
             }
         }
         for (Path path : own) {

@@ -15,5 +15,6 @@ public final class Checkpoints {
      */
     public static void sync(Jdbi jdbi) {
         jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
+        jdbi.getConfig(Durability.class).synced();
     }
 }

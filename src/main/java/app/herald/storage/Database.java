@@ -6,10 +6,12 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -32,17 +34,37 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
+    private final Path fileBase;
+    private final StateRecord record;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(JdbcConnectionPool pool, Path fileBase, StateRecord record) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.fileBase = fileBase;
+        this.record = record;
     }
 
     /**
+     * The schema version of this Herald: its newest migration (DatabaseTest checks that they agree).
+     */
+    static final int SCHEMA_VERSION = 7;
+
+    /**
      * Opens (or creates) the database whose files start with {@code fileBase}, e.g.
-     * {@code .../herald} for {@code .../herald.mv.db}, and brings its schema up to date.
+     * {@code .../herald} for {@code .../herald.mv.db}, and brings its schema up to date. Before
+     * anything is written, the file is checked without writing: a file that is damaged, cut
+     * short, emptied or written by a newer Herald is refused and left as it is; one that a
+     * migration will change is backed up first.
      */
     public static Database open(Path fileBase) {
+        StateRecord record = StateRecord.beside(fileBase);
+        OptionalLong onDisk = DatabaseFile.requireIntact(fileBase, record.lastVersion());
+        if (onDisk.isPresent()) {
+            int schema = schemaReadOnly(fileBase);
+            if (schema < SCHEMA_VERSION) {
+                Backups.of(fileBase).beforeMigration(schema);
+            }
+        }
         // AUTO_SERVER stays off: it would listen on every network interface.
         // REUSE_SPACE=FALSE: only ever append to the file. Reusing free space, H2 reopened an older
         // state after a process died without closing it, and committed rows were gone (DatabaseTest).
@@ -50,14 +72,53 @@ public final class Database implements AutoCloseable {
         // process killed meanwhile lost it (CrashRecoveryTest: a batch sent twice). Lifting it during
         // an import (SET WRITE_DELAY 500) made the import a third faster, and a kill during one then
         // left the table and its index disagreeing ("Row not found in primary index", ImportCrashTest).
-        String url = "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "herald", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(fileBase) + ";REUSE_SPACE=FALSE;WRITE_DELAY=0", "herald", "");
         try {
             migrate(pool, fileBase);
-            return new Database(pool);
+            Database database = new Database(pool, fileBase, record);
+            database.jdbi.getConfig(Durability.class).setAfterSync(database::record);
+            // what the migrations wrote, on disk and recorded
+            Checkpoints.sync(database.jdbi);
+            return database;
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    private static String url(Path fileBase) {
+        return "jdbc:h2:file:" + fileBase.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The schema version of the file, read without writing to it.
+     *
+     * @throws StorageException NEWER_VERSION when a newer Herald wrote it
+     */
+    private static int schemaReadOnly(Path fileBase) {
+        JdbcConnectionPool readOnly = JdbcConnectionPool.create(url(fileBase) + ";ACCESS_MODE_DATA=r", "herald", "");
+        try {
+            MigrationInfoService info = Flyway.configure().dataSource(readOnly).locations("classpath:db/migration").load().info();
+            requireNotNewer(info, fileBase);
+            MigrationInfo current = info.current();
+            return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw unreadable(fileBase, e);
+        } finally {
+            readOnly.dispose();
+        }
+    }
+
+    private static void requireNotNewer(MigrationInfoService info, Path fileBase) {
+        Optional<MigrationInfo> newer = Arrays.stream(info.applied())
+                .filter(migration -> FROM_A_NEWER_HERALD.contains(migration.getState()))
+                .findFirst();
+        if (newer.isPresent()) {
+            throw new StorageException(StorageException.Reason.NEWER_VERSION,
+                    "This data was saved by a newer version of Herald (database version "
+                            + newer.get().getVersion() + "). Install that version, or the newest Herald, to open it."
+                            + " (Data folder: " + fileBase.getParent() + ")",
+                    null);
         }
     }
 
@@ -67,21 +128,20 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load();
         try {
-            Optional<MigrationInfo> newer = Arrays.stream(flyway.info().applied())
-                    .filter(info -> FROM_A_NEWER_HERALD.contains(info.getState()))
-                    .findFirst();
-            if (newer.isPresent()) {
-                throw new StorageException(StorageException.Reason.NEWER_VERSION,
-                        "This data was saved by a newer version of Herald (database version "
-                                + newer.get().getVersion() + "). Install that version, or the newest Herald, to open it."
-                                + " (Data folder: " + fileBase.getParent() + ")",
-                        null);
-            }
+            requireNotNewer(flyway.info(), fileBase);
             int applied = flyway.migrate().migrationsExecuted;
             LOG.info("Database {} ready ({} migrations applied now)", fileBase, applied);
         } catch (FlywayException e) {
             throw unreadable(fileBase, e);
         }
+    }
+
+    /** Brings the state record up to the store's version, which a sync has just put on disk. */
+    private void record() {
+        long version = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CURRENT_VERSION'")
+                .mapTo(Long.class).one());
+        record.write(version);
     }
 
     private static StorageException unreadable(Path fileBase, FlywayException e) {
@@ -138,6 +198,12 @@ public final class Database implements AutoCloseable {
             LOG.warn("Could not compact the database; it is closed as it is", e);
         }
         pool.dispose();
+        // closing wrote a last chunk (and compacting, a new file): the record says exactly what is left
+        try {
+            record.write(DatabaseFile.version(DatabaseFile.of(fileBase)));
+        } catch (StorageException e) {
+            LOG.warn("Could not read the database back after closing it", e);
+        }
         LOG.info("Database closed");
     }
 }

@@ -7,6 +7,10 @@ public final class StorageException extends RuntimeException {
     public enum Reason {
         ALREADY_OPEN,
         NEWER_VERSION,
+        /** The file cannot be read as a database. A backup can take its place. */
+        DAMAGED,
+        /** The file is missing, empty or older than Herald left it. A backup can take its place. */
+        LOST_DATA,
         UNREADABLE
     }
 
@@ -19,5 +23,10 @@ public final class StorageException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** True when restoring a backup is what to do. */
+    public boolean backupCanHelp() {
+        return reason == Reason.DAMAGED || reason == Reason.LOST_DATA;
     }
 }

@@ -7,6 +7,9 @@ import app.herald.settings.Mode;
 import app.herald.ui.shell.MainWindowViewModel.StorageState;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +21,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -39,6 +43,9 @@ public final class MainWindowController {
     private final ResourceBundle bundle;
     private final Map<Section, Node> builtScreens = new EnumMap<>(Section.class);
 
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
     @FXML private BorderPane root;
     @FXML private HBox simulationBanner;
     @FXML private VBox navigation;
@@ -55,6 +62,7 @@ public final class MainWindowController {
     @FXML private VBox openingPane;
     @FXML private VBox problemPane;
     @FXML private Label problemText;
+    @FXML private Button restoreButton;
     @FXML private StackPane sectionHost;
     @FXML private Label modeLabel;
     @FXML private Label dataFolderLabel;
@@ -105,6 +113,10 @@ public final class MainWindowController {
             item.disableProperty().bind(ready.not());
         }
         problemText.textProperty().bind(viewModel.storageProblemProperty());
+        showOnlyWhen(restoreButton, viewModel.restorableProperty().isNotNull());
+        restoreButton.textProperty().bind(Bindings.createStringBinding(() -> viewModel.restorableProperty().get() == null ? ""
+                : MessageFormat.format(bundle.getString("storage.problem.restore"),
+                        BACKUP_TIME.format(viewModel.restorableProperty().get().made())), viewModel.restorableProperty()));
         storageLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> bundle.getString(switch (state.get()) {
                     case OPENING -> "storage.opening";
@@ -191,6 +203,11 @@ public final class MainWindowController {
     @FXML
     private void showSettings() {
         viewModel.show(Section.SETTINGS);
+    }
+
+    @FXML
+    private void restoreBackup() {
+        viewModel.restoreAndOpen();
     }
 
     @FXML

@@ -1,6 +1,9 @@
 package app.herald.ui.shell;
 
 import app.herald.core.HeraldCore;
+import app.herald.storage.Backups;
+import app.herald.storage.InstanceLock;
+import app.herald.storage.StorageException;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
@@ -42,6 +45,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<StorageState> storageState = new ReadOnlyObjectWrapper<>(StorageState.OPENING);
     private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<HeraldCore> core = new ReadOnlyObjectWrapper<>();
+    /** The newest backup that can be read, when the data could not be opened and a backup can take its place. */
+    private final ReadOnlyObjectWrapper<Backups.Backup> restorable = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
 
     /** @param coreOpener opens Herald's data and builds its core on it */
@@ -65,8 +70,47 @@ public final class MainWindowViewModel {
                     LOG.error("Herald's data could not be opened", e);
                     storageProblem.set(e.getMessage() == null ? e.toString() : e.getMessage());
                     storageState.set(StorageState.FAILED);
+                    if (e instanceof StorageException refused && refused.backupCanHelp()) {
+                        findABackup();
+                    }
                 })
                 .start();
+    }
+
+    private void findABackup() {
+        tasks.run(() -> backups().newestGood())
+                .onSuccess(newest -> restorable.set(newest.orElse(null)))
+                .start();
+    }
+
+    private Backups backups() {
+        return Backups.of(dataFolder.database());
+    }
+
+    /** Puts {@link #restorableProperty()}'s backup in the place of the data (the data it replaces is kept), then opens it. */
+    public void restoreAndOpen() {
+        Backups.Backup backup = restorable.get();
+        if (backup == null) {
+            return;
+        }
+        restorable.set(null);
+        storageState.set(StorageState.OPENING);
+        tasks.run(() -> {
+                    try (InstanceLock lock = InstanceLock.acquire(dataFolder.lockFile())) {
+                        return backups().restore(backup.file());
+                    }
+                })
+                .onSuccess(aside -> openStorage())
+                .onError(e -> {
+                    LOG.error("The backup could not be restored", e);
+                    storageProblem.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                    storageState.set(StorageState.FAILED);
+                })
+                .start();
+    }
+
+    public ReadOnlyObjectProperty<Backups.Backup> restorableProperty() {
+        return restorable.getReadOnlyProperty();
     }
 
     public void show(Section target) {

@@ -3,12 +3,16 @@ package app.herald.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.Version;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.DataFolder;
 import app.herald.settings.UiPreferences;
+import app.herald.storage.Backups;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
 import app.herald.ui.HeraldWindowTest;
+import app.herald.ui.Screenshots;
 import app.herald.ui.common.Theme;
+import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.DialogPane;
@@ -95,6 +99,30 @@ class MainWindowTest extends HeraldWindowTest {
             herald.stop();
         }
         assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
+    }
+
+    @Test
+    void damagedDataOffersTheNewestBackupAndOpensItOnceRestored() throws Exception {
+        try (Storage storage = TestStorage.open(home)) {
+            TestContacts.list(storage.jdbi(), "Parents", 40);
+            Backups.of(new DataFolder(home).database()).now(storage.jdbi());
+        }
+        Files.write(home.resolve("herald.mv.db"), new byte[8192]);
+
+        startHerald();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#restoreButton").query().isVisible());
+        assertThat(robot.lookup("#problemText").queryAs(Label.class).getText()).contains("is damaged");
+        assertThat(robot.lookup("#restoreButton").queryButton().getText()).startsWith("Restore the backup of");
+        Screenshots.save(robot, herald.stage().getScene(), "data-damaged");
+
+        robot.clickOn("#restoreButton");
+        waitUntilReady();
+
+        assertThat(shows("Parents")).isTrue();
+        try (var aside = Files.list(home)) {
+            assertThat(aside.map(path -> path.getFileName().toString())).as("the damaged file is kept")
+                    .anyMatch(name -> name.startsWith("herald.mv.db.replaced-"));
+        }
     }
 
     @Test
