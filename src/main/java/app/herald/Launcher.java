@@ -5,6 +5,7 @@ import app.herald.settings.DataFolder;
 import app.herald.settings.OwnerOnly;
 import app.herald.ui.shell.SelfTest;
 import java.io.IOException;
+import java.nio.file.Path;
 import javafx.application.Application;
 
 /**
@@ -22,14 +23,16 @@ public final class Launcher {
 
     public static void main(String[] args) {
         DataFolder dataFolder = DataFolder.forThisProcess();
+        Path logs = dataFolder.logs();
         try {
             // before Logback makes its folder in it, which it would make readable by everyone
             OwnerOnly.createIfMissing(dataFolder.path());
         } catch (IOException e) {
-            // opening the data says why it cannot be used
+            // opening the data says why it cannot be used; the log goes where it can meanwhile
+            logs = Path.of(System.getProperty("java.io.tmpdir"), "herald-logs");
         }
         // before the first logger is made, which is when Logback reads its configuration
-        System.setProperty(LOG_FOLDER_PROPERTY, dataFolder.logs().toString());
+        System.setProperty(LOG_FOLDER_PROPERTY, logs.toString());
         if (args.length == 0) {
             Application.launch(HeraldApp.class);
         } else if (args.length == 1 && HeraldApp.SELF_TEST.equals(args[0])) {

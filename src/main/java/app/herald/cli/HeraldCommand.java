@@ -6,11 +6,11 @@ import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
 import app.herald.core.HeraldCore;
 import app.herald.files.FileProblem;
-import app.herald.files.FileWords;
 import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
 import app.herald.storage.StorageException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +79,10 @@ public final class HeraldCommand implements Runnable {
                 || e instanceof FileProblem || e instanceof IllegalArgumentException || e instanceof CancellationException) {
             return e.getMessage();
         }
-        if (FileWords.isDiskFull(e)) {
+        Optional<String> fullDisk = StorageException.fullDiskWords(e);
+        if (fullDisk.isPresent()) {
             LOG.warn("The disk is full", e);
-            return "The disk is full: Herald stopped before finishing. Free some space and run the command again.";
+            return fullDisk.get();
         }
         LOG.error("A command failed", e);
         return "Herald could not finish: " + e + ". The details are in " + dataFolder.logs().resolve("herald.log") + ".";

@@ -94,6 +94,10 @@ public final class HeraldCore implements AutoCloseable {
         ownerOnly(settings.dataFolder());
         try {
             HeraldCore core = new HeraldCore(settings, storage, choice);
+            if (storage.isReadOnly()) {
+                // a full disk: what a crash left is tidied at the next start with room to write
+                return core;
+            }
             int lists = core.lists.purgeHidden();
             BroadcastService.Recovery recovery = core.broadcasts.recoverInterrupted();
             if (lists > 0 || recovery.unfinishedPlansRemoved() > 0) {

@@ -80,6 +80,25 @@ public final class FileWords {
         return new FileProblem(why(file, e, "write"), e);
     }
 
+    /** Why a folder Herald keeps its data in cannot be used, in words. */
+    public static String whyNotAFolder(Path folder, IOException e) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return folder + " is a file, not a folder: point HERALD_HOME at a folder, or move the file away.";
+        }
+        if (isDiskFull(e)) {
+            return "the disk is full. Free some space and try again.";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Herald may not write in " + folder + ": its permissions do not allow it.";
+        }
+        if (e instanceof FileSystemException system && system.getReason() != null
+                && system.getReason().toLowerCase(Locale.ROOT).contains("read-only")) {
+            return folder + " is on a disk that cannot be written to.";
+        }
+        String reason = e instanceof FileSystemException system ? system.getReason() : e.getMessage();
+        return reason == null || reason.isBlank() ? "Herald cannot make or open a folder there." : reason + ".";
+    }
+
     /** True when the operating system said the disk (or the user's quota) is full. */
     public static boolean isDiskFull(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -1,5 +1,6 @@
 package app.herald.storage;
 
+import app.herald.files.FileWords;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,12 +37,14 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Path fileBase;
     private final StateRecord record;
+    private final boolean readOnly;
 
-    private Database(JdbcConnectionPool pool, Path fileBase, StateRecord record) {
+    private Database(JdbcConnectionPool pool, Path fileBase, StateRecord record, boolean readOnly) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.fileBase = fileBase;
         this.record = record;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -75,15 +78,38 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(fileBase) + ";REUSE_SPACE=FALSE;WRITE_DELAY=0", "herald", "");
         try {
             migrate(pool, fileBase);
-            Database database = new Database(pool, fileBase, record);
+            Database database = new Database(pool, fileBase, record, false);
             database.jdbi.getConfig(Durability.class).setAfterSync(database::record);
             // what the migrations wrote, on disk and recorded
             Checkpoints.sync(database.jdbi);
             return database;
         } catch (RuntimeException e) {
             pool.dispose();
+            if (FileWords.isDiskFull(e) && onDisk.isPresent()) {
+                return readOnly(fileBase, record);
+            }
             throw e;
         }
+    }
+
+    /**
+     * On a full disk H2 cannot even open the file for writing (it writes at open): what is there can
+     * still be read, so the lists, the history and an export work; anything that writes is refused
+     * by H2 ("read only"), which the command line and the window say as "the disk is full".
+     */
+    private static Database readOnly(Path fileBase, StateRecord record) {
+        if (schemaReadOnly(fileBase) != SCHEMA_VERSION) {
+            throw new StorageException(StorageException.Reason.DISK_FULL, "The disk is full, and Herald must update its"
+                    + " data before it can use it. Free some space and start Herald again.", null);
+        }
+        LOG.warn("The disk is full: the database {} is open read-only", fileBase);
+        return new Database(JdbcConnectionPool.create(url(fileBase) + ";ACCESS_MODE_DATA=r", "herald", ""), fileBase,
+                record, true);
+    }
+
+    /** True when the disk was full at open: what is there can be read, nothing written. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     private static String url(Path fileBase) {
@@ -156,8 +182,14 @@ public final class Database implements AutoCloseable {
                     "This data was saved in a format this version of Herald does not know."
                             + " Install the newest Herald to open it. (Data folder: " + fileBase.getParent() + ")", e);
         }
+        if (FileWords.isDiskFull(e)) {
+            return new StorageException(StorageException.Reason.DISK_FULL, "The disk is full, so Herald cannot open its data"
+                    + " in " + fileBase.getParent() + ". Free some space and start Herald again.", e);
+        }
+        // Flyway's message runs to a dozen lines of SQL state and codes: the first says what happened
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
         return new StorageException(StorageException.Reason.UNREADABLE,
-                "Herald could not open its data in " + fileBase.getParent() + ": " + e.getMessage(), e);
+                "Herald could not open its data in " + fileBase.getParent() + ": " + message, e);
     }
 
     private static SQLException findSqlCause(Throwable e) {
@@ -181,6 +213,10 @@ public final class Database implements AutoCloseable {
      * closed as it is, so an ordinary command is not slowed.
      */
     public void close() {
+        if (readOnly) {
+            pool.dispose();
+            return;
+        }
         try {
             int inUse = jdbi.withHandle(handle -> handle.createQuery(
                             "SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")

@@ -1,5 +1,6 @@
 package app.herald.storage;
 
+import app.herald.files.FileWords;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -37,7 +38,8 @@ public final class InstanceLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StorageException(StorageException.Reason.UNREADABLE,
-                    "Herald cannot use its data folder " + lockFile.getParent() + ": " + e.getMessage(), e);
+                    "Herald cannot use its data folder " + lockFile.getParent() + ": "
+                            + FileWords.whyNotAFolder(lockFile.getParent(), e), e);
         }
     }
 

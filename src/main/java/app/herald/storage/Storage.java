@@ -42,6 +42,11 @@ public final class Storage implements AutoCloseable {
         return database.jdbi();
     }
 
+    /** True when the disk was full at open: the data can be read, nothing written. */
+    public boolean isReadOnly() {
+        return database.isReadOnly();
+    }
+
     @Override
     public void close() throws IOException {
         try {

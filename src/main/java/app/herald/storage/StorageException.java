@@ -1,5 +1,10 @@
 package app.herald.storage;
 
+import app.herald.files.FileWords;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
+
 /** Herald's data could not be opened; the message is written for the person in front of the screen. */
 public final class StorageException extends RuntimeException {
 
@@ -11,6 +16,8 @@ public final class StorageException extends RuntimeException {
         DAMAGED,
         /** The file is missing, empty or older than Herald left it. A backup can take its place. */
         LOST_DATA,
+        /** The disk is full and the data cannot be opened even to be read. */
+        DISK_FULL,
         UNREADABLE
     }
 
@@ -23,6 +30,34 @@ public final class StorageException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * True when {@code e} is H2 refusing a write to data opened read-only because the disk was full
+     * ({@link Database#isReadOnly()}).
+     */
+    private static boolean isReadOnlyRefusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What to tell a person when {@code e} came of a full disk: the data open read-only, or a write
+     * that found no room; empty for anything else.
+     */
+    public static Optional<String> fullDiskWords(Throwable e) {
+        if (isReadOnlyRefusal(e)) {
+            return Optional.of("The disk is full: Herald can show its data but not change it. Free some space and try again.");
+        }
+        if (FileWords.isDiskFull(e)) {
+            return Optional.of("The disk is full: Herald stopped before finishing, and what it had saved is kept."
+                    + " Free some space and try again.");
+        }
+        return Optional.empty();
     }
 
     /** True when restoring a backup is what to do. */

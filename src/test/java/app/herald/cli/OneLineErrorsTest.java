@@ -111,4 +111,17 @@ class OneLineErrorsTest {
 
         assertThat(oneLine()).isEqualTo("Herald may not read " + secret + ": its permissions do not allow it.");
     }
+
+    @Test
+    void aDataFolderThatIsAFileSaysSo() throws Exception {
+        Path notAFolder = Files.writeString(files.resolve("herald-data"), "a file");
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(notAFolder));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertThat(commandLine.execute("lists")).isEqualTo(1);
+
+        assertThat(oneLine()).isEqualTo("Herald cannot use its data folder " + notAFolder + ": " + notAFolder
+                + " is a file, not a folder: point HERALD_HOME at a folder, or move the file away.");
+    }
 }

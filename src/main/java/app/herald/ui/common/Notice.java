@@ -1,5 +1,7 @@
 package app.herald.ui.common;
 
+import app.herald.storage.StorageException;
+
 /** A line a screen shows its person after something happened: what was done, or what went wrong. */
 public record Notice(String text, boolean problem) {
 
@@ -15,7 +17,7 @@ public record Notice(String text, boolean problem) {
 
     /** The message of a failure, in the words the core gave it. */
     public static Notice problem(Throwable failure) {
-        String message = failure.getMessage();
+        String message = StorageException.fullDiskWords(failure).orElse(failure.getMessage());
         return new Notice(message == null || message.isBlank() ? failure.toString() : message, true);
     }
 

@@ -1,0 +1,92 @@
+package app.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import app.herald.settings.DataFolder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A real full disk: a 4 MB tmpfs mounted for the test (root only, as CI runs; skipped where
+ * mounting is not allowed), Herald's data on it, then filled to the last byte.
+ */
+class FullDiskTest {
+
+    @TempDir
+    Path mountPoint;
+
+    @TempDir
+    Path files;
+
+    private boolean mounted;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void mount() throws Exception {
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint.toString())
+                .redirectErrorStream(true).start();
+        mounted = mount.waitFor() == 0;
+        assumeTrue(mounted, "mounting a small disk needs root: " + new String(mount.getInputStream().readAllBytes()));
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
+        }
+    }
+
+    private int herald(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(mountPoint.resolve("herald")));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private void fillTheDisk() throws IOException {
+        byte[] block = new byte[4096];
+        try (OutputStream filler = Files.newOutputStream(mountPoint.resolve("filler"))) {
+            while (true) {
+                filler.write(block);
+                filler.flush();
+            }
+        } catch (IOException full) {
+            // no space left on device: full
+        }
+    }
+
+    @Test
+    void onAFullDiskTheDataCanStillBeReadAndAWriteSaysTheDiskIsFull() throws Exception {
+        Path contacts = Files.writeString(files.resolve("parents.csv"), "phone,name\n+14155550132,Ann\n+14155550133,Bob\n");
+        assertThat(herald("import", contacts.toString(), "--list", "Parents", "--country", "US")).isZero();
+        fillTheDisk();
+
+        assertThat(herald("lists")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Parents");
+        assertThat(herald("export", "--list", "Parents", files.resolve("out.csv").toString())).isZero();
+        assertThat(Files.readString(files.resolve("out.csv"))).contains("+14155550133");
+
+        Path more = Files.writeString(files.resolve("more.csv"), "phone\n+14155550134\n");
+        assertThat(herald("import", more.toString(), "--list", "More", "--country", "US")).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("herald: The disk is full").doesNotContain("\n")
+                .doesNotContain("Exception");
+
+        Files.delete(mountPoint.resolve("filler"));
+        assertThat(herald("import", more.toString(), "--list", "More", "--country", "US")).as("room again").isZero();
+        assertThat(herald("lists")).isZero();
+        assertThat(out.toString()).contains("Parents").contains("More");
+    }
+}
