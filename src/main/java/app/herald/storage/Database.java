@@ -30,6 +30,9 @@ public final class Database implements AutoCloseable {
     private static final Set<MigrationState> FROM_A_NEWER_HERALD =
             EnumSet.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
 
+    /** The schema version of this Herald: its newest migration (DatabaseTest checks that they agree). */
+    static final int SCHEMA_VERSION = 7;
+
     /** Compact at close when less of the file than this holds pages in use. */
     private static final int COMPACT_BELOW_PERCENT_IN_USE = 50;
 
@@ -46,11 +49,6 @@ public final class Database implements AutoCloseable {
         this.record = record;
         this.readOnly = readOnly;
     }
-
-    /**
-     * The schema version of this Herald: its newest migration (DatabaseTest checks that they agree).
-     */
-    static final int SCHEMA_VERSION = 7;
 
     /**
      * Opens (or creates) the database whose files start with {@code fileBase}, e.g.

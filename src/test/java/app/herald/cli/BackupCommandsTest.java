@@ -2,14 +2,11 @@ package app.herald.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.herald.settings.DataFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** herald backup and herald restore on a real data folder whose database is then damaged for real. */
 class BackupCommandsTest {
@@ -20,16 +17,16 @@ class BackupCommandsTest {
     @TempDir
     Path files;
 
-    private StringWriter out;
-    private StringWriter err;
+
+    private CommandLineRun run;
+
+    @BeforeEach
+    void commandLine() {
+        run = new CommandLineRun(home);
+    }
 
     private int herald(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return run.herald(args);
     }
 
     @Test
@@ -37,21 +34,21 @@ class BackupCommandsTest {
         Path contacts = Files.writeString(files.resolve("parents.csv"), "phone,name\n+14155550132,Ann\n+14155550133,Bob\n");
         assertThat(herald("import", contacts.toString(), "--list", "Parents", "--country", "US")).isZero();
         assertThat(herald("backup")).isZero();
-        assertThat(out.toString()).startsWith("Backed up Herald's data to " + home.resolve("backups"));
+        assertThat(run.out()).startsWith("Backed up Herald's data to " + home.resolve("backups"));
         Files.write(home.resolve("herald.mv.db"), new byte[8192]);
 
         assertThat(herald("lists")).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("herald: Herald's data file").contains("is damaged")
+        assertThat(run.err().strip()).startsWith("herald: Herald's data file").contains("is damaged")
                 .endsWith("herald restore puts the newest in its place.").doesNotContain("\n");
 
         assertThat(herald("restore")).as("no terminal to ask, no --yes").isEqualTo(1);
-        assertThat(err.toString()).contains("nothing restored");
+        assertThat(run.err()).contains("nothing restored");
         assertThat(herald("restore", "--list")).isZero();
-        assertThat(out.toString()).contains("by hand");
+        assertThat(run.out()).contains("by hand");
         assertThat(herald("restore", "--yes")).isZero();
-        assertThat(out.toString()).contains("The data it replaced is kept as " + home.resolve("herald.mv.db.replaced-"));
+        assertThat(run.out()).contains("The data it replaced is kept as " + home.resolve("herald.mv.db.replaced-"));
 
         assertThat(herald("lists", "--json")).isZero();
-        assertThat(out.toString()).contains("\"Parents\"").contains("\"contacts\" : 2");
+        assertThat(run.out()).contains("\"Parents\"").contains("\"contacts\" : 2");
     }
 }

@@ -3,18 +3,14 @@ package app.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import app.herald.settings.DataFolder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A real full disk: a 4 MB tmpfs mounted for the test (root only, as CI runs; skipped where
@@ -29,8 +25,7 @@ class FullDiskTest {
     Path files;
 
     private boolean mounted;
-    private StringWriter out;
-    private StringWriter err;
+    private CommandLineRun run;
 
     @BeforeEach
     void mount() throws Exception {
@@ -38,6 +33,7 @@ class FullDiskTest {
                 .redirectErrorStream(true).start();
         mounted = mount.waitFor() == 0;
         assumeTrue(mounted, "mounting a small disk needs root: " + new String(mount.getInputStream().readAllBytes()));
+        run = new CommandLineRun(mountPoint.resolve("herald"));
     }
 
     @AfterEach
@@ -48,12 +44,7 @@ class FullDiskTest {
     }
 
     private int herald(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(mountPoint.resolve("herald")));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return run.herald(args);
     }
 
     private void fillTheDisk() throws IOException {
@@ -74,19 +65,19 @@ class FullDiskTest {
         assertThat(herald("import", contacts.toString(), "--list", "Parents", "--country", "US")).isZero();
         fillTheDisk();
 
-        assertThat(herald("lists")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Parents");
+        assertThat(herald("lists")).as(run.err()).isZero();
+        assertThat(run.out()).contains("Parents");
         assertThat(herald("export", "--list", "Parents", files.resolve("out.csv").toString())).isZero();
         assertThat(Files.readString(files.resolve("out.csv"))).contains("+14155550133");
 
         Path more = Files.writeString(files.resolve("more.csv"), "phone\n+14155550134\n");
         assertThat(herald("import", more.toString(), "--list", "More", "--country", "US")).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("herald: The disk is full").doesNotContain("\n")
+        assertThat(run.err().strip()).startsWith("herald: The disk is full").doesNotContain("\n")
                 .doesNotContain("Exception");
 
         Files.delete(mountPoint.resolve("filler"));
         assertThat(herald("import", more.toString(), "--list", "More", "--country", "US")).as("room again").isZero();
         assertThat(herald("lists")).isZero();
-        assertThat(out.toString()).contains("Parents").contains("More");
+        assertThat(run.out()).contains("Parents").contains("More");
     }
 }

@@ -3,9 +3,6 @@ package app.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import app.herald.settings.DataFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What a person typed wrong, or a file that cannot be used: one line in words, never a stack trace, nothing half done. */
 class OneLineErrorsTest {
@@ -24,25 +20,23 @@ class OneLineErrorsTest {
     @TempDir
     Path files;
 
-    private StringWriter err;
+
+    private CommandLineRun run;
 
     private int herald(String... args) {
-        err = new StringWriter();
-        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return run.herald(args);
     }
 
     @BeforeEach
     void aList() throws Exception {
+        run = new CommandLineRun(home);
         Path contacts = Files.writeString(files.resolve("contacts.csv"), "phone,name\n+14155550132,Ann\n");
         assertThat(herald("import", contacts.toString(), "--list", "Parents", "--country", "US")).isZero();
     }
 
     /** @return the one line, without "herald: " */
     private String oneLine() {
-        String said = err.toString().strip();
+        String said = run.err().strip();
         assertThat(said).startsWith("herald: ").doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
         return said.substring("herald: ".length());
     }
@@ -63,7 +57,7 @@ class OneLineErrorsTest {
 
         assertThat(oneLine()).contains("message.txt is not UTF-8 text").contains("Save it as UTF-8");
         assertThat(herald("history", "--json")).isZero();
-        assertThat(err.toString()).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
@@ -115,11 +109,9 @@ class OneLineErrorsTest {
     @Test
     void aDataFolderThatIsAFileSaysSo() throws Exception {
         Path notAFolder = Files.writeString(files.resolve("herald-data"), "a file");
-        err = new StringWriter();
-        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(notAFolder));
-        commandLine.setErr(new PrintWriter(err, true));
+        run = new CommandLineRun(notAFolder);
 
-        assertThat(commandLine.execute("lists")).isEqualTo(1);
+        assertThat(herald("lists")).isEqualTo(1);
 
         assertThat(oneLine()).isEqualTo("Herald cannot use its data folder " + notAFolder + ": " + notAFolder
                 + " is a file, not a folder: point HERALD_HOME at a folder, or move the file away.");

@@ -1,0 +1,39 @@
+package app.herald.cli;
+
+import app.herald.settings.DataFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Runs herald commands on one data folder as a person types them, and keeps what the last one printed. */
+final class CommandLineRun {
+
+    private final DataFolder dataFolder;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    CommandLineRun(Path dataFolder) {
+        this.dataFolder = new DataFolder(dataFolder);
+    }
+
+    /** @return the exit code */
+    int herald(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(dataFolder);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /** What the last command wrote to standard output. */
+    String out() {
+        return out.toString();
+    }
+
+    /** What the last command wrote to standard error. */
+    String err() {
+        return err.toString();
+    }
+}
