@@ -7,6 +7,7 @@ import app.herald.settings.LocalSettings;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.UiPreferences;
+import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.common.Theme;
@@ -132,6 +133,9 @@ public final class HeraldApp extends Application {
             }
         });
         viewModel.openStorage();
+        // what loading the settings found and fixed (a secret others could read): the person must know
+        settings.warnings().forEach(warning -> Platform.runLater(() ->
+                Dialogs.warn(stage.getScene().getRoot(), bundle.getString("warning.title"), warning)));
     }
 
     /**

@@ -12,6 +12,7 @@ import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.TwilioSimulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +104,9 @@ class MessageDispatcherTest {
         assertThat(summary.pendingRecipients()).isZero();
         assertThat(summary.needsAPerson()).isFalse();
         assertThat(summary.batches()).as("no Notify batches").isEmpty();
+        Path history = folder.resolve("history.csv");
+        assertThat(HistoryExporter.export(List.of(summary), history)).as("a row of its own, not none").isEqualTo(1);
+        assertThat(Files.readAllLines(history).get(1)).endsWith(",messages," + RECIPIENTS + ",0,0");
         Dispatcher.Progress last = progress.get(progress.size() - 1);
         assertThat(last.ended()).isEqualTo(RECIPIENTS);
         assertThat(last.total()).isEqualTo(RECIPIENTS);

@@ -31,6 +31,18 @@ public final class Dialogs {
         return alert.showAndWait().filter(go::equals).isPresent();
     }
 
+    /** Tells the person something they must know, and waits until they have read it. */
+    public static void warn(Node owner, String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        alert.initOwner(window(owner));
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("warningDialog");
+        // room for a file's path on one line
+        alert.getDialogPane().setPrefWidth(560);
+        alert.showAndWait();
+    }
+
     /** @return the text typed, stripped; empty when cancelled or blank */
     public static Optional<String> askText(Node owner, String title, String header, String label, String initial) {
         TextInputDialog dialog = new TextInputDialog(initial);

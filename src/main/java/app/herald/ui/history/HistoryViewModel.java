@@ -219,7 +219,7 @@ public final class HistoryViewModel {
         return toDate;
     }
 
-    /** Writes the broadcasts shown, a row per batch, to a CSV for Excel. */
+    /** Writes the broadcasts shown, a row per Notify batch or Messaging broadcast, to a CSV for Excel. */
     public void export(Path target) {
         List<BroadcastSummary> chosen = List.copyOf(shown);
         work.change(() -> HistoryExporter.export(chosen, target), rows -> work.tell(Notice.info(

@@ -124,7 +124,7 @@ class HistoryViewModelTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("\uFEFFbroadcast,created,mode,state");
         assertThat(lines.get(1)).contains(",UNCERTAIN,");
-        assertThat(viewModel.noticeProperty().get().text()).startsWith("Wrote 2 batches to");
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Wrote 2 rows to");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.herald.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.herald.Version;
 import app.herald.contacts.TestContacts;
@@ -12,7 +13,10 @@ import app.herald.storage.TestStorage;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
 import app.herald.ui.common.Theme;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.DialogPane;
@@ -123,6 +127,23 @@ class MainWindowTest extends HeraldWindowTest {
             assertThat(aside.map(path -> path.getFileName().toString())).as("the damaged file is kept")
                     .anyMatch(name -> name.startsWith("herald.mv.db.replaced-"));
         }
+    }
+
+    @Test
+    void aSecretOthersCouldReadIsTightenedAndTheWindowSaysSo() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path secrets = Files.writeString(home.resolve("secrets.properties"), "twilio.secret=not-really\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
+
+        startHerald();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#warningDialog").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#warningDialog").queryAs(DialogPane.class).getContentText())
+                .contains("could be read by other people").contains("make a new secret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        Screenshots.save(robot, robot.lookup("#warningDialog").query().getScene(), "secret-tightened");
+        robot.clickOn("OK");
+        waitUntilReady();
     }
 
     @Test
