@@ -24,6 +24,11 @@ final class Backoff {
         return wait;
     }
 
+    /** Why a run stopped after {@code tries} "not processed" in a row, the last of which said {@code last}. */
+    static String gaveUp(int tries, String last) {
+        return "Paused after " + tries + " tries in a row that Twilio did not take. Resume to try again. The last: " + last;
+    }
+
     /** A request went through: the next wait starts from a second again. */
     void reset() {
         next = FIRST;

@@ -78,9 +78,7 @@ public final class BatchDispatcher implements Dispatcher {
                         journal.notProcessed(broadcastId, number, e.code(), e.getMessage());
                         if (++notProcessedInARow >= Backoff.MOST_IN_A_ROW) {
                             return end(broadcastId, BroadcastState.PAUSED, listener,
-                                    "Paused after " + notProcessedInARow
-                                    + " tries in a row that Twilio did not take. Resume to try again. The last: "
-                                    + e.getMessage());
+                                    Backoff.gaveUp(notProcessedInARow, e.getMessage()));
                         }
                         Duration wait = backoff.next(e.retryAfter());
                         sleeper.sleep(wait);

@@ -204,9 +204,7 @@ public final class MessageDispatcher implements Dispatcher {
                         int inARow = notProcessedInARow.incrementAndGet();
                         // a few senders at once meet the same limit: they stop together, not at each one's fifth
                         if (inARow >= Backoff.MOST_IN_A_ROW * senders) {
-                            stoppedBecause.compareAndSet(null, "Paused after " + inARow
-                                    + " tries in a row that Twilio did not take. Resume to try again. The last: "
-                                    + e.getMessage());
+                            stoppedBecause.compareAndSet(null, Backoff.gaveUp(inARow, e.getMessage()));
                             return new Answer(e164, SendState.PENDING, null, e.code(), e.getMessage());
                         }
                         if (!waitUnlessStopped(backoff.next(e.retryAfter()))) {

@@ -12,7 +12,6 @@ import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
 import app.herald.contacts.csv.RejectedRow;
 import app.herald.core.HeraldCore;
-import app.herald.files.FileWords;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -73,7 +72,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FileWords.requireReadableFile(file);
         String region = herald.country(country);
         Inspection inspection = ContactFiles.inspect(file, format());
         CsvFormat format = inspection.format();

@@ -184,10 +184,8 @@ public final class Database implements AutoCloseable {
             return new StorageException(StorageException.Reason.DISK_FULL, "The disk is full, so Herald cannot open its data"
                     + " in " + fileBase.getParent() + ". Free some space and start Herald again.", e);
         }
-        // Flyway's message runs to a dozen lines of SQL state and codes: the first says what happened
-        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
         return new StorageException(StorageException.Reason.UNREADABLE,
-                "Herald could not open its data in " + fileBase.getParent() + ": " + message, e);
+                "Herald could not open its data in " + fileBase.getParent() + ": " + DatabaseFile.firstLine(e.getMessage()), e);
     }
 
     private static SQLException findSqlCause(Throwable e) {

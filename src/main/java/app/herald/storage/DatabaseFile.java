@@ -69,7 +69,8 @@ final class DatabaseFile {
                 cause);
     }
 
-    private static String firstLine(String message) {
+    /** What an H2 or Flyway message says in its first line, without the dozen that follow. */
+    static String firstLine(String message) {
         if (message == null) {
             return "no reason given";
         }

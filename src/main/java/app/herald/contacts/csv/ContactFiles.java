@@ -1,6 +1,5 @@
 package app.herald.contacts.csv;
 
-import app.herald.files.FileWords;
 import java.nio.file.Path;
 
 /**
@@ -18,13 +17,11 @@ public final class ContactFiles {
 
     /** Detects the format, then reads the first rows as it says. Reads the file: not on the UI thread. */
     public static Inspection inspect(Path file) {
-        FileWords.requireReadableFile(file);
         return inspect(file, CsvSniffer.sniff(file));
     }
 
     /** Reads the first rows in a format the person chose (or corrected), and guesses the columns again. */
     public static Inspection inspect(Path file, CsvFormat format) {
-        FileWords.requireReadableFile(file);
         CsvFiles.Preview preview = CsvFiles.preview(file, format, INSPECTED_ROWS);
         return new Inspection(format, preview, ColumnGuesser.guess(preview.header(), preview.rows()));
     }

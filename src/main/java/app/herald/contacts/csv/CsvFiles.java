@@ -1,6 +1,7 @@
 package app.herald.contacts.csv;
 
 import app.herald.contacts.PlainText;
+import app.herald.files.FileWords;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class CsvFiles {
      * @param bytesRead told how many bytes were read, as they are read (for progress)
      */
     public static CSVParser open(Path file, CsvFormat format, LongConsumer bytesRead) throws IOException {
+        FileWords.requireReadableFile(file);
         InputStream counted = new FilterInputStream(Files.newInputStream(file)) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {

@@ -1,5 +1,6 @@
 package app.herald.contacts.csv;
 
+import app.herald.files.FileWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -41,6 +42,7 @@ public final class CsvSniffer {
     }
 
     private static byte[] readHead(Path file) {
+        FileWords.requireReadableFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(SAMPLE_BYTES);
             if (head.length == 0) {
