@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -33,7 +35,12 @@ public final class Contacts {
         return count(ContactQuery.all(listId));
     }
 
+    /** A whole list's count is kept with the list; a search counts what it finds. */
     public long count(ContactQuery query) {
+        if (!query.isSearch()) {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT contact_count FROM recipient_list WHERE id = :list")
+                    .bind("list", query.listId()).mapTo(Long.class).findOne().orElse(0L));
+        }
         return jdbi.withHandle(handle -> bind(handle.createQuery(
                 "SELECT COUNT(*) FROM contact c WHERE c.list_id = :list" + query.condition()), query)
                 .mapTo(Long.class).one());
@@ -68,6 +75,7 @@ public final class Contacts {
             long id = handle.createUpdate("INSERT INTO contact (list_id, e164, name) VALUES (:list, :e164, :name)")
                     .bind("list", listId).bind("e164", e164).bind("name", blankToNull(name))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            recount(handle, listId, 1);
             return find(handle, id);
         });
     }
@@ -90,8 +98,22 @@ public final class Contacts {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM contact WHERE id IN (<ids>)")
-                .bindList("ids", List.copyOf(ids)).execute());
+        return jdbi.inTransaction(handle -> {
+            Map<Long, Integer> perList = new HashMap<>();
+            handle.createQuery("SELECT list_id, COUNT(*) FROM contact WHERE id IN (<ids>) GROUP BY list_id")
+                    .bindList("ids", List.copyOf(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                    .forEach(entry -> perList.put(entry.getKey(), entry.getValue()));
+            int deleted = handle.createUpdate("DELETE FROM contact WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids)).execute();
+            perList.forEach((listId, gone) -> recount(handle, listId, -gone));
+            return deleted;
+        });
+    }
+
+    /** Moves a list's kept count by {@code change}, in the transaction that changed its contacts. */
+    private static void recount(Handle handle, long listId, int change) {
+        handle.createUpdate("UPDATE recipient_list SET contact_count = contact_count + :change WHERE id = :list")
+                .bind("change", change).bind("list", listId).execute();
     }
 
     private static void refuseTaken(Handle handle, long listId, String e164, long exceptId) {

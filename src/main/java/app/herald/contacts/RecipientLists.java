@@ -24,8 +24,7 @@ public final class RecipientLists {
     private static final int MAX_NAME = 200;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
-            SELECT l.id, l.name, l.created_at,
-                   (SELECT COUNT(*) FROM contact c WHERE c.list_id = l.id) AS contacts,
+            SELECT l.id, l.name, l.created_at, l.contact_count AS contacts,
                    (SELECT COUNT(*) FROM opt_out o
                     WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
             FROM recipient_list l
@@ -107,9 +106,11 @@ public final class RecipientLists {
             if (replaced != null) {
                 hide(handle, replaced);
             }
+            // counted once here, as it goes public: what the import wrote is all it holds
             handle.createUpdate("""
                             UPDATE recipient_list SET state = 'VISIBLE', name = :name, updated_at = CURRENT_TIMESTAMP,
-                                   created_at = COALESCE((SELECT created_at FROM recipient_list WHERE id = :replaced), created_at)
+                                   created_at = COALESCE((SELECT created_at FROM recipient_list WHERE id = :replaced), created_at),
+                                   contact_count = (SELECT COUNT(*) FROM contact WHERE list_id = :id)
                             WHERE id = :id AND state = 'IMPORTING'""")
                     .bind("name", published).bind("id", hidden).bind("replaced", replaced).execute();
         });

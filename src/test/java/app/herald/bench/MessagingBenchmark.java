@@ -5,6 +5,7 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.MessagePace;
 import app.herald.settings.TwilioChoice;
@@ -54,10 +55,12 @@ public final class MessagingBenchmark {
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (2000000000 + X) FROM SYSTEM_RANGE(1, :n)")
                     .bind("list", list).bind("n", recipients).execute());
+            database.jdbi().useHandle(handle -> TestContacts.keepCount(handle, list));
             long small = new RecipientLists(database.jdbi()).create("Some").id();
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (3000000000 + X) FROM SYSTEM_RANGE(1, :n)")
                     .bind("list", small).bind("n", throughTheDialog).execute());
+            database.jdbi().useHandle(handle -> TestContacts.keepCount(handle, small));
 
             // warm-up: the JIT, the connection pool, the simulator
             bareLoop(Math.max(20_000, recipients / 5), senders);

@@ -5,6 +5,7 @@ import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.RecipientLists;
+import app.herald.contacts.TestContacts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
@@ -44,6 +45,7 @@ public final class SendBenchmark {
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             "INSERT INTO contact (list_id, e164) SELECT :list, '+1' || (2000000000 + X) FROM SYSTEM_RANGE(1, :n)")
                     .bind("list", list).bind("n", recipients).execute());
+            database.jdbi().useHandle(handle -> TestContacts.keepCount(handle, list));
 
             List<List<String>> batches = new ArrayList<>();
             for (int from = 0; from < recipients; from += NotifyChannel.MAX_BINDINGS) {

@@ -95,4 +95,24 @@ class ContactsTest {
         assertThatThrownBy(() -> contacts.update(ana.id(), "+14155550132", "Ana"))
                 .hasMessage("This contact was deleted meanwhile.");
     }
+
+    @Test
+    void aListsCountIsKeptWithEveryChangeAndAgreesWithItsRows() {
+        long other = new RecipientLists(database.jdbi()).create("Staff").id();
+        Contact ann = contacts.add(other, "+14155550170", "Ann");
+        Contact bob = contacts.add(other, "+14155550171", "Bob");
+        contacts.add(list, "+14155550172", "Cy");
+        contacts.update(bob.id(), "+14155550179", "Bob");
+
+        contacts.delete(List.of(ann.id(), contacts.after(ContactQuery.all(list), 0, 1).get(0).id()));
+
+        for (long id : List.of(list, other)) {
+            long rows = database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM contact WHERE list_id = :id")
+                    .bind("id", id).mapTo(Long.class).one());
+            assertThat(contacts.count(id)).as("list %d", id).isEqualTo(rows);
+            assertThat(new RecipientLists(database.jdbi()).all()).filteredOn(shown -> shown.id() == id)
+                    .singleElement().extracting(RecipientList::contacts).isEqualTo(rows);
+        }
+        assertThat(contacts.count(other)).isEqualTo(1);
+    }
 }
