@@ -117,6 +117,19 @@ class DispatcherTest {
         assertThat(acceptedNumbers()).hasSize(15_000).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aRunOfRateLimitsPausesAndSaysSoWithoutPromisingToWait() throws Exception {
+        long id = plan(15_000);
+        simulator.failNext(Fault.RATE_LIMIT, Backoff.MOST_IN_A_ROW);
+
+        assertThat(dispatcher(gateway()).run(id, progress::add)).isEqualTo(BroadcastState.PAUSED);
+
+        assertThat(progress).last().extracting(Dispatcher.Progress::lastEvent).asString()
+                .startsWith("Paused after 5 tries in a row that Twilio did not take. Resume to try again. The last: Twilio asked")
+                .doesNotContain("waits and tries again");
+        assertThat(journal.batches(id)).extracting(Batch::state).containsOnly(SendState.PENDING);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"SERVER_ERROR", "NO_CONTENT", "EMPTY_CREATED"})
     void anUncertainBatchIsNeverSentAgainByItself(Fault fault) throws Exception {
