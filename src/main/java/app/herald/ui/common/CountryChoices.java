@@ -43,7 +43,10 @@ public final class CountryChoices {
                 return Country.all().stream().filter(country -> country.label().equals(text)).findFirst().orElse(null);
             }
         });
-        box.addEventHandler(KeyEvent.KEY_TYPED, new TypeAhead(box)::typed);
+        // a box filled again keeps its one type-ahead
+        if (box.getProperties().putIfAbsent(TypeAhead.class, Boolean.TRUE) == null) {
+            box.addEventHandler(KeyEvent.KEY_TYPED, new TypeAhead(box)::typed);
+        }
     }
 
     private static List<Country> ordered(String computersCountry) {

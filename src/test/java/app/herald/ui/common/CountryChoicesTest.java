@@ -54,8 +54,9 @@ class CountryChoicesTest {
         robot.clickOn(box).type(KeyCode.ESCAPE);
 
         robot.write("uni");
-
         assertThat(chosen()).isEqualTo("United States");
+        robot.write("ted k");
+        assertThat(chosen()).as("the letters typed together make one name").isEqualTo("United Kingdom");
     }
 
     @Test
