@@ -25,7 +25,7 @@ public final class BroadcastRecipients {
         SearchText text = new SearchText(search);
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT r.e164, r.name, r.batch_no, COALESCE(r.state, t.state) AS state, COALESCE(r.sid, t.notification_sid) AS sid,
-                               r.status, COALESCE(r.error_code, t.error_code) AS error_code,
+                               r.status, r.status_matched, COALESCE(r.error_code, t.error_code) AS error_code,
                                COALESCE(r.error_message, t.error_message) AS error_message
                         FROM broadcast_recipient r
                         LEFT JOIN batch t ON t.broadcast_id = r.broadcast_id AND t.batch_no = r.batch_no
@@ -39,7 +39,8 @@ public final class BroadcastRecipients {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new RecipientOutcome(rs.getString("e164"), rs.getString("name"), rs.getInt("batch_no"),
                         rs.getString("state") == null ? null : SendState.valueOf(rs.getString("state")), rs.getString("sid"),
-                        rs.getString("status"), (Integer) rs.getObject("error_code"), rs.getString("error_message")))
+                        rs.getString("status"), (Integer) rs.getObject("error_code"), rs.getString("error_message"),
+                        rs.getBoolean("status_matched")))
                 .list());
     }
 }

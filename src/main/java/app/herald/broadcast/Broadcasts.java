@@ -24,6 +24,8 @@ public final class Broadcasts {
     private static final String SELECT = """
             SELECT b.id, b.body, b.list_names, b.state, b.mode, b.channel, b.recipient_count, b.opted_out_count,
                    b.duplicate_count, b.accepted_count, b.failed_count, b.uncertain_count, b.marked_sent_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
+                   b.sent_count, b.delivered_count, b.undelivered_count, b.delivery_failed_count, b.statuses_checked_at,
+                   b.statuses_settled_at,
                    t.batch_no, t.size, t.state AS batch_state, t.notification_sid, t.error_code, t.error_message,
                    t.attempts, t.sent_at
             FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id
@@ -143,7 +145,11 @@ public final class Broadcasts {
                 rs.getInt("duplicate_count"), rs.getInt("accepted_count"), rs.getInt("failed_count"),
                 rs.getInt("uncertain_count"), rs.getInt("marked_sent_count"), rs.getInt("segments"), rs.getString("encoding"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), List.of());
+                instant(rs.getTimestamp("finished_at")),
+                new Deliveries(rs.getInt("sent_count"), rs.getInt("delivered_count"), rs.getInt("undelivered_count"),
+                        rs.getInt("delivery_failed_count"), instant(rs.getTimestamp("statuses_checked_at")),
+                        rs.getTimestamp("statuses_settled_at") != null),
+                List.of());
         String batchState = rs.getString("batch_state");
         Batch batch = batchState == null ? null : new Batch(id, rs.getInt("batch_no"), rs.getInt("size"),
                 SendState.valueOf(batchState), rs.getString("notification_sid"), (Integer) rs.getObject("error_code"),

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.twilio.Backoff;
 import app.herald.broadcast.MessageJournal.Answer;
 import app.herald.settings.ChannelKind;
 import app.herald.twilio.Channel;

@@ -42,7 +42,7 @@ final class RecipientsCommand implements Callable<Integer> {
 
     /** A recipient as --json prints it. */
     record JsonRecipient(String e164, String name, String state, String sid, String status, Integer errorCode,
-            String errorMessage) {
+            String errorMessage, boolean matchedFromLog) {
     }
 
     @Override
@@ -63,11 +63,11 @@ final class RecipientsCommand implements Callable<Integer> {
                     if (json) {
                         out.print((first ? "\n  " : ",\n  ") + Json.writeLine(new JsonRecipient(recipient.e164(), recipient.name(),
                                 recipient.state() == null ? null : recipient.state().name(), recipient.sid(), recipient.status(),
-                                recipient.errorCode(), recipient.errorMessage())));
+                                recipient.errorCode(), recipient.errorMessage(), recipient.matched())));
                     } else {
-                        out.printf("%-18s %-24s %-11s %-34s %s%n", PhoneNumbers.forPeople(recipient.e164()),
+                        out.printf("%-18s %-24s %-11s %-34s %-11s %s%n", PhoneNumbers.forPeople(recipient.e164()),
                                 recipient.name() == null ? "" : PlainText.visible(recipient.name()), recipient.state(),
-                                recipient.sid() == null ? "" : recipient.sid(),
+                                recipient.sid() == null ? "" : recipient.sid(), recipient.status() == null ? "" : recipient.status(),
                                 recipient.errorMessage() == null ? "" : recipient.errorMessage());
                     }
                     first = false;

@@ -52,6 +52,16 @@ public final class OptOuts {
                 .bind("e164", e164).execute()) == 1;
     }
 
+    /**
+     * Takes the number off the list when a reply (or Twilio's 21610) put it there: the person texted
+     * START. One that staff added stays. @return true when it was removed
+     */
+    public static boolean removeReplied(Handle handle, String e164) {
+        return handle.createUpdate("""
+                        DELETE FROM opt_out WHERE e164 = :e164 AND (source LIKE 'replied %' OR source = 'Twilio: replied STOP')""")
+                .bind("e164", e164).execute() == 1;
+    }
+
     public List<OptOut> all() {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT e164, reason, source, created_at FROM opt_out ORDER BY created_at DESC, e164")

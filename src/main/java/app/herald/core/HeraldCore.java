@@ -11,6 +11,8 @@ import app.herald.contacts.RecipientLists;
 import app.herald.contacts.csv.ContactExporter;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
+import app.herald.delivery.StatusFollower;
+import app.herald.delivery.StatusSync;
 import app.herald.message.DraftStore;
 import app.herald.message.Templates;
 import app.herald.settings.ChannelKind;
@@ -20,9 +22,11 @@ import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Backups;
 import app.herald.storage.Storage;
+import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnections;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +61,8 @@ public final class HeraldCore implements AutoCloseable {
     private final Broadcasts history;
     private final BroadcastService broadcasts;
     private final BroadcastRecipients recipients;
+    private final StatusSync statuses;
+    private final StatusFollower statusFollower;
 
     private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
         this.settings = settings;
@@ -76,6 +82,8 @@ public final class HeraldCore implements AutoCloseable {
         recipients = new BroadcastRecipients(jdbi);
         broadcasts = new BroadcastService(jdbi, audience, history, twilio, settings.preferences()::price,
                 settings.preferences()::messagePace, duration -> Thread.sleep(duration.toMillis()));
+        statuses = new StatusSync(jdbi, settings.preferences()::replyKeywords, Clock.systemUTC());
+        statusFollower = new StatusFollower(statuses, twilio);
     }
 
     /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */
@@ -178,11 +186,21 @@ public final class HeraldCore implements AutoCloseable {
         return recipients;
     }
 
-    /**
-     * Looks up, on the sender thread, the messages a dead Herald left UNCERTAIN in Twilio's log: those
-     * found become ACCEPTED before a person is asked about them. The window does this at start; a
-     * command that only reads (herald lists) never reaches Twilio.
-     */
+    /** Delivery statuses and replies, read from Twilio's log (herald sync). */
+    public StatusSync statuses() {
+        return statuses;
+    }
+
+    /** Reads Twilio's log now through the connection in force (slow: never on the UI thread). */
+    public StatusSync.Report checkStatuses() throws GatewayException, InterruptedException {
+        return statuses.check(twilio.current());
+    }
+
+    /** Follows statuses and replies while the window is open; the window starts it once its data is open. */
+    public StatusFollower statusFollower() {
+        return statusFollower;
+    }
+
     /** Herald's rolling backups of its data. */
     public Backups backups() {
         return Backups.of(settings.dataFolder().database());
@@ -210,6 +228,11 @@ public final class HeraldCore implements AutoCloseable {
         backup.start();
     }
 
+    /**
+     * Looks up, on the sender thread, the messages a dead Herald left UNCERTAIN in Twilio's log: those
+     * found become ACCEPTED before a person is asked about them. The window does this at start; a
+     * command that only reads (herald lists) never reaches Twilio.
+     */
     public void reconcileInBackground() {
         sender.execute(() -> {
             try {
@@ -250,6 +273,7 @@ public final class HeraldCore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        statusFollower.close();
         sender.shutdownNow();
         try {
             if (!sender.awaitTermination(SENDER_STOP_SECONDS, TimeUnit.SECONDS)) {

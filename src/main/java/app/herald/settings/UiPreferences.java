@@ -116,8 +116,28 @@ public final class UiPreferences {
         properties.setProperty("pace.senders", Integer.toString(pace.senders()));
     }
 
+    /** The words that opt a replying person out or back in: those set, else Twilio's. */
+    public synchronized ReplyKeywords replyKeywords() {
+        String optOut = properties.getProperty("replies.optOut");
+        String optIn = properties.getProperty("replies.optIn");
+        if (optOut == null || optIn == null) {
+            return ReplyKeywords.TWILIO_DEFAULTS;
+        }
+        try {
+            return ReplyKeywords.parse(optOut, optIn);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring damaged reply keywords in {}", file, e);
+            return ReplyKeywords.TWILIO_DEFAULTS;
+        }
+    }
+
+    public synchronized void setReplyKeywords(ReplyKeywords keywords) {
+        properties.setProperty("replies.optOut", ReplyKeywords.shown(keywords.optOut()));
+        properties.setProperty("replies.optIn", ReplyKeywords.shown(keywords.optIn()));
+    }
+
     public synchronized void save() throws IOException {
-        PropertiesFile.store(file, properties, "Herald window, theme, default country, price and pace");
+        PropertiesFile.store(file, properties, "Herald window, theme, default country, price, pace and reply keywords");
     }
 
     private double number(String key, double fallback) {

@@ -24,6 +24,7 @@ public final class TwilioConnection implements AutoCloseable {
     private final Mode mode;
     private final Channel channel;
     private final MessageLog messageLog;
+    private final TwilioLog log;
     private final String serviceSid;
     private final TwilioSimulator simulator;
 
@@ -31,6 +32,7 @@ public final class TwilioConnection implements AutoCloseable {
         this.mode = mode;
         this.serviceSid = credentials.serviceSid();
         this.simulator = simulator;
+        this.log = new TwilioLog(credentials, baseUrl, READ_TIMEOUT, duration -> Thread.sleep(duration.toMillis()));
         if (credentials.channel() == ChannelKind.MESSAGES) {
             MessagingChannel messaging = new MessagingChannel(credentials, baseUrl, READ_TIMEOUT);
             this.channel = messaging;
@@ -69,6 +71,12 @@ public final class TwilioConnection implements AutoCloseable {
         return Optional.ofNullable(messageLog);
     }
 
+    /** The account's whole message log, where statuses and replies are read. */
+    public TwilioLog log() {
+        return log;
+    }
+
+    /** The IS… or MG… SID of the service sent through. */
     public String serviceSid() {
         return serviceSid;
     }

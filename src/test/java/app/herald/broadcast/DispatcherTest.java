@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.twilio.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.OptOuts;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -30,7 +31,10 @@ import java.util.regex.Pattern;
  * Message (To in E.164, a Messaging Service of this account, Body of 1 to 1,600 characters, the
  * SendAt rules of scheduling), fetch one, list them newest first with the To, From and DateSent
  * filters and pages of at most 1,000, cancel a scheduled one; the Messaging Service and its
- * senders. A message is queued and not sent yet (no {@code date_sent}), as a real one is at first.
+ * senders. A message is queued and not sent yet (no {@code date_sent}), as a real one is at first,
+ * then sent and final as {@link DeliveryTimeline} says; the replies it foresees arrive as inbound
+ * messages to the sender, and a test can add its own ({@link #receive}). Notify's deliveries are
+ * held here too, as Twilio logs them: ordinary messages of its Messaging Service.
  */
 final class MessagesEndpoint {
 
@@ -42,16 +46,33 @@ final class MessagesEndpoint {
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1_000;
 
-    /** A message the simulator holds, as its log shows it. */
-    record Held(String sid, String to, String from, String serviceSid, String body, String status, Instant createdAt,
-            Instant sendAt) {
+    /**
+     * A message the simulator holds. An outbound one's status moves with time ({@link DeliveryTimeline});
+     * {@code fixedStatus} is one that does not: scheduled, canceled, received.
+     */
+    record Held(String sid, String to, String from, String serviceSid, String body, boolean inbound, String fixedStatus,
+            Instant createdAt, Instant sendAt) {
 
         Held canceled() {
-            return new Held(sid, to, from, serviceSid, body, "canceled", createdAt, sendAt);
+            return new Held(sid, to, from, serviceSid, body, inbound, "canceled", createdAt, sendAt);
+        }
+
+        /** As Twilio shows it now. */
+        DeliveryTimeline.Status status(DeliveryTimeline deliveries, Instant now) {
+            if (inbound) {
+                return new DeliveryTimeline.Status("received", createdAt, createdAt, null, null);
+            }
+            if (fixedStatus != null && !("scheduled".equals(fixedStatus) && !now.isBefore(sendAt))) {
+                return new DeliveryTimeline.Status(fixedStatus, null, createdAt, null, null);
+            }
+            return deliveries.outbound(to, sendAt == null ? createdAt : sendAt, now);
         }
     }
 
     private final Map<String, Held> messages = new LinkedHashMap<>();
+    private final DeliveryTimeline deliveries = new DeliveryTimeline();
+    /** The numbers that have had their message, and so their chance to reply. */
+    private final Set<String> reached = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final List<String> senders = List.of("+14155550101", "+14155550102");
     private final AtomicLong nextSender = new AtomicLong();
@@ -66,6 +87,46 @@ final class MessagesEndpoint {
 
     void setInboundRequestUrl(String url) {
         inboundRequestUrl = url;
+    }
+
+    void setDeliveryTimes(Duration queued, Duration untilFinal) {
+        deliveries.setTimes(queued, untilFinal);
+    }
+
+    /** An inbound message from a person to one of the service's senders, received now. */
+    void receive(String from, String to, String body) {
+        hold(new Held(TwilioSimulator.newSid("SM"), to, from, TwilioSimulator.MESSAGING_SERVICE_SID, body, true, null,
+                Instant.now(), null));
+    }
+
+    /** The next sender of the Messaging Service, in turn. */
+    String nextSender() {
+        return senders.get((int) (nextSender.getAndIncrement() % senders.size()));
+    }
+
+    List<String> senders() {
+        return senders;
+    }
+
+    /** A message Notify sends through its Messaging Service to one number: logged as an ordinary message, without a SID for Herald. */
+    void deliverForNotify(String to, String body) {
+        Instant now = Instant.now();
+        Held message = new Held(TwilioSimulator.newSid("SM"), to, nextSender(), TwilioSimulator.MESSAGING_SERVICE_SID, shared(body),
+                false, null, now, null);
+        hold(message);
+        answerLater(message);
+    }
+
+    /** The inbound or outbound messages held, oldest first, as they stand now; a reply not due yet is not there. */
+    List<TwilioSimulator.Message> now(boolean inbound) {
+        Instant now = Instant.now();
+        return held().stream().filter(held -> held.inbound() == inbound && !held.createdAt().isAfter(now))
+                .map(held -> {
+                    DeliveryTimeline.Status status = held.status(deliveries, now);
+                    return new TwilioSimulator.Message(held.sid(), held.to(), held.from(), held.body(), status.status(),
+                            status.errorCode(), held.createdAt(), held.sendAt());
+                })
+                .toList();
     }
 
     /** The messages held, oldest first. */
@@ -123,12 +184,12 @@ final class MessagesEndpoint {
                 return Reply.error(400, 35114, "SendAt must be between 15 minutes and 35 days in the future.");
             }
         }
-        String from = senders.get((int) (nextSender.getAndIncrement() % senders.size()));
-        Held message = new Held(TwilioSimulator.newSid("SM"), to, from, service, shared(body),
-                sendAt == null ? "queued" : "scheduled", now, sendAt);
+        Held message = new Held(TwilioSimulator.newSid("SM"), to, nextSender(), service, shared(body), false,
+                sendAt == null ? null : "scheduled", now, sendAt);
         hold(message);
+        answerLater(message);
         // Twilio answers a create through a Messaging Service before it has chosen the sender
-        ObjectNode answer = json(message);
+        ObjectNode answer = json(message, now);
         answer.putNull("from");
         answer.put("status", sendAt == null ? "accepted" : "scheduled");
         return new Reply(201, answer);
@@ -139,7 +200,7 @@ final class MessagesEndpoint {
         synchronized (messages) {
             message = messages.get(sid);
         }
-        return message == null ? notFound(sid) : new Reply(200, json(message));
+        return message == null ? notFound(sid) : new Reply(200, json(message, Instant.now()));
     }
 
     /** Only {@code Status=canceled} of a scheduled message: Twilio's 30409 for one it is too late for. */
@@ -152,12 +213,14 @@ final class MessagesEndpoint {
             if (message == null) {
                 return notFound(sid);
             }
-            if (!"scheduled".equals(message.status())) {
-                return Reply.error(400, 30409, "Message cannot be canceled: it is " + message.status() + ", not scheduled.");
+            Instant now = Instant.now();
+            String status = message.status(deliveries, now).status();
+            if (!"scheduled".equals(status)) {
+                return Reply.error(400, 30409, "Message cannot be canceled: it is " + status + ", not scheduled.");
             }
             Held canceled = message.canceled();
             messages.put(sid, canceled);
-            return new Reply(200, json(canceled));
+            return new Reply(200, json(canceled, now));
         }
     }
 
@@ -174,9 +237,10 @@ final class MessagesEndpoint {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE || page < 0) {
             return Reply.error(400, 20001, "PageSize must be 1 to 1000");
         }
+        Instant now = Instant.now();
         Predicate<Held> filter;
         try {
-            filter = filter(query);
+            filter = filter(query, now);
         } catch (DateTimeParseException e) {
             return Reply.error(400, 20001, "DateSent is not a date: " + e.getParsedString());
         }
@@ -200,7 +264,7 @@ final class MessagesEndpoint {
         }
         ObjectNode answer = Answers.JSON.createObjectNode();
         ArrayNode items = answer.putArray("messages");
-        onPage.forEach(message -> items.add(json(message)));
+        onPage.forEach(message -> items.add(json(message, now)));
         answer.put("page", page).put("page_size", pageSize).put("start", (long) page * pageSize)
                 .put("end", (long) page * pageSize + Math.max(0, onPage.size() - 1))
                 .put("uri", pageUri(query, pageSize, page)).put("first_page_uri", pageUri(query, pageSize, 0));
@@ -266,6 +330,18 @@ final class MessagesEndpoint {
         }
     }
 
+    /** The replies {@link DeliveryTimeline} foresees from this number, held now and shown once they are due. */
+    private void answerLater(Held message) {
+        if (!reached.add(message.to())) {
+            return;
+        }
+        Instant ended = deliveries.endOf(message.sendAt() == null ? message.createdAt() : message.sendAt());
+        for (DeliveryTimeline.DueReply reply : DeliveryTimeline.repliesOf(message.to())) {
+            hold(new Held(TwilioSimulator.newSid("SM"), message.from(), message.to(), message.serviceSid(), reply.body(), true, null,
+                    ended.plus(reply.after()), null));
+        }
+    }
+
     private String shared(String body) {
         String last = lastBody;
         if (last.equals(body)) {
@@ -275,18 +351,39 @@ final class MessagesEndpoint {
         return body;
     }
 
-    private static Predicate<Held> filter(Map<String, List<String>> query) {
+    /**
+     * Twilio's filters; a reply not due yet is not there at all. DateSent takes a day
+     * (YYYY-MM-DD) or, as the SDK writes a ZonedDateTime, a time in UTC; {@code DateSent>} is
+     * on or after it, {@code DateSent<} on or before.
+     */
+    private Predicate<Held> filter(Map<String, List<String>> query, Instant now) {
         String to = Answers.first(query, "To");
         String from = Answers.first(query, "From");
         String on = Answers.first(query, "DateSent");
         String before = Answers.first(query, "DateSent<");
         String after = Answers.first(query, "DateSent>");
-        LocalDate day = on == null ? null : date(on);
-        LocalDate last = before == null ? null : date(before);
-        LocalDate first = after == null ? null : date(after);
-        // a message not sent yet has no date_sent, so no DateSent filter finds it
-        return message -> (to == null || to.equals(message.to())) && (from == null || from.equals(message.from()))
-                && (day == null && last == null && first == null);
+        LocalDate day = on == null ? null : LocalDate.parse(on.substring(0, Math.min(on.length(), 10)));
+        Instant last = before == null ? null : before.length() == 10
+                ? LocalDate.parse(before).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : instant(before);
+        Instant first = after == null ? null : after.length() == 10
+                ? LocalDate.parse(after).atStartOfDay(ZoneOffset.UTC).toInstant() : instant(after);
+        boolean byDate = day != null || last != null || first != null;
+        return message -> {
+            if (message.createdAt().isAfter(now) || (to != null && !to.equals(message.to()))
+                    || (from != null && !from.equals(message.from()))) {
+                return false;
+            }
+            if (!byDate) {
+                return true;
+            }
+            // a message not sent yet has no date_sent, so no DateSent filter finds it
+            Instant sent = message.status(deliveries, now).dateSent();
+            if (sent == null) {
+                return false;
+            }
+            return (day == null || LocalDate.ofInstant(sent, ZoneOffset.UTC).equals(day))
+                    && (last == null || !sent.isAfter(last)) && (first == null || !sent.isBefore(first));
+        };
     }
 
     /**
@@ -299,10 +396,6 @@ final class MessagesEndpoint {
         } catch (DateTimeParseException withoutZone) {
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
-    }
-
-    private static LocalDate date(String text) {
-        return text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
     }
 
     private static String valueOr(Map<String, List<String>> query, String key, String otherwise) {
@@ -327,15 +420,18 @@ final class MessagesEndpoint {
                 + "/Messages/" + sid + ".json was not found");
     }
 
-    private static ObjectNode json(Held message) {
+    private ObjectNode json(Held message, Instant now) {
         String uri = "/2010-04-01/Accounts/" + TwilioSimulator.ACCOUNT_SID + "/Messages/" + message.sid();
+        DeliveryTimeline.Status status = message.status(deliveries, now);
         ObjectNode json = Answers.JSON.createObjectNode()
                 .put("account_sid", TwilioSimulator.ACCOUNT_SID).put("api_version", "2010-04-01").put("body", message.body())
-                .put("date_created", RFC_2822.format(message.createdAt())).putNull("date_sent")
-                .put("date_updated", RFC_2822.format(message.createdAt())).put("direction", "outbound-api")
-                .putNull("error_code").putNull("error_message").put("from", message.from())
+                .put("date_created", RFC_2822.format(message.createdAt()))
+                .put("date_sent", status.dateSent() == null ? null : RFC_2822.format(status.dateSent()))
+                .put("date_updated", RFC_2822.format(status.dateUpdated()))
+                .put("direction", message.inbound() ? "inbound" : "outbound-api")
+                .put("error_code", status.errorCode()).put("error_message", status.errorMessage()).put("from", message.from())
                 .put("messaging_service_sid", message.serviceSid()).put("num_media", "0").put("num_segments", "1")
-                .putNull("price").put("price_unit", "USD").put("sid", message.sid()).put("status", message.status())
+                .putNull("price").put("price_unit", "USD").put("sid", message.sid()).put("status", status.status())
                 .put("to", message.to()).put("uri", uri + ".json");
         json.putObject("subresource_uris").put("media", uri + "/Media.json");
         return json;

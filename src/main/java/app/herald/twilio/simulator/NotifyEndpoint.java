@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Notify as the simulator serves it: each ToBinding an SMS binding to an E.164 address, at most
  * 10,000 of them and 1 MB, a Body of at most 1,600 characters; the Notify service, sending SMS
- * through a Messaging Service unless told otherwise.
+ * through a Messaging Service unless told otherwise. Each number's SMS is then in the Messaging
+ * log, as Twilio keeps it: an ordinary message of that service, which names no notification.
  */
 final class NotifyEndpoint {
 
@@ -27,13 +28,15 @@ final class NotifyEndpoint {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
 
     private final Path log;
+    private final MessagesEndpoint messages;
     /** The newest accepted notifications, at most {@link TwilioSimulator#REMEMBERED_ADDRESSES} numbers in all. */
     private final Deque<TwilioSimulator.Accepted> accepted = new ArrayDeque<>();
     private long rememberedAddresses;
     private volatile boolean messagingService = true;
 
-    NotifyEndpoint(Path log) {
+    NotifyEndpoint(Path log, MessagesEndpoint messages) {
         this.log = log;
+        this.messages = messages;
     }
 
     void removeMessagingService() {
@@ -102,6 +105,9 @@ final class NotifyEndpoint {
     private Reply accept(String serviceSid, String body, List<String> addresses) {
         String sid = TwilioSimulator.newSid("NT");
         remember(new TwilioSimulator.Accepted(sid, body, List.copyOf(addresses)));
+        if (messagingService) {
+            addresses.forEach(address -> messages.deliverForNotify(address, body));
+        }
         if (log != null) {
             ObjectNode line = Answers.JSON.createObjectNode().put("sid", sid).put("at", Instant.now().toString());
             addresses.forEach(line.putArray("addresses")::add);

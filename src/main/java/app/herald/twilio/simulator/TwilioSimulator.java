@@ -72,8 +72,12 @@ public final class TwilioSimulator implements AutoCloseable {
     public record Accepted(String sid, String body, List<String> addresses) {
     }
 
-    /** A message the simulator holds: its SID, number, body, status ({@code queued}, {@code scheduled}, {@code canceled}). */
-    public record Message(String sid, String to, String body, String status, Instant createdAt, Instant sendAt) {
+    /**
+     * A message the simulator holds: its SID, number, body, status now ({@code queued}, {@code sent},
+     * {@code delivered}, {@code scheduled}, {@code canceled}, …) with Twilio's error code when it did not arrive.
+     */
+    public record Message(String sid, String to, String from, String body, String status, Integer errorCode, Instant createdAt,
+            Instant sendAt) {
     }
 
     private final HttpServer server;
@@ -88,13 +92,14 @@ public final class TwilioSimulator implements AutoCloseable {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger notificationRequests = new AtomicInteger();
     private final AtomicInteger messageRequests = new AtomicInteger();
+    private final AtomicInteger logReads = new AtomicInteger();
     private final AtomicInteger messageCreatesInProgress = new AtomicInteger();
     private volatile int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
     private volatile Duration latency = Duration.ZERO;
 
     private TwilioSimulator(HttpServer server, Path log, String authToken) {
         this.server = server;
-        this.notify = new NotifyEndpoint(log);
+        this.notify = new NotifyEndpoint(log, messages);
         this.expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 (ACCOUNT_SID + ":" + authToken).getBytes(StandardCharsets.UTF_8));
     }
@@ -146,6 +151,24 @@ public final class TwilioSimulator implements AutoCloseable {
         messages.setInboundRequestUrl(url);
     }
 
+    /**
+     * How long a message stays queued, and how long until its final status: a few seconds by
+     * default, so a person sees statuses move; a test makes them instant.
+     */
+    public void setDeliveryTimes(Duration queued, Duration untilFinal) {
+        messages.setDeliveryTimes(queued, untilFinal);
+    }
+
+    /** A person at {@code from} texts {@code body} to the sender {@code to} now. */
+    public void receive(String from, String to, String body) {
+        messages.receive(from, to, body);
+    }
+
+    /** The Messaging Service's senders, which replies come to. */
+    public List<String> senders() {
+        return messages.senders();
+    }
+
     /** Message creates to this number are refused with this Twilio error (21610: the person replied STOP). */
     public void refuse(String e164, int code) {
         messages.refuse(e164, code);
@@ -168,16 +191,24 @@ public final class TwilioSimulator implements AutoCloseable {
         return messageRequests.get();
     }
 
+    /** How many reads of the message log arrived (lists, fetches, a service's senders). */
+    public int logReads() {
+        return logReads.get();
+    }
+
     /** The newest notifications accepted, oldest first, up to {@link #REMEMBERED_ADDRESSES} numbers; the log has them all. */
     public List<Accepted> accepted() {
         return notify.accepted();
     }
 
-    /** The newest messages created, oldest first, up to {@link #REMEMBERED_ADDRESSES} of them. */
+    /** The newest messages sent (created, or delivered for Notify), oldest first, up to {@link #REMEMBERED_ADDRESSES} of them. */
     public List<Message> messages() {
-        return messages.held().stream()
-                .map(held -> new Message(held.sid(), held.to(), held.body(), held.status(), held.createdAt(), held.sendAt()))
-                .toList();
+        return messages.now(false);
+    }
+
+    /** The replies received so far, oldest first. */
+    public List<Message> replies() {
+        return messages.now(true);
     }
 
     static String newSid(String prefix) {
@@ -222,11 +253,16 @@ public final class TwilioSimulator implements AutoCloseable {
                 } else if (post && messageList.matches()) {
                     createMessage(exchange, form);
                 } else if (messageList.matches()) {
+                    logReads.incrementAndGet();
                     answer(exchange, messages.list(query));
+                } else if (post) {
+                    answer(exchange, messages.update(message.group(2), form));
                 } else {
-                    answer(exchange, post ? messages.update(message.group(2), form) : messages.fetch(message.group(2)));
+                    logReads.incrementAndGet();
+                    answer(exchange, messages.fetch(message.group(2)));
                 }
             } else if (!post && phoneNumbers.matches()) {
+                logReads.incrementAndGet();
                 answer(exchange, messages.phoneNumbers(phoneNumbers.group(1)));
             } else if (!post && service.matches()) {
                 String sid = service.group(1);

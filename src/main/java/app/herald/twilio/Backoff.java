@@ -1,4 +1,4 @@
-package app.herald.broadcast;
+package app.herald.twilio;
 
 import java.time.Duration;
 
@@ -7,10 +7,10 @@ import java.time.Duration;
  * asked for, else 1, 2, 4… seconds, at most a minute. After so many "not processed" in a row
  * Herald stops and says so, rather than trying forever.
  */
-final class Backoff {
+public final class Backoff {
 
     /** "Not processed" answers in a row (for one sender) after which a run stops. */
-    static final int MOST_IN_A_ROW = 5;
+    public static final int MOST_IN_A_ROW = 5;
 
     private static final Duration FIRST = Duration.ofSeconds(1);
     private static final Duration LONGEST = Duration.ofSeconds(60);
@@ -18,19 +18,19 @@ final class Backoff {
     private Duration next = FIRST;
 
     /** The wait before the next try, and the one after it doubled. @param retryAfter Twilio's, or null */
-    Duration next(Duration retryAfter) {
+    public Duration next(Duration retryAfter) {
         Duration wait = retryAfter != null ? retryAfter : next;
         next = next.multipliedBy(2).compareTo(LONGEST) > 0 ? LONGEST : next.multipliedBy(2);
         return wait;
     }
 
     /** Why a run stopped after {@code tries} "not processed" in a row, the last of which said {@code last}. */
-    static String gaveUp(int tries, String last) {
+    public static String gaveUp(int tries, String last) {
         return "Paused after " + tries + " tries in a row that Twilio did not take. Resume to try again. The last: " + last;
     }
 
     /** A request went through: the next wait starts from a second again. */
-    void reset() {
+    public void reset() {
         next = FIRST;
     }
 }

@@ -1,0 +1,146 @@
+package app.herald.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.TestContacts;
+import app.herald.settings.DataFolder;
+import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
+import app.herald.twilio.simulator.TwilioSimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * herald sync against a simulator whose messages end at once: the statuses Herald stores are the
+ * simulator's, within a budget of requests; STOP replies become opt-outs that the next broadcast
+ * leaves out; "Thanks!", a sentence with "stop" and a STOP undone by START do not.
+ */
+class SyncCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RECIPIENTS = 10_000;
+
+    @TempDir
+    Path home;
+
+    private TwilioSimulator simulator;
+    private Map<String, String> environment;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = TwilioSimulator.start(0, null);
+        simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
+        try (Storage storage = TestStorage.open(home)) {
+            TestContacts.list(storage.jdbi(), "Parents", RECIPIENTS);
+        }
+        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private void through(String channel) {
+        environment = Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+                channel.equals("messages") ? "TWILIO_MESSAGING_SERVICE_SID" : "TWILIO_NOTIFY_SERVICE_SID",
+                channel.equals("messages") ? TwilioSimulator.MESSAGING_SERVICE_SID : TwilioSimulator.SERVICE_SID,
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+    }
+
+    private int herald(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home), environment);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void statusesAfterASyncAreTheSimulatorsWithinTheBudgetAndStopRepliesOptOut() throws Exception {
+        through("messages");
+        assertThat(herald("send", "--list", "Parents", "--message", "Term starts Monday", "--yes")).isZero();
+        // the replies come a second or two after each message ends
+        Thread.sleep(2_500);
+        int readsBefore = simulator.logReads();
+
+        assertThat(herald("sync")).as(err.toString()).isZero();
+
+        int reads = simulator.logReads() - readsBefore;
+        assertThat(reads).as("about one list page per thousand messages, not one fetch each")
+                .isLessThanOrEqualTo((RECIPIENTS + 999) / 1_000 + 6);
+        assertThat(out.toString()).contains(reads + " requests").contains("1 broadcasts followed")
+                .contains("9,500 delivered, 0 sent, 400 undelivered, 100 failed, 0 no answer yet (complete)");
+        Map<String, TwilioSimulator.Message> atTwilio = simulator.messages().stream()
+                .collect(Collectors.toMap(TwilioSimulator.Message::sid, message -> message));
+        assertThat(herald("recipients", "--json")).isZero();
+        JsonNode recipients = JSON.readTree(out.toString());
+        assertThat(recipients).hasSize(RECIPIENTS);
+        recipients.forEach(recipient -> {
+            TwilioSimulator.Message message = atTwilio.get(recipient.get("sid").asText());
+            assertThat(recipient.get("status").asText()).as(recipient.get("e164").asText()).isEqualTo(message.status());
+            assertThat(recipient.get("errorCode").isNull() ? null : recipient.get("errorCode").asInt())
+                    .isEqualTo(message.errorCode());
+            assertThat(recipient.get("matchedFromLog").asBoolean()).isFalse();
+        });
+        JsonNode landline = find(recipients, "+14152000006");
+        assertThat(landline.get("status").asText()).isEqualTo("undelivered");
+        assertThat(landline.get("errorMessage").asText()).isEqualTo("A landline, or a carrier that cannot take SMS. Error 30006.");
+
+        assertThat(herald("optouts", "--json")).isZero();
+        Map<String, String> optedOut = new HashMap<>();
+        JSON.readTree(out.toString()).forEach(optOut -> optedOut.put(optOut.get("e164").asText(), optOut.get("source").asText()));
+        assertThat(optedOut).as("STOP and \" stop \", 100 of each; START undid the STOPs of those ending 15").hasSize(200);
+        assertThat(optedOut.get("+14152000011")).startsWith("replied STOP on ");
+        assertThat(optedOut).containsKey("+14152000112").doesNotContainKeys("+14152000013", "+14152000014", "+14152000015");
+
+        assertThat(herald("sync")).isZero();
+        assertThat(out.toString()).as("a complete broadcast is not followed again; replies are kept once")
+                .contains("0 broadcasts followed").contains("0 new replies");
+
+        assertThat(herald("send", "--list", "Parents", "--message", "Term starts Tuesday", "--yes")).isZero();
+        assertThat(out.toString()).as("the numbers that replied STOP are left out").contains("9,800 recipients");
+    }
+
+    @Test
+    void notifyDeliveriesAreMatchedFromTwilioLogByNumberBodyAndTime() throws Exception {
+        through("notify");
+        assertThat(herald("send", "--list", "Parents", "--message", "Term starts Monday", "--yes")).isZero();
+
+        assertThat(herald("sync")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("9,500 delivered, 0 sent, 400 undelivered, 100 failed, 0 no answer yet (complete)");
+        assertThat(herald("recipients", "--json")).isZero();
+        JsonNode recipients = JSON.readTree(out.toString());
+        assertThat(recipients).allSatisfy(recipient -> {
+            assertThat(recipient.get("matchedFromLog").asBoolean()).isTrue();
+            assertThat(recipient.get("sid").asText()).startsWith("SM");
+        });
+        assertThat(find(recipients, "+14152000105").get("errorCode").asInt()).isEqualTo(30005);
+    }
+
+    private static JsonNode find(JsonNode recipients, String e164) {
+        for (JsonNode recipient : recipients) {
+            if (recipient.get("e164").asText().equals(e164)) {
+                return recipient;
+            }
+        }
+        throw new AssertionError(e164 + " is not a recipient");
+    }
+}
