@@ -76,6 +76,13 @@ public final class HeraldApp extends Application {
         LOG.info("Herald {} starting; data folder {}", Version.current(), dataFolder.path());
     }
 
+    /** Reads Twilio's log for statuses and replies while the window is open; the status bar says when it last did. */
+    private void followStatuses(HeraldCore core) {
+        core.statusFollower().onChecked(report -> Platform.runLater(() -> viewModel.logChecked(report.checkedAt())));
+        core.statusFollower().onProblem(problem -> Platform.runLater(() -> viewModel.logCheckFailed(problem)));
+        core.statusFollower().start();
+    }
+
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
@@ -98,6 +105,7 @@ public final class HeraldApp extends Application {
             viewModel.twilioChoiceProperty().addListener((changed, previous, chosen) -> core.twilio().choose(chosen));
             core.reconcileInBackground();
             core.backUpDailyInBackground();
+            followStatuses(core);
         });
         ImportActions imports = new ImportActions() {
             @Override

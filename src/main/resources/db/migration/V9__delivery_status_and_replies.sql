@@ -24,8 +24,9 @@ CREATE TABLE reply (
     to_e164         VARCHAR(16) NOT NULL,
     body            VARCHAR(1600) NOT NULL,
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    -- the newest broadcast to that number before the reply came; null when none
+    -- the newest broadcast to that number before the reply came, and its name there; null when none
     broadcast_id    BIGINT,
+    name            VARCHAR(300),
     effect          VARCHAR(10) NOT NULL,
     CONSTRAINT fk_reply_broadcast FOREIGN KEY (broadcast_id) REFERENCES broadcast (id) ON DELETE SET NULL,
     CONSTRAINT ck_reply_effect CHECK (effect IN ('OPTED_OUT', 'OPTED_IN', 'NONE'))

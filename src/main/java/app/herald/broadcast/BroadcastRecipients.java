@@ -22,6 +22,11 @@ public final class BroadcastRecipients {
      * @param search only the numbers holding these digits or the names holding this text ({@link SearchText}); blank for all
      */
     public List<RecipientOutcome> page(long broadcastId, RecipientOutcome after, String search, int limit) {
+        return page(broadcastId, after, search, RecipientFilter.ALL, limit);
+    }
+
+    /** {@link #page(long, RecipientOutcome, String, int)} of only the recipients the filter lets through. */
+    public List<RecipientOutcome> page(long broadcastId, RecipientOutcome after, String search, RecipientFilter filter, int limit) {
         SearchText text = new SearchText(search);
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT r.e164, r.name, r.batch_no, COALESCE(r.state, t.state) AS state, COALESCE(r.sid, t.notification_sid) AS sid,
@@ -32,7 +37,9 @@ public final class BroadcastRecipients {
                         WHERE r.broadcast_id = :id AND r.batch_no >= :afterBatch
                           AND (r.batch_no > :afterBatch OR r.e164 > :after)
                           AND (:all OR :number AND r.e164 LIKE :numberPattern OR LOWER(r.name) LIKE :namePattern)
+                          AND <filter>
                         ORDER BY r.broadcast_id, r.batch_no, r.e164 LIMIT :limit""")
+                .define("filter", filter.condition())
                 .bind("id", broadcastId).bind("afterBatch", after == null ? -1 : after.batch())
                 .bind("after", after == null ? "" : after.e164()).bind("all", text.isEmpty()).bind("number", text.looksLikeANumber())
                 .bind("numberPattern", text.numberPattern()).bind("namePattern", text.namePattern())

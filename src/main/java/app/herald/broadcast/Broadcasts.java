@@ -64,13 +64,14 @@ public final class Broadcasts {
     /**
      * Recipients per day over the {@code days} days up to {@code today} (every day present, oldest
      * first), split by how their batches ended: ACCEPTED or MARKED_SENT, FAILED, UNCERTAIN. A
-     * Messaging broadcast's messages count on the day it began, from the counts its journal keeps.
+     * Messaging broadcast's messages count on the day it began, from the counts its journal keeps,
+     * and so do every broadcast's delivered and not reached, from the counts Twilio's log gave.
      */
     public List<DailyOutcome> dailyOutcomes(LocalDate today, int days, ZoneId zone) {
         LocalDate first = today.minusDays(days - 1L);
         Map<LocalDate, long[]> sums = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            sums.put(day, new long[3]);
+            sums.put(day, new long[5]);
         }
         List<EndedBatch> ended = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT sent_at, state, size FROM batch
@@ -85,23 +86,31 @@ public final class Broadcasts {
                 day[batch.state() == SendState.FAILED ? 1 : batch.state() == SendState.UNCERTAIN ? 2 : 0] += batch.size();
             }
         }
-        List<StartedMessages> messages = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT started_at, accepted_count + marked_sent_count, failed_count, uncertain_count FROM broadcast
-                        WHERE channel = 'MESSAGES' AND started_at >= :from""")
+        List<StartedMessages> started = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT started_at, channel, accepted_count + marked_sent_count, failed_count, uncertain_count,
+                               delivered_count, undelivered_count + delivery_failed_count
+                        FROM broadcast WHERE started_at >= :from""")
                 .bind("from", first.atStartOfDay(zone).toOffsetDateTime())
-                .map((rs, ctx) -> new StartedMessages(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4)))
+                .map((rs, ctx) -> new StartedMessages(rs.getTimestamp(1).toInstant(),
+                        ChannelKind.valueOf(rs.getString(2)) == ChannelKind.MESSAGES, rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
                 .list());
-        for (StartedMessages broadcast : messages) {
+        for (StartedMessages broadcast : started) {
             long[] day = sums.get(broadcast.startedAt().atZone(zone).toLocalDate());
-            if (day != null) {
+            if (day == null) {
+                continue;
+            }
+            if (broadcast.messaging()) {
                 day[0] += broadcast.sent();
                 day[1] += broadcast.failed();
                 day[2] += broadcast.uncertain();
             }
+            day[3] += broadcast.delivered();
+            day[4] += broadcast.notReached();
         }
         return sums.entrySet().stream()
-                .map(day -> new DailyOutcome(day.getKey(), day.getValue()[0], day.getValue()[1], day.getValue()[2]))
+                .map(day -> new DailyOutcome(day.getKey(), day.getValue()[0], day.getValue()[1], day.getValue()[2],
+                        day.getValue()[3], day.getValue()[4]))
                 .toList();
     }
 
@@ -115,8 +124,12 @@ public final class Broadcasts {
     private record EndedBatch(Instant sentAt, SendState state, long size) {
     }
 
-    /** A Messaging broadcast's counts, on the day it began: accepted or marked sent, refused, uncertain. */
-    private record StartedMessages(Instant startedAt, long sent, long failed, long uncertain) {
+    /**
+     * A broadcast's counts, on the day it began: through a Messaging Service, accepted or marked sent,
+     * refused, uncertain (Notify's come from its batches); for both, delivered and not reached.
+     */
+    private record StartedMessages(Instant startedAt, boolean messaging, long sent, long failed, long uncertain, long delivered,
+            long notReached) {
     }
 
     private List<BroadcastSummary> read(String sql, Map<String, Object> parameters) {

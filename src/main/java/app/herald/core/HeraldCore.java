@@ -11,6 +11,8 @@ import app.herald.contacts.RecipientLists;
 import app.herald.contacts.csv.ContactExporter;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
+import app.herald.delivery.NotReached;
+import app.herald.delivery.Replies;
 import app.herald.delivery.StatusFollower;
 import app.herald.delivery.StatusSync;
 import app.herald.message.DraftStore;
@@ -62,6 +64,8 @@ public final class HeraldCore implements AutoCloseable {
     private final BroadcastService broadcasts;
     private final BroadcastRecipients recipients;
     private final StatusSync statuses;
+    private final Replies replies;
+    private final NotReached notReached;
     private final StatusFollower statusFollower;
 
     private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
@@ -84,6 +88,8 @@ public final class HeraldCore implements AutoCloseable {
                 settings.preferences()::messagePace, duration -> Thread.sleep(duration.toMillis()));
         statuses = new StatusSync(jdbi, settings.preferences()::replyKeywords, Clock.systemUTC());
         statusFollower = new StatusFollower(statuses, twilio);
+        replies = new Replies(jdbi);
+        notReached = new NotReached(jdbi, lists);
     }
 
     /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */
@@ -189,6 +195,16 @@ public final class HeraldCore implements AutoCloseable {
     /** Delivery statuses and replies, read from Twilio's log (herald sync). */
     public StatusSync statuses() {
         return statuses;
+    }
+
+    /** The replies read from Twilio's log, by broadcast. */
+    public Replies replies() {
+        return replies;
+    }
+
+    /** Those a broadcast did not reach, to save as a list or send to again. */
+    public NotReached notReached() {
+        return notReached;
     }
 
     /** Reads Twilio's log now through the connection in force (slow: never on the UI thread). */

@@ -212,21 +212,27 @@ final class DeliveryStore {
                 .bind("at", time(at)).mapTo(Long.class).list());
     }
 
-    /** Whether the broadcast went to this number. */
-    boolean wentTo(long broadcastId, NavigableMap<String, Integer> batches, String e164) {
+    /** A broadcast a reply answers, and the name it had for the number (null when none). */
+    record Answered(long broadcastId, String name) {
+    }
+
+    /** The broadcast with the number's name, when it went to this number. */
+    Optional<Answered> wentTo(long broadcastId, NavigableMap<String, Integer> batches, String e164) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT COUNT(*) FROM broadcast_recipient WHERE broadcast_id = :id AND batch_no = :batch AND e164 = :e164""")
-                .bind("id", broadcastId).bind("batch", batchOf(batches, e164)).bind("e164", e164).mapTo(Integer.class).one() > 0);
+                        SELECT name FROM broadcast_recipient WHERE broadcast_id = :id AND batch_no = :batch AND e164 = :e164""")
+                .bind("id", broadcastId).bind("batch", batchOf(batches, e164)).bind("e164", e164)
+                .map((rs, ctx) -> new Answered(broadcastId, rs.getString("name"))).findOne());
     }
 
     /** Keeps a reply with what it did, in the caller's transaction. */
-    static void keepReply(Handle handle, Logged reply, Long broadcastId, String effect) {
+    static void keepReply(Handle handle, Logged reply, Optional<Answered> answered, String effect) {
         handle.createUpdate("""
-                        INSERT INTO reply (sid, from_e164, to_e164, body, received_at, broadcast_id, effect)
-                        VALUES (:sid, :from, :to, :body, :at, :broadcast, :effect)""")
+                        INSERT INTO reply (sid, from_e164, to_e164, body, received_at, broadcast_id, name, effect)
+                        VALUES (:sid, :from, :to, :body, :at, :broadcast, :name, :effect)""")
                 .bind("sid", reply.sid()).bind("from", reply.from()).bind("to", reply.to())
                 .bind("body", reply.body() == null ? "" : reply.body()).bind("at", time(reply.createdAt()))
-                .bind("broadcast", broadcastId).bind("effect", effect).execute();
+                .bind("broadcast", answered.map(Answered::broadcastId).orElse(null))
+                .bind("name", answered.map(Answered::name).orElse(null)).bind("effect", effect).execute();
     }
 
     /** When the log was last read, and the replies up to when: empty before the first time. */

@@ -1,6 +1,7 @@
 package app.herald.delivery;
 
 import app.herald.contacts.OptOuts;
+import app.herald.delivery.DeliveryStore.Answered;
 import app.herald.delivery.DeliveryStore.Followed;
 import app.herald.delivery.DeliveryStore.Known;
 import app.herald.delivery.DeliveryStore.LastCheck;
@@ -178,10 +179,11 @@ public final class StatusSync {
     }
 
     /** The newest broadcast to the replying number that began before the reply: the one it answers. */
-    private Optional<Long> answered(Logged reply) {
+    private Optional<Answered> answered(Logged reply) {
         for (long id : store.startedBefore(reply.createdAt())) {
-            if (store.wentTo(id, batches.computeIfAbsent(id, store::batchesOf), reply.from())) {
-                return Optional.of(id);
+            Optional<Answered> answered = store.wentTo(id, batches.computeIfAbsent(id, store::batchesOf), reply.from());
+            if (answered.isPresent()) {
+                return answered;
             }
         }
         return Optional.empty();
@@ -207,7 +209,7 @@ public final class StatusSync {
         ReplyKeywords words = keywords.get();
         for (Logged reply : fresh) {
             Meaning meaning = words.meaningOf(reply.body());
-            Long broadcast = answered(reply).orElse(null);
+            Optional<Answered> broadcast = answered(reply);
             store.jdbi().useTransaction(handle -> {
                 DeliveryStore.keepReply(handle, reply, broadcast, effect(meaning));
                 apply(handle, reply, meaning);

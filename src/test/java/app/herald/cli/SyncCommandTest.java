@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,6 +135,45 @@ class SyncCommandTest {
             assertThat(recipient.get("sid").asText()).startsWith("SM");
         });
         assertThat(find(recipients, "+14152000105").get("errorCode").asInt()).isEqualTo(30005);
+    }
+
+    @Test
+    void aFinalStatusIsNeverUndoneAndAnOlderAnswerNeverOverwritesANewerOne() throws Exception {
+        through("messages");
+        assertThat(herald("send", "--list", "Parents", "--message", "Term starts Monday", "--yes")).isZero();
+        assertThat(herald("sync")).isZero();
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        try (Storage storage = TestStorage.open(home)) {
+            storage.jdbi().useHandle(handle -> {
+                // what a newer answer said: a landline's message delivered after all, another one still only sent
+                handle.execute("UPDATE broadcast_recipient SET status = 'delivered', error_code = NULL WHERE e164 = '+14152000006'");
+                handle.createUpdate("UPDATE broadcast_recipient SET status = 'sent', status_at = :later WHERE e164 = '+14152000001'")
+                        .bind("later", later.atOffset(ZoneOffset.UTC)).execute();
+                handle.execute("UPDATE broadcast SET statuses_settled_at = NULL");
+            });
+        }
+
+        assertThat(herald("sync")).isZero();
+
+        assertThat(herald("recipients", "--json")).isZero();
+        JsonNode recipients = JSON.readTree(out.toString());
+        assertThat(find(recipients, "+14152000006").get("status").asText()).as("final: not looked at again").isEqualTo("delivered");
+        assertThat(find(recipients, "+14152000001").get("status").asText()).as("the log's answer is older").isEqualTo("sent");
+        assertThat(find(recipients, "+14152000002").get("status").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void messagesNotSentYetAreFetchedOneByOneButOnlyAFewACheck() throws Exception {
+        simulator.setDeliveryTimes(Duration.ofMinutes(10), Duration.ofMinutes(20));
+        through("messages");
+        assertThat(herald("send", "--list", "Parents", "--message", "Term starts Monday", "--yes")).isZero();
+        int readsBefore = simulator.logReads();
+
+        assertThat(herald("sync")).isZero();
+
+        assertThat(simulator.logReads() - readsBefore).as("one empty page of sent messages, a hundred fetches, the replies")
+                .isBetween(101, 106);
+        assertThat(out.toString()).contains("0 statuses changed").contains("10,000 no answer yet");
     }
 
     private static JsonNode find(JsonNode recipients, String e164) {

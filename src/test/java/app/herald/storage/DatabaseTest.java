@@ -28,11 +28,11 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact",
-                    "flyway_schema_history", "message_template", "opt_out", "recipient_list");
+                    "flyway_schema_history", "message_template", "opt_out", "recipient_list", "reply", "status_check");
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
             assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO", "NAME",
-                    "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS");
+                    "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS", "STATUS_AT", "STATUS_MATCHED");
         }
     }
 
@@ -51,6 +51,11 @@ class DatabaseTest {
                     + " ORDER BY broadcast_id, batch_no, e164")).contains("PRIMARY_KEY", "index sorted");
             assertThat(plan(database, "SELECT reason FROM opt_out WHERE e164 = '+4915112345678'"))
                     .contains("PRIMARY_KEY");
+            // a page of Twilio's log matched to recipients: each looked up by the whole key, not the broadcast's rows read
+            assertThat(plan(database, "SELECT r.status FROM UNNEST(CAST(ARRAY[0] AS INT ARRAY),"
+                    + " CAST(ARRAY['+14155550100'] AS VARCHAR(16) ARRAY)) AS n(batch_no, e164)"
+                    + " JOIN broadcast_recipient r ON r.broadcast_id = 1 AND r.batch_no = n.batch_no AND r.e164 = n.e164"))
+                    .contains("PRIMARY_KEY", "BATCH_NO = N.BATCH_NO", "E164 = N.E164");
         }
     }
 
@@ -130,7 +135,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(migrations).as("the schema version the read-only check expects").last()
                     .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
         }

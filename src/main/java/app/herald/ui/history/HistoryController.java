@@ -8,15 +8,19 @@ import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.RecipientOutcome;
 import app.herald.contacts.PhoneNumbers;
+import app.herald.contacts.PlainText;
+import app.herald.delivery.BroadcastReply;
 import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
 import java.io.File;
+import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -26,15 +30,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -46,8 +52,9 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
- * Wires the history: broadcasts above; below, the chosen one's Notify batches, or its recipients
- * when it went through a Messaging Service; a SID copied with Ctrl+C.
+ * Wires the history: broadcasts above; below, how the chosen one's messages fared (the funnel), its
+ * recipients ({@link RecipientsController}), its Notify batches and its replies; a SID copied with
+ * Ctrl+C; F5 reads Twilio's log now.
  */
 public final class HistoryController {
 
@@ -55,10 +62,15 @@ public final class HistoryController {
             .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CHECK_NOW = new KeyCodeCombination(KeyCode.F5);
 
     private final HistoryViewModel viewModel;
     private final ResourceBundle bundle;
     private final Consumer<Quote> send;
+    private final Node recipientsView;
+    private final RecipientsController recipientsController;
+    private final Runnable checkNow;
+    private DeliveryFunnel funnel;
 
     @FXML private BorderPane root;
     @FXML private TableView<BroadcastSummary> broadcastTable;
@@ -71,15 +83,18 @@ public final class HistoryController {
     @FXML private TableColumn<BroadcastSummary, String> listsColumn;
     @FXML private TableColumn<BroadcastSummary, String> messageColumn;
     @FXML private VBox batchesPane;
-    @FXML private VBox recipientsPane;
-    @FXML private Label recipientsSummaryLabel;
-    @FXML private TextField recipientSearchField;
-    @FXML private TableView<RecipientOutcome> recipientTable;
-    @FXML private TableColumn<RecipientOutcome, String> recipientNumberColumn;
-    @FXML private TableColumn<RecipientOutcome, String> recipientNameColumn;
-    @FXML private TableColumn<RecipientOutcome, String> recipientStateColumn;
-    @FXML private TableColumn<RecipientOutcome, String> recipientSidColumn;
-    @FXML private TableColumn<RecipientOutcome, String> recipientErrorColumn;
+    @FXML private VBox funnelHost;
+    @FXML private Button checkNowButton;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab recipientsTab;
+    @FXML private Tab batchesTab;
+    @FXML private Tab repliesTab;
+    @FXML private TableView<BroadcastReply> replyTable;
+    @FXML private TableColumn<BroadcastReply, String> replyWhenColumn;
+    @FXML private TableColumn<BroadcastReply, String> replyFromColumn;
+    @FXML private TableColumn<BroadcastReply, String> replyNameColumn;
+    @FXML private TableColumn<BroadcastReply, String> replyEffectColumn;
+    @FXML private TableColumn<BroadcastReply, String> replyBodyColumn;
     @FXML private Label copyHintLabel;
     @FXML private TableView<Batch> batchTable;
     @FXML private TableColumn<Batch, Number> numberColumn;
@@ -99,11 +114,19 @@ public final class HistoryController {
     @FXML private Button sendAgainButton;
     @FXML private Button markSentButton;
 
-    /** @param send opens the send dialog, here to resume a broadcast's PENDING batches */
-    public HistoryController(HistoryViewModel viewModel, ResourceBundle bundle, Consumer<Quote> send) {
+    /**
+     * @param send           opens the send dialog, here to resume a broadcast's PENDING batches
+     * @param recipientsView the recipients pane, wired by {@code recipientsController}
+     * @param checkNow       reads Twilio's log now, in the background
+     */
+    public HistoryController(HistoryViewModel viewModel, ResourceBundle bundle, Consumer<Quote> send, Node recipientsView,
+            RecipientsController recipientsController, Runnable checkNow) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.bundle = Objects.requireNonNull(bundle);
         this.send = Objects.requireNonNull(send);
+        this.recipientsView = Objects.requireNonNull(recipientsView);
+        this.recipientsController = Objects.requireNonNull(recipientsController);
+        this.checkNow = Objects.requireNonNull(checkNow);
     }
 
     @FXML
@@ -158,11 +181,11 @@ public final class HistoryController {
                 row.getValue().sentAt() == null ? "" : WHEN.format(row.getValue().sentAt())));
         errorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
         copySidOnShortcut(batchTable, Batch::sid);
-        bindRecipients();
+        bindDetails();
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
                 || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
         var chosenBatch = batchTable.getSelectionModel().selectedItemProperty();
-        var chosenRecipient = recipientTable.getSelectionModel().selectedItemProperty();
+        var chosenRecipient = recipientsController.chosenProperty();
         var notUncertain = Bindings.createBooleanBinding(() -> messages()
                         ? chosenRecipient.get() == null || chosenRecipient.get().state() != SendState.UNCERTAIN
                         : chosenBatch.get() == null || chosenBatch.get().state() != SendState.UNCERTAIN,
@@ -181,7 +204,7 @@ public final class HistoryController {
     }
 
     /** Ctrl+C on a row copies its SID (a batch's or a message's), when it has one. */
-    private static <T> void copySidOnShortcut(TableView<T> table, Function<T, String> sid) {
+    static <T> void copySidOnShortcut(TableView<T> table, Function<T, String> sid) {
         table.setOnKeyPressed(event -> {
             T row = table.getSelectionModel().getSelectedItem();
             if (COPY.match(event) && row != null && sid.apply(row) != null) {
@@ -198,40 +221,75 @@ public final class HistoryController {
         return chosen != null && chosen.channel() == ChannelKind.MESSAGES;
     }
 
-    private void bindRecipients() {
+    /**
+     * The funnel, the tabs (the recipients first for a Messaging broadcast, the batches first for
+     * Notify, whose recipients' statuses are matched from Twilio's log), the replies, F5.
+     */
+    private void bindDetails() {
+        funnel = new DeliveryFunnel(bundle);
+        funnelHost.getChildren().add(funnel);
+        recipientsTab.setContent(recipientsView);
         var messages = Bindings.createBooleanBinding(this::messages, viewModel.selectedProperty());
-        recipientsPane.visibleProperty().bind(messages);
-        batchesPane.visibleProperty().bind(messages.not());
+        batchesTab.disableProperty().bind(messages);
+        viewModel.selectedProperty().addListener((observable, previous, broadcast) -> {
+            funnel.show(broadcast);
+            boolean channelChanged = broadcast != null && (previous == null || previous.channel() != broadcast.channel());
+            if (channelChanged) {
+                detailTabs.getSelectionModel().select(broadcast.channel() == ChannelKind.MESSAGES ? recipientsTab : batchesTab);
+            }
+        });
+        funnel.show(viewModel.selectedProperty().get());
         copyHintLabel.textProperty().bind(Bindings.when(messages).then(bundle.getString("history.recipients.copyHint"))
                 .otherwise(bundle.getString("history.copyHint")));
-        recipientsSummaryLabel.textProperty().bind(Bindings.createStringBinding(viewModel::recipientsSummary,
-                viewModel.selectedProperty()));
-        recipientSearchField.textProperty().bindBidirectional(viewModel.recipientSearchProperty());
-        recipientTable.setItems(viewModel.recipients());
-        recipientNumberColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PhoneNumbers.forPeople(row.getValue().e164())));
-        recipientNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
-        recipientStateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
-                row.getValue().state() == null ? "" : row.getValue().state().name()));
-        recipientSidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));
-        recipientErrorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
-        copySidOnShortcut(recipientTable, RecipientOutcome::sid);
+        RecipientsViewModel recipients = viewModel.recipients();
+        replyTable.setItems(recipients.replies());
+        repliesTab.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
+                bundle.getString("history.replies.title"), recipients.replies().size()), recipients.replies()));
+        replyWhenColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(WHEN.format(row.getValue().receivedAt())));
+        replyFromColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PhoneNumbers.forPeople(row.getValue().from())));
+        replyNameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        replyEffectColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                bundle.getString("history.replies.effect." + row.getValue().effect().name().toLowerCase(Locale.ROOT))));
+        replyBodyColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(PlainText.visible(row.getValue().body())));
+        // F5 wherever the focus is while History shows (it may still be on the screen left)
+        root.sceneProperty().addListener((observable, previous, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(CHECK_NOW, () -> {
+                    if (root.getParent() != null && root.isVisible()) {
+                        checkNow();
+                    }
+                });
+            }
+        });
     }
 
-    /** Recipients per day, stacked by outcome, one bar a day labelled with its day of the month. */
+    @FXML
+    private void checkNow() {
+        checkNow.run();
+        viewModel.tellChecking();
+    }
+
+    /**
+     * Recipients per day, stacked by outcome, one bar a day labelled with its day of the month: the
+     * accepted split by what Twilio's log said of them, then those refused and those uncertain.
+     */
     private void showChart() {
-        XYChart.Series<String, Number> sent = new XYChart.Series<>();
-        sent.setName(bundle.getString("history.chart.sent"));
-        XYChart.Series<String, Number> failed = new XYChart.Series<>();
-        failed.setName(bundle.getString("history.chart.failed"));
-        XYChart.Series<String, Number> uncertain = new XYChart.Series<>();
-        uncertain.setName(bundle.getString("history.chart.uncertain"));
+        List<XYChart.Series<String, Number>> series = List.of(series("history.chart.delivered"), series("history.chart.notReached"),
+                series("history.chart.sent"), series("history.chart.failed"), series("history.chart.uncertain"));
         for (DailyOutcome day : viewModel.lastThirtyDays()) {
             String label = DAY.format(day.day());
-            sent.getData().add(new XYChart.Data<>(label, day.accepted()));
-            failed.getData().add(new XYChart.Data<>(label, day.failed()));
-            uncertain.getData().add(new XYChart.Data<>(label, day.uncertain()));
+            long[] counts = {day.delivered(), day.notReached(), day.acceptedWithoutAnswer(), day.failed(), day.uncertain()};
+            for (int i = 0; i < counts.length; i++) {
+                series.get(i).getData().add(new XYChart.Data<>(label, counts[i]));
+            }
         }
-        dailyChart.getData().setAll(List.of(sent, failed, uncertain));
+        dailyChart.getData().setAll(series);
+    }
+
+    private XYChart.Series<String, Number> series(String nameKey) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(bundle.getString(nameKey));
+        return series;
     }
 
     @FXML
@@ -253,7 +311,7 @@ public final class HistoryController {
 
     @FXML
     private void sendAgain() {
-        RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
+        RecipientOutcome recipient = recipientsController.chosenProperty().get();
         if (messages()) {
             if (recipient != null && Dialogs.confirm(root, bundle.getString("history.message.sendAgain.title"),
                     viewModel.sendAgainQuestion(recipient), bundle.getString("history.sendAgain"))) {
@@ -270,7 +328,7 @@ public final class HistoryController {
 
     @FXML
     private void markSent() {
-        RecipientOutcome recipient = recipientTable.getSelectionModel().getSelectedItem();
+        RecipientOutcome recipient = recipientsController.chosenProperty().get();
         if (messages()) {
             if (recipient != null && Dialogs.confirm(root, bundle.getString("history.message.markSent.title"),
                     viewModel.markSentQuestion(recipient), bundle.getString("history.markSent"))) {

@@ -11,6 +11,9 @@ import app.herald.broadcast.HistoryExporter;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.RecipientOutcome;
 import app.herald.contacts.PhoneNumbers;
+import app.herald.delivery.NotReached;
+import app.herald.delivery.Replies;
+import app.herald.delivery.StatusSync;
 import app.herald.settings.ChannelKind;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
@@ -38,18 +41,14 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The history: every broadcast, newest first, and for the chosen one its Notify batches with their
- * SIDs, or (through a Messaging Service) its recipients with each one's message, searchable by number or name.
+ * SIDs, and its recipients with each one's message ({@link RecipientsViewModel}).
  */
 public final class HistoryViewModel {
-
-    /** Recipients shown at once; a search narrows a million down to these. */
-    static final int RECIPIENTS_SHOWN = 500;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
     private final Broadcasts broadcasts;
-    private final BroadcastRecipients recipientsOf;
     private final BroadcastService sending;
     private final ScreenWork work;
     private final ResourceBundle bundle;
@@ -61,24 +60,21 @@ public final class HistoryViewModel {
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
-    private final ObservableList<RecipientOutcome> recipients = FXCollections.observableArrayList();
-    private final StringProperty recipientSearch = new SimpleStringProperty("");
+    private final RecipientsViewModel recipients;
+    /** A person asked for a read of Twilio's log, and its answer has not come yet. */
+    private boolean checking;
     private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
 
     /** @param sending resumes a broadcast, and settles its uncertain batches and messages as a person decides */
-    public HistoryViewModel(Broadcasts broadcasts, BroadcastRecipients recipientsOf, BroadcastService sending, Tasks tasks,
-            ResourceBundle bundle) {
+    public HistoryViewModel(Broadcasts broadcasts, BroadcastRecipients recipientsOf, Replies replies, NotReached notReached,
+            BroadcastService sending, Tasks tasks, ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
-        this.recipientsOf = Objects.requireNonNull(recipientsOf);
         this.sending = Objects.requireNonNull(sending);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
+        this.recipients = new RecipientsViewModel(selected, recipientsOf, replies, notReached, sending, work, bundle);
         shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, stateFilter, fromDate, toDate));
-        selected.addListener((observable, previous, broadcast) -> {
-            batches.setAll(broadcast == null ? List.of() : broadcast.batches());
-            readRecipients();
-        });
-        recipientSearch.addListener((observable, previous, search) -> readRecipients());
+        selected.addListener((observable, previous, broadcast) -> batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
     }
 
     /** The state and the days (inclusive, on this computer's calendar) the person chose; null lets all through. */
@@ -100,33 +96,43 @@ public final class HistoryViewModel {
         work.read(broadcasts::all, read -> {
             long chosen = selected.get() == null ? -1 : selected.get().id();
             all.setAll(read);
+            BroadcastSummary before = selected.get();
             selected.set(read.stream().filter(broadcast -> broadcast.id() == chosen).findFirst()
                     .orElse(read.isEmpty() ? null : read.get(0)));
+            if (before != null && before.equals(selected.get())) {
+                // the same broadcast, unchanged: its recipients' statuses may have moved all the same
+                recipients.read();
+            }
             if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(BroadcastSummary::needsAPerson)) {
                 work.tell(Notice.info(bundle.getString("history.interrupted")));
             }
         });
     }
 
-    /** The first {@link #RECIPIENTS_SHOWN} recipients of the chosen Messaging broadcast that the search finds (a name, or digits). */
-    private void readRecipients() {
-        BroadcastSummary broadcast = selected.get();
-        if (broadcast == null || broadcast.channel() != ChannelKind.MESSAGES) {
-            recipients.clear();
-            return;
-        }
-        String search = recipientSearch.get();
-        work.read(() -> recipientsOf.page(broadcast.id(), null, search, RECIPIENTS_SHOWN), recipients::setAll);
+    /** Says that Twilio's log is being read; {@link #checked} then says what it found. */
+    public void tellChecking() {
+        checking = true;
+        work.tell(Notice.info(bundle.getString("history.checking")));
     }
 
-    /** How the chosen Messaging broadcast's recipients stand, in words: "2,498 accepted · 1 refused · …". */
-    public String recipientsSummary() {
-        BroadcastSummary broadcast = selected.get();
-        if (broadcast == null || broadcast.channel() != ChannelKind.MESSAGES) {
-            return "";
+    /** A read of Twilio's log ended: what changed shows, and when a person asked for it, what it found. */
+    public void checked(StatusSync.Report report) {
+        if (report.changed() > 0 || report.replies() > 0) {
+            refresh();
         }
-        return MessageFormat.format(bundle.getString("history.recipients.summary"), broadcast.accepted(), broadcast.failed(),
-                broadcast.uncertain(), broadcast.markedSent(), broadcast.pendingRecipients());
+        if (checking) {
+            checking = false;
+            work.tell(Notice.info(MessageFormat.format(bundle.getString("history.checked"), report.changed(), report.replies(),
+                    report.optedOut())));
+        }
+    }
+
+    /** A read of Twilio's log a person asked for could not be made: why, in words. */
+    public void checkFailed(String problem) {
+        if (checking) {
+            checking = false;
+            work.tell(new Notice(MessageFormat.format(bundle.getString("history.checkFailed"), problem), true));
+        }
     }
 
     /** The question before sending an UNCERTAIN message again, with what Twilio's log said. */
@@ -239,14 +245,9 @@ public final class HistoryViewModel {
         return batches;
     }
 
-    /** The chosen Messaging broadcast's recipients, as far as {@link #RECIPIENTS_SHOWN}; empty for Notify. */
-    public ObservableList<RecipientOutcome> recipients() {
+    /** The chosen broadcast's recipients, replies, and those it did not reach. */
+    public RecipientsViewModel recipients() {
         return recipients;
-    }
-
-    /** Part of a recipient's name, or digits their number holds in any position; blank shows the first ones. */
-    public StringProperty recipientSearchProperty() {
-        return recipientSearch;
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

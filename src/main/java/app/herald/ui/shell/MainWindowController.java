@@ -45,6 +45,8 @@ public final class MainWindowController {
 
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CHECK_TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
 
     @FXML private BorderPane root;
     @FXML private HBox simulationBanner;
@@ -67,6 +69,7 @@ public final class MainWindowController {
     @FXML private Label modeLabel;
     @FXML private Label dataFolderLabel;
     @FXML private Label storageLabel;
+    @FXML private Label logCheckLabel;
 
     public MainWindowController(MainWindowViewModel viewModel, Function<Section, Node> screens, ImportActions imports,
             Runnable quit, ResourceBundle bundle) {
@@ -85,6 +88,22 @@ public final class MainWindowController {
         acceptDroppedFiles(ready);
         darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         dataFolderLabel.setText(MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path()));
+        bindLogCheck();
+    }
+
+    /** When Twilio's log was last read for statuses and replies, or why it could not be. */
+    private void bindLogCheck() {
+        var check = viewModel.lastLogCheckProperty();
+        logCheckLabel.textProperty().bind(Bindings.createStringBinding(() -> check.get() == null ? ""
+                : check.get().problem() == null
+                        ? MessageFormat.format(bundle.getString("status.logChecked"), CHECK_TIME.format(check.get().at()))
+                        : MessageFormat.format(bundle.getString("status.logProblem"), check.get().problem()), check));
+        check.addListener((observable, previous, now) -> {
+            logCheckLabel.getStyleClass().remove("problem");
+            if (now != null && now.problem() != null) {
+                logCheckLabel.getStyleClass().add("problem");
+            }
+        });
     }
 
     /** The SIMULATION banner shows whenever Herald simulates, and cannot be closed. */

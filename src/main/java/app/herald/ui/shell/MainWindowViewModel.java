@@ -8,6 +8,7 @@ import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
 import app.herald.ui.common.Tasks;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
@@ -48,6 +49,11 @@ public final class MainWindowViewModel {
     /** The newest backup that can be read, when the data could not be opened and a backup can take its place. */
     private final ReadOnlyObjectWrapper<Backups.Backup> restorable = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<LogCheck> lastLogCheck = new ReadOnlyObjectWrapper<>();
+
+    /** The last read of Twilio's log: when, and the problem that stopped it (null when none). */
+    public record LogCheck(Instant at, String problem) {
+    }
 
     /** @param coreOpener opens Herald's data and builds its core on it */
     public MainWindowViewModel(TwilioChoice twilioChoice, DataFolder dataFolder, Tasks tasks, Callable<HeraldCore> coreOpener) {
@@ -132,6 +138,21 @@ public final class MainWindowViewModel {
     /** Herald's core on its open data once {@link StorageState#READY}, else null. */
     public ReadOnlyObjectProperty<HeraldCore> coreProperty() {
         return core.getReadOnlyProperty();
+    }
+
+    /** Twilio's log was read at this time. */
+    public void logChecked(Instant at) {
+        lastLogCheck.set(new LogCheck(at, null));
+    }
+
+    /** Twilio's log could not be read: this says why. */
+    public void logCheckFailed(String problem) {
+        lastLogCheck.set(new LogCheck(Instant.now(), problem));
+    }
+
+    /** The last read of Twilio's log for statuses and replies; null before the first. */
+    public ReadOnlyObjectProperty<LogCheck> lastLogCheckProperty() {
+        return lastLogCheck.getReadOnlyProperty();
     }
 
     public BooleanProperty darkThemeProperty() {

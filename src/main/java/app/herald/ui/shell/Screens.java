@@ -1,5 +1,6 @@
 package app.herald.ui.shell;
 
+import app.herald.broadcast.Quote;
 import app.herald.contacts.Country;
 import app.herald.contacts.RecipientList;
 import app.herald.core.HeraldCore;
@@ -11,6 +12,7 @@ import app.herald.ui.compose.ComposeController;
 import app.herald.ui.compose.ComposeViewModel;
 import app.herald.ui.history.HistoryController;
 import app.herald.ui.history.HistoryViewModel;
+import app.herald.ui.history.RecipientsController;
 import app.herald.ui.importer.ImportDialogs;
 import app.herald.ui.importer.ImportViewModel;
 import app.herald.ui.lists.ListsController;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -92,9 +95,17 @@ public final class Screens implements ImportActions {
     }
 
     private Node historyScreen() {
-        HistoryViewModel history = new HistoryViewModel(core.history(), core.recipients(), core.broadcasts(), tasks, bundle);
-        return new FxmlViews(bundle).load(HistoryController.class.getResource("history.fxml"),
-                new HistoryController(history, bundle, quote -> sendDialogs().open(owner.get(), quote)));
+        HistoryViewModel history = new HistoryViewModel(core.history(), core.recipients(), core.replies(), core.notReached(),
+                core.broadcasts(), tasks, bundle);
+        Consumer<Quote> send = quote -> sendDialogs().open(owner.get(), quote);
+        FxmlViews views = new FxmlViews(bundle);
+        RecipientsController recipients = new RecipientsController(history.recipients(), bundle, send);
+        Node recipientsView = views.load(HistoryController.class.getResource("recipients.fxml"), recipients);
+        // what a check of Twilio's log learnt shows at once, wherever the window is
+        core.statusFollower().onChecked(report -> Platform.runLater(() -> history.checked(report)));
+        core.statusFollower().onProblem(problem -> Platform.runLater(() -> history.checkFailed(problem)));
+        return views.load(HistoryController.class.getResource("history.fxml"),
+                new HistoryController(history, bundle, send, recipientsView, recipients, core.statusFollower()::checkNow));
     }
 
     private Node settingsScreen() {

@@ -12,7 +12,10 @@ import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Journal;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
+import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
+import app.herald.delivery.NotReached;
+import app.herald.delivery.Replies;
 import app.herald.settings.Mode;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
@@ -52,7 +55,9 @@ class HistoryViewModelTest {
         journal.inFlight(broadcast, 1);
         journal.recoverInterrupted();
         twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
-        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), new BroadcastRecipients(database.jdbi()), TestBroadcasts.service(database.jdbi(), twilio),
+        viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), new BroadcastRecipients(database.jdbi()),
+                new Replies(database.jdbi()), new NotReached(database.jdbi(), new RecipientLists(database.jdbi())),
+                TestBroadcasts.service(database.jdbi(), twilio),
                 SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
         viewModel.refresh();
     }
