@@ -14,6 +14,11 @@ import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.GridPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -66,6 +71,7 @@ public final class SettingsController {
     @FXML private ComboBox<Country> countryBox;
     @FXML private TextField priceField;
     @FXML private TextField currencyField;
+    @FXML private Button replyWordsButton;
     @FXML private Label problemLabel;
     @FXML private Label noticeLabel;
     @FXML private ProgressIndicator saveSpinner;
@@ -86,6 +92,7 @@ public final class SettingsController {
         countryBox.valueProperty().bindBidirectional(viewModel.defaultCountryProperty());
         priceField.textProperty().bindBidirectional(viewModel.pricePerSegmentProperty());
         currencyField.textProperty().bindBidirectional(viewModel.currencyProperty());
+        replyWordsButton.setTooltip(new Tooltip(bundle.getString("settings.replies.hint")));
 
         problemLabel.textProperty().bind(viewModel.problemBinding());
         showOnlyWhen(problemLabel, viewModel.problemBinding().isNotEmpty());
@@ -208,5 +215,38 @@ public final class SettingsController {
             return;
         }
         viewModel.save();
+    }
+
+    /**
+     * The words a whole reply opts out or back in with, in a small dialog of their own (Settings has
+     * no room left at 720 pixels); kept with the rest when Settings are saved.
+     */
+    @FXML
+    private void editReplyWords() {
+        TextField optOut = new TextField(viewModel.optOutWordsProperty().get());
+        optOut.setId("optOutWordsField");
+        TextField optIn = new TextField(viewModel.optInWordsProperty().get());
+        optIn.setId("optInWordsField");
+        GridPane fields = new GridPane();
+        fields.setHgap(8);
+        fields.setVgap(8);
+        fields.addRow(0, new Label(bundle.getString("settings.replies.optOut")), optOut);
+        fields.addRow(1, new Label(bundle.getString("settings.replies.optIn")), optIn);
+        Label hint = new Label(bundle.getString("settings.replies.hint") + " " + bundle.getString("settings.replies.tooltip"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        fields.add(hint, 0, 2, 2, 1);
+        GridPane.setHgrow(optOut, Priority.ALWAYS);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(bundle.getString("settings.replies"));
+        dialog.getDialogPane().setId("replyWordsDialog");
+        dialog.getDialogPane().setContent(fields);
+        dialog.getDialogPane().setPrefWidth(520);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        if (dialog.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            viewModel.optOutWordsProperty().set(optOut.getText());
+            viewModel.optInWordsProperty().set(optIn.getText());
+        }
     }
 }

@@ -6,6 +6,7 @@ import app.herald.settings.ChannelKind;
 import app.herald.settings.MessagePace;
 import app.herald.settings.Mode;
 import app.herald.settings.PriceSetting;
+import app.herald.settings.ReplyKeywords;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import app.herald.settings.TwilioSettings;
@@ -82,6 +83,8 @@ public final class SettingsViewModel {
     private final PhoneInput ownNumber;
     private final BooleanProperty live = new SimpleBooleanProperty();
     private final StringProperty pricePerSegment = new SimpleStringProperty("");
+    private final StringProperty optOutWords = new SimpleStringProperty("");
+    private final StringProperty optInWords = new SimpleStringProperty("");
     private final StringProperty currency = new SimpleStringProperty("");
     private final ObjectProperty<Country> defaultCountry = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
@@ -107,9 +110,12 @@ public final class SettingsViewModel {
         pricePerSegment.set(price.perSegment().toPlainString());
         currency.set(price.currency().getCurrencyCode());
         pace.set(preferences.messagePace());
+        ReplyKeywords keywords = preferences.replyKeywords();
+        optOutWords.set(ReplyKeywords.shown(keywords.optOut()));
+        optInWords.set(ReplyKeywords.shown(keywords.optIn()));
         problem = Bindings.createStringBinding(this::firstProblem, accountSid, useApiKey, apiKeySid, secret, secretSaved,
                 savedSecretIsApiKeys, channel, messagingServiceSid, notifyServiceSid, ownNumber.validBinding(),
-                ownNumber.textProperty(), live, pricePerSegment, currency, pace);
+                ownNumber.textProperty(), live, pricePerSegment, currency, pace, optOutWords, optInWords);
         canSave = problem.isEmpty().and(work.busyProperty().not());
         canTest = Bindings.createBooleanBinding(this::testable, accountSid, useApiKey, apiKeySid, secret,
                 secretSaved, savedSecretIsApiKeys, channel, messagingServiceSid, notifyServiceSid).and(testing.not());
@@ -163,10 +169,20 @@ public final class SettingsViewModel {
         if (!ownNumber.textProperty().get().isBlank() && !ownNumber.validBinding().get()) {
             return MessageFormat.format(bundle.getString("settings.problem.ownNumber"), ownNumber.feedbackBinding().get());
         }
-        return PriceSetting.problem(pricePerSegment.get(), currency.get())
+        Optional<String> price = PriceSetting.problem(pricePerSegment.get(), currency.get())
                 .map(problem -> bundle.getString(problem == PriceSetting.Problem.CURRENCY
-                        ? "settings.problem.currency" : "settings.problem.price"))
-                .orElse("");
+                        ? "settings.problem.currency" : "settings.problem.price"));
+        return price.orElseGet(this::keywordsProblem);
+    }
+
+    /** Why the reply words cannot be kept, in Twilio's terms; empty when they can. */
+    private String keywordsProblem() {
+        try {
+            ReplyKeywords.parse(optOutWords.get(), optInWords.get());
+            return "";
+        } catch (IllegalArgumentException e) {
+            return MessageFormat.format(bundle.getString("settings.problem.keywords"), e.getMessage());
+        }
     }
 
     private boolean secretAvailable() {
@@ -245,11 +261,13 @@ public final class SettingsViewModel {
         Optional<String> newSecret = secret.get().isBlank() ? Optional.empty() : Optional.of(secret.get().strip());
         Price price = PriceSetting.parse(pricePerSegment.get(), currency.get());
         MessagePace chosenPace = pace.get();
+        ReplyKeywords keywords = ReplyKeywords.parse(optOutWords.get(), optInWords.get());
         Country country = defaultCountry.get();
         work.change(() -> {
             store.save(settings, newSecret);
             preferences.setPrice(price);
             preferences.setMessagePace(chosenPace);
+            preferences.setReplyKeywords(keywords);
             if (country != null) {
                 preferences.setDefaultCountry(country);
             }
@@ -332,6 +350,16 @@ public final class SettingsViewModel {
     /** Whether sending goes to Twilio once saved; the simulator otherwise. */
     public BooleanProperty liveProperty() {
         return live;
+    }
+
+    /** The words that, as a whole reply, opt a person out: separated by commas or spaces. */
+    public StringProperty optOutWordsProperty() {
+        return optOutWords;
+    }
+
+    /** The words that, as a whole reply, opt a person back in. */
+    public StringProperty optInWordsProperty() {
+        return optInWords;
     }
 
     public StringProperty pricePerSegmentProperty() {

@@ -83,6 +83,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void replyWordsStartAsTwilioDefaultsAndAreKeptAsTypedOrRefusedInWords() throws Exception {
+        assertThat(viewModel.optOutWordsProperty().get()).isEqualTo("CANCEL, END, OPTOUT, QUIT, REVOKE, STOP, STOPALL, UNSUBSCRIBE");
+        assertThat(viewModel.optInWordsProperty().get()).isEqualTo("START, UNSTOP, YES");
+
+        viewModel.optInWordsProperty().set("start, stop");
+        assertThat(viewModel.problemBinding().get()).isEqualTo("Reply words: STOP cannot both opt out and opt back in.");
+        assertThat(viewModel.canSaveBinding().get()).isFalse();
+
+        viewModel.optOutWordsProperty().set("stop arret");
+        viewModel.optInWordsProperty().set("start");
+        viewModel.save();
+
+        assertThat(UiPreferences.load(folder.uiPreferences()).replyKeywords().optOut()).containsExactlyInAnyOrder("STOP", "ARRET");
+        assertThat(settingsScreen().optOutWordsProperty().get()).isEqualTo("ARRET, STOP");
+    }
+
+    @Test
     void liveNeedsEveryPartAndSaysWhichFieldIsWrong() {
         viewModel.liveProperty().set(true);
         assertThat(viewModel.problemBinding().get()).startsWith("To send through Twilio, fill in");
