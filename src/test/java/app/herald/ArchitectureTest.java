@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 class ArchitectureTest {
 
     private static final String[] CORE = {"app.herald.broadcast..", "app.herald.concurrent..", "app.herald.contacts..",
-        "app.herald.core..", "app.herald.files..", "app.herald.message..", "app.herald.settings..", "app.herald.storage..", "app.herald.twilio.."};
+        "app.herald.core..", "app.herald.delivery..", "app.herald.files..", "app.herald.message..", "app.herald.settings..", "app.herald.storage..", "app.herald.twilio.."};
 
     @ArchTest
     static final ArchRule coreKnowsNoScreenAndNoCommandLine = noClasses()

@@ -34,10 +34,12 @@ import org.jdbi.v3.core.Handle;
 /**
  * Learns from Twilio's log what became of the messages Herald sent, and who replied: a desktop
  * behind a router gets no webhooks, so it reads. One pass lists the messages sent since the oldest
- * followed broadcast began ({@link TwilioLog#PAGE_SIZE} a page) and matches them to recipients by
+ * followed broadcast began, newest first ({@link TwilioLog#PAGE_SIZE} a page), back to ten minutes
+ * before the last check (most receipts come within seconds), and matches them to recipients by
  * SID (Notify names none: by number, body and time, "matched from Twilio's log"); fetches by SID
- * only a few that were not sent yet, so not in that list; recounts each broadcast and stops
- * following it once every message is final, or at the first check after the validity period.
+ * a few that the list did not bring (not sent yet, or older and still waiting for a receipt);
+ * recounts each broadcast and stops following it once every message is final, or at the first
+ * check after the validity period.
  * Then the replies to each sender of the Messaging Service: one that is an opt-out word as a whole
  * opts the number out, an opt-in word opts it back in, anything else is kept and changes nothing.
  * A final status is never overwritten by an older answer. Each page is committed as it is read.
@@ -52,6 +54,11 @@ public final class StatusSync {
     private static final Duration FIRST_REPLIES = Duration.ofDays(7);
     /** Twilio's times are to the second, and a clock can be a little off. */
     private static final Duration SLACK = Duration.ofMinutes(1);
+    /**
+     * How far before the last check a check reads the log again: a status that changes later than
+     * this after its message was sent (a late receipt) is fetched by SID instead.
+     */
+    static final Duration RECEIPT_WINDOW = Duration.ofMinutes(10);
 
     /**
      * What one check found.
@@ -95,6 +102,8 @@ public final class StatusSync {
         batches.clear();
         TwilioLog log = connection.log();
         int before = log.requests();
+        Optional<LastCheck> last = store.lastCheck();
+        Instant readBackTo = last.map(check -> check.checkedAt().minus(RECEIPT_WINDOW)).orElse(Instant.MIN);
         List<Followed> followed = store.followed(connection.mode());
         Map<String, Optional<String>> messagingServices = new HashMap<>();
         int changed = 0;
@@ -111,15 +120,15 @@ public final class StatusSync {
             Instant since = followed.get(0).startedAt();
             log.sentSince(since.minus(SLACK), page -> {
                 learnt[0] += learn(page, followed, notifyThrough);
-                return true;
+                return page.stream().anyMatch(message -> !message.sentOrCreated().isBefore(readBackTo));
             });
-            changed = learnt[0] + fetchWaiting(log, followed);
+            changed = learnt[0] + fetchWaiting(log, followed, readBackTo);
             for (Followed broadcast : followed) {
                 boolean pastValidity = broadcast.finishedAt() != null && now.isAfter(broadcast.finishedAt().plus(VALIDITY));
                 settled += store.recount(broadcast, now, pastValidity) ? 1 : 0;
             }
         }
-        int[] replies = readReplies(connection, log, messagingServices, now);
+        int[] replies = readReplies(connection, log, messagingServices, last, now);
         store.checked(now, now);
         return new Report(followed.stream().map(Followed::id).toList(), changed, settled, replies[0], replies[1], replies[2], log.requests() - before, now);
     }
@@ -156,8 +165,12 @@ public final class StatusSync {
         return learnt.size();
     }
 
-    /** Fetches by SID, up to {@link #FETCHES_PER_CHECK}, the messages of Messaging broadcasts that no list brings yet. */
-    private int fetchWaiting(TwilioLog log, List<Followed> followed) throws GatewayException, InterruptedException {
+    /**
+     * Fetches by SID, up to {@link #FETCHES_PER_CHECK}, the messages of Messaging broadcasts that
+     * the list did not bring: not sent yet, or not final and last heard of before {@code readBackTo}.
+     */
+    private int fetchWaiting(TwilioLog log, List<Followed> followed, Instant readBackTo)
+            throws GatewayException, InterruptedException {
         int budget = FETCHES_PER_CHECK;
         int changed = 0;
         for (Followed broadcast : followed) {
@@ -165,11 +178,13 @@ public final class StatusSync {
                 continue;
             }
             List<Learnt> learnt = new ArrayList<>();
-            for (String sid : store.waiting(broadcast.id(), budget)) {
+            for (String sid : store.waiting(broadcast.id(), readBackTo, budget)) {
                 budget--;
                 Optional<Logged> message = log.fetch(sid);
-                if (message.isPresent() && MessageStatus.of(message.get().status()) != MessageStatus.WAITING) {
-                    store.ofSid(broadcast.id(), message.get()).ifPresent(learnt::add);
+                if (message.isPresent()) {
+                    store.ofSid(broadcast.id(), message.get()).filter(known -> isNews(known, message.get()))
+                            .ifPresent(known -> learnt.add(new Learnt(broadcast.id(), 0, known.e164(), known.sid(), false,
+                                    message.get())));
                 }
             }
             store.write(learnt);
@@ -191,13 +206,13 @@ public final class StatusSync {
 
     /** @return the replies kept, the numbers opted out, the numbers opted back in */
     private int[] readReplies(TwilioConnection connection, TwilioLog log, Map<String, Optional<String>> messagingServices,
-            Instant now) throws GatewayException, InterruptedException {
+            Optional<LastCheck> last, Instant now) throws GatewayException, InterruptedException {
         Optional<String> service = connection.channel().kind() == ChannelKind.MESSAGES ? Optional.of(connection.serviceSid())
                 : messagingServiceOf(log, connection.serviceSid(), messagingServices);
         if (service.isEmpty()) {
             return new int[3];
         }
-        Instant since = store.lastCheck().map(LastCheck::repliesUntil).orElse(now.minus(FIRST_REPLIES));
+        Instant since = last.map(LastCheck::repliesUntil).orElse(now.minus(FIRST_REPLIES));
         List<Logged> received = new ArrayList<>();
         for (String sender : log.senders(service.get())) {
             received.addAll(log.receivedBy(sender, since.minus(SLACK)));

@@ -30,7 +30,12 @@ public final class TwilioLog {
 
     /** One message as the log shows it: outbound (Herald's, or Notify's) or inbound (a reply). */
     public record Logged(String sid, String to, String from, String serviceSid, String body, boolean inbound, String status,
-            Integer errorCode, String errorMessage, Instant createdAt, Instant updatedAt) {
+            Integer errorCode, String errorMessage, Instant createdAt, Instant sentAt, Instant updatedAt) {
+
+        /** When it was sent, or made when it was not sent (yet). */
+        public Instant sentOrCreated() {
+            return sentAt != null ? sentAt : createdAt;
+        }
     }
 
     /** Something to wait with: a test waits for nothing. */
@@ -146,7 +151,8 @@ public final class TwilioLog {
         return new Logged(message.getSid(), text(message.getTo()), message.getFrom() == null ? null : message.getFrom().toString(),
                 message.getMessagingServiceSid(), message.getBody(), message.getDirection() == Message.Direction.INBOUND,
                 message.getStatus() == null ? null : message.getStatus().toString(), message.getErrorCode(),
-                message.getErrorMessage(), instant(message.getDateCreated()), instant(message.getDateUpdated()));
+                message.getErrorMessage(), instant(message.getDateCreated()), instant(message.getDateSent()),
+                instant(message.getDateUpdated()));
     }
 
     private static String text(Object value) {

@@ -71,7 +71,7 @@ final class MessagesEndpoint {
 
     private final Map<String, Held> messages = new LinkedHashMap<>();
     private final DeliveryTimeline deliveries = new DeliveryTimeline();
-    /** The numbers that have had their message, and so their chance to reply. */
+    /** The numbers that would reply and have had their message, so they reply once: a few in a hundred, not a million. */
     private final Set<String> reached = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final List<String> senders = List.of("+14155550101", "+14155550102");
@@ -332,11 +332,12 @@ final class MessagesEndpoint {
 
     /** The replies {@link DeliveryTimeline} foresees from this number, held now and shown once they are due. */
     private void answerLater(Held message) {
-        if (!reached.add(message.to())) {
+        List<DeliveryTimeline.DueReply> replies = DeliveryTimeline.repliesOf(message.to());
+        if (replies.isEmpty() || !reached.add(message.to())) {
             return;
         }
         Instant ended = deliveries.endOf(message.sendAt() == null ? message.createdAt() : message.sendAt());
-        for (DeliveryTimeline.DueReply reply : DeliveryTimeline.repliesOf(message.to())) {
+        for (DeliveryTimeline.DueReply reply : replies) {
             hold(new Held(TwilioSimulator.newSid("SM"), message.from(), message.to(), message.serviceSid(), reply.body(), true, null,
                     ended.plus(reply.after()), null));
         }

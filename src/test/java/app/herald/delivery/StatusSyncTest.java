@@ -1,0 +1,122 @@
+package app.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.TestBroadcasts;
+import app.herald.contacts.TestContacts;
+import app.herald.settings.ReplyKeywords;
+import app.herald.settings.TwilioChoice;
+import app.herald.storage.Database;
+import app.herald.twilio.TwilioConnections;
+import app.herald.twilio.TwilioLog;
+import app.herald.twilio.simulator.TwilioSimulator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks of Twilio's log on a clock of the test's own: how far back each reads, and when a broadcast stops being followed. */
+class StatusSyncTest {
+
+    @TempDir
+    Path folder;
+
+    private TwilioSimulator simulator;
+    private Database database;
+    private TwilioConnections twilio;
+    private BroadcastService broadcasts;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private StatusSync sync;
+
+    @BeforeEach
+    void open() throws Exception {
+        simulator = TwilioSimulator.start(0, null);
+        database = Database.open(folder.resolve("herald"));
+        twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
+                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+        broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        sync = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, clock);
+    }
+
+    @AfterEach
+    void close() {
+        twilio.close();
+        database.close();
+        simulator.close();
+    }
+
+    private long send(String list, int from, int count) throws InterruptedException {
+        long id = TestContacts.list(database.jdbi(), list, from, count);
+        long broadcast = broadcasts.start(broadcasts.quote("Hello " + list, List.of(id), false));
+        broadcasts.sending(broadcast).run(progress -> { });
+        return broadcast;
+    }
+
+    @Test
+    void aLaterCheckReadsBackOnlyTenMinutesBeforeTheLastAndFetchesTheRestBySid() throws Exception {
+        simulator.setDeliveryTimes(Duration.ofMinutes(30), Duration.ofMinutes(40));
+        send("Parents", 1, 5_000);
+        // Herald's clock an hour ahead of the messages: they are older than any read back from its checks
+        now.set(now.get().plus(Duration.ofHours(1)));
+        StatusSync.Report first = sync.check(twilio.current());
+        assertThat(first.changed()).as("not sent yet, so not in the list: a hundred fetched, and queued")
+                .isEqualTo(StatusSync.FETCHES_PER_CHECK);
+
+        // another hour on, and Twilio has sent them all meanwhile
+        now.set(now.get().plus(Duration.ofHours(1)));
+        simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
+        int before = simulator.logReads();
+        StatusSync.Report second = sync.check(twilio.current());
+
+        assertThat(simulator.logReads() - before).as("one page, older than the last check: no more; 100 fetches; the replies")
+                .isBetween(StatusSync.FETCHES_PER_CHECK + 1, StatusSync.FETCHES_PER_CHECK + 5);
+        assertThat(second.changed()).as("the page read, and those fetched by SID")
+                .isEqualTo(TwilioLog.PAGE_SIZE + StatusSync.FETCHES_PER_CHECK);
+        assertThat(second.stillFollowing()).isTrue();
+    }
+
+    @Test
+    void aBroadcastIsNoLongerFollowedOnceItsMessagesHaveEndedOrItsValidityHasPassed() throws Exception {
+        simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
+        long ended = send("Parents", 1, 300);
+        StatusSync.Report first = sync.check(twilio.current());
+        assertThat(first.followed()).containsExactly(ended);
+        assertThat(first.settled()).isEqualTo(1);
+
+        simulator.setDeliveryTimes(Duration.ofDays(1), Duration.ofDays(2));
+        long waiting = send("Teachers", 1_000, 300);
+        assertThat(sync.check(twilio.current()).followed()).as("the ended one is not read again").containsExactly(waiting);
+        now.set(now.get().plus(StatusSync.VALIDITY).plus(Duration.ofMinutes(1)));
+
+        StatusSync.Report late = sync.check(twilio.current());
+
+        assertThat(late.followed()).containsExactly(waiting);
+        assertThat(late.settled()).as("read once more after the validity period, then left").isEqualTo(1);
+        assertThat(sync.check(twilio.current()).followed()).isEmpty();
+    }
+}
