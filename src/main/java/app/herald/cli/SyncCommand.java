@@ -4,6 +4,7 @@ import app.herald.broadcast.BroadcastSummary;
 import app.herald.broadcast.Deliveries;
 import app.herald.core.HeraldCore;
 import app.herald.delivery.StatusSync;
+import app.herald.twilio.GatewayException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,13 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (HeraldCore core = herald.openCore()) {
-            StatusSync.Report report = core.checkStatuses();
+            StatusSync.Report report;
+            try {
+                report = core.checkStatuses();
+            } catch (GatewayException e) {
+                spec.commandLine().getErr().println("herald: Could not read Twilio's log: " + e.getMessage());
+                return 1;
+            }
             out.printf("Read Twilio's log (%s, %,d requests): %,d broadcasts followed, %,d statuses changed, %,d now complete.%n",
                     core.twilio().choice().mode(), report.requests(), report.followed().size(), report.changed(), report.settled());
             out.printf("%,d new replies: %,d opted out, %,d opted back in.%n", report.replies(), report.optedOut(),

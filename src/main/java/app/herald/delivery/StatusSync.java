@@ -222,16 +222,21 @@ public final class StatusSync {
                 .sorted(Comparator.comparing(Logged::createdAt)).toList();
         int[] counts = {fresh.size(), 0, 0};
         ReplyKeywords words = keywords.get();
+        List<Optional<Answered>> answered = new ArrayList<>(fresh.size());
         for (Logged reply : fresh) {
-            Meaning meaning = words.meaningOf(reply.body());
-            Optional<Answered> broadcast = answered(reply);
-            store.jdbi().useTransaction(handle -> {
-                DeliveryStore.keepReply(handle, reply, broadcast, effect(meaning));
-                apply(handle, reply, meaning);
-            });
-            counts[1] += meaning == Meaning.OPT_OUT ? 1 : 0;
-            counts[2] += meaning == Meaning.OPT_IN ? 1 : 0;
+            answered.add(answered(reply));
         }
+        // one commit for the check's replies, in the order they came: a STOP, then a START, ends opted in
+        store.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < fresh.size(); i++) {
+                Logged reply = fresh.get(i);
+                Meaning meaning = words.meaningOf(reply.body());
+                DeliveryStore.keepReply(handle, reply, answered.get(i), effect(meaning));
+                apply(handle, reply, meaning);
+                counts[1] += meaning == Meaning.OPT_OUT ? 1 : 0;
+                counts[2] += meaning == Meaning.OPT_IN ? 1 : 0;
+            }
+        });
         return counts;
     }
 

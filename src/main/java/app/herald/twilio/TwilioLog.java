@@ -133,7 +133,13 @@ public final class TwilioLog {
                 return call.call();
             } catch (RuntimeException e) {
                 GatewayException failure = Failures.classify(e, http);
-                if (failure.outcome() != Outcome.NOT_PROCESSED || failure.httpStatus() == null || tries >= Backoff.MOST_IN_A_ROW) {
+                if (failure.httpStatus() == null) {
+                    // what Failures says of a send without an answer ("nothing was sent") means nothing for a read
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw new GatewayException(failure.outcome(), null, null, null,
+                            "Herald could not reach Twilio (" + cause.getMessage() + ").", e);
+                }
+                if (failure.outcome() != Outcome.NOT_PROCESSED || tries >= Backoff.MOST_IN_A_ROW) {
                     throw failure;
                 }
                 sleeper.sleep(backoff.next(failure.retryAfter()));

@@ -101,6 +101,21 @@ class StatusSyncTest {
     }
 
     @Test
+    void aReadThatTwilioRateLimitsWaitsAsAskedAndGoesAgain() throws Exception {
+        simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
+        send("Parents", 1, 2_500);
+        simulator.rateLimitNextReads(2);
+        int before = simulator.logReads();
+
+        StatusSync.Report report = sync.check(twilio.current());
+
+        assertThat(report.changed()).isEqualTo(2_500);
+        assertThat(report.requests()).as("each try counted").isEqualTo(simulator.logReads() - before);
+        assertThat(simulator.logReads() - before).as("3 pages, the senders, 2 inbound lists, and the 2 refused")
+                .isEqualTo(3 + 1 + 2 + 2);
+    }
+
+    @Test
     void aBroadcastIsNoLongerFollowedOnceItsMessagesHaveEndedOrItsValidityHasPassed() throws Exception {
         simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
         long ended = send("Parents", 1, 300);

@@ -93,6 +93,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private final AtomicInteger notificationRequests = new AtomicInteger();
     private final AtomicInteger messageRequests = new AtomicInteger();
     private final AtomicInteger logReads = new AtomicInteger();
+    private final AtomicInteger rateLimitedReads = new AtomicInteger();
     private final AtomicInteger messageCreatesInProgress = new AtomicInteger();
     private volatile int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
     private volatile Duration latency = Duration.ZERO;
@@ -181,6 +182,11 @@ public final class TwilioSimulator implements AutoCloseable {
         }
     }
 
+    /** The next {@code count} reads of the message log are answered 429 (Twilio's 20429, Retry-After 1 s). */
+    public void rateLimitNextReads(int count) {
+        rateLimitedReads.addAndGet(count);
+    }
+
     /** How many notification requests arrived, answered or not. */
     public int notificationRequests() {
         return notificationRequests.get();
@@ -252,14 +258,10 @@ public final class TwilioSimulator implements AutoCloseable {
                     Answers.error(exchange, 401, 20003, "Authenticate");
                 } else if (post && messageList.matches()) {
                     createMessage(exchange, form);
-                } else if (messageList.matches()) {
-                    logReads.incrementAndGet();
-                    answer(exchange, messages.list(query));
                 } else if (post) {
                     answer(exchange, messages.update(message.group(2), form));
-                } else {
-                    logReads.incrementAndGet();
-                    answer(exchange, messages.fetch(message.group(2)));
+                } else if (!rateLimited(exchange)) {
+                    answer(exchange, messageList.matches() ? messages.list(query) : messages.fetch(message.group(2)));
                 }
             } else if (!post && phoneNumbers.matches()) {
                 logReads.incrementAndGet();
@@ -271,6 +273,17 @@ public final class TwilioSimulator implements AutoCloseable {
                 Answers.error(exchange, 404, 20404, "The requested resource " + path + " was not found");
             }
         }
+    }
+
+    /** Counts a read of the log, and answers it 429 instead when told to. @return whether it was refused */
+    private boolean rateLimited(HttpExchange exchange) throws IOException {
+        logReads.incrementAndGet();
+        if (rateLimitedReads.getAndUpdate(left -> Math.max(0, left - 1)) == 0) {
+            return false;
+        }
+        exchange.getResponseHeaders().add("Retry-After", "1");
+        Answers.error(exchange, 429, 20429, "Too Many Requests");
+        return true;
     }
 
     private void createMessage(HttpExchange exchange, Map<String, List<String>> form) throws IOException {

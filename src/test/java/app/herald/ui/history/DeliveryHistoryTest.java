@@ -63,6 +63,8 @@ class DeliveryHistoryTest extends HeraldWindowTest {
         herald.waitFor(() -> robot.lookup("#funnelDelivered").tryQuery().isPresent());
         robot.press(KeyCode.F5).release(KeyCode.F5);
         herald.waitFor(() -> text("#funnelDelivered").equals("95 delivered"));
+        // the funnel's labels are set one after another on the FX thread: read them once it is done
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#funnelAccepted")).isEqualTo("100 accepted");
         assertThat(text("#funnelSent")).isEqualTo("99 sent");
         assertThat(text("#funnelUndelivered")).isEqualTo("4 undelivered");
