@@ -1,7 +1,7 @@
 package app.herald.broadcast;
 
-import app.herald.twilio.Backoff;
 import app.herald.settings.ChannelKind;
+import app.herald.twilio.Backoff;
 import app.herald.twilio.Channel;
 import app.herald.twilio.GatewayException;
 import java.time.Duration;

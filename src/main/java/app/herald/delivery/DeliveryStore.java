@@ -209,12 +209,17 @@ final class DeliveryStore {
                 .bindList("sids", List.copyOf(sids)).mapTo(String.class).list());
     }
 
-    /** The broadcasts that began before {@code at}, newest first, as far back as a reply is matched to one. */
-    List<Long> startedBefore(Instant at) {
+    /** A broadcast that went out, and when it began. */
+    record Started(long id, Instant at) {
+    }
+
+    /** The last 50 broadcasts that went out, newest first: as far back as a reply is matched to one. */
+    List<Started> lastStarted() {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id FROM broadcast WHERE started_at IS NOT NULL AND started_at <= :at
+                        SELECT id, started_at FROM broadcast WHERE started_at IS NOT NULL
                         ORDER BY started_at DESC, id DESC LIMIT 50""")
-                .bind("at", time(at)).mapTo(Long.class).list());
+                .map((rs, ctx) -> new Started(rs.getLong("id"), rs.getTimestamp("started_at").toInstant()))
+                .list());
     }
 
     /** A broadcast a reply answers, and the name it had for the number (null when none). */

@@ -89,6 +89,7 @@ public final class StatusFollower implements AutoCloseable {
         }
     }
 
+    /** Stops the turns; a check under way stops before its next request to Twilio. */
     @Override
     public void close() {
         thread.shutdownNow();

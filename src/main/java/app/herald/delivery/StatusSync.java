@@ -6,13 +6,14 @@ import app.herald.delivery.DeliveryStore.Followed;
 import app.herald.delivery.DeliveryStore.Known;
 import app.herald.delivery.DeliveryStore.LastCheck;
 import app.herald.delivery.DeliveryStore.Learnt;
+import app.herald.delivery.DeliveryStore.Started;
 import app.herald.settings.ChannelKind;
-import app.herald.settings.ReplyKeywords;
 import app.herald.settings.ReplyKeywords.Meaning;
+import app.herald.settings.ReplyKeywords;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnection;
-import app.herald.twilio.TwilioLog;
 import app.herald.twilio.TwilioLog.Logged;
+import app.herald.twilio.TwilioLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +25,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Learns from Twilio's log what became of the messages Herald sent, and who replied: a desktop
@@ -85,15 +88,10 @@ public final class StatusSync {
     /** Each broadcast's batches by their first number, read once per check. */
     private final Map<Long, NavigableMap<String, Integer>> batches = new HashMap<>();
 
-    public StatusSync(org.jdbi.v3.core.Jdbi jdbi, Supplier<ReplyKeywords> keywords, Clock clock) {
+    public StatusSync(Jdbi jdbi, Supplier<ReplyKeywords> keywords, Clock clock) {
         this.store = new DeliveryStore(jdbi);
         this.keywords = keywords;
         this.clock = clock;
-    }
-
-    /** When Twilio's log was last read; empty before the first check. */
-    public Optional<Instant> lastChecked() {
-        return store.lastCheck().map(LastCheck::checkedAt);
     }
 
     /** Reads Twilio's log through this connection (its mode's broadcasts only) and writes what it learns. */
@@ -130,7 +128,8 @@ public final class StatusSync {
         }
         int[] replies = readReplies(connection, log, messagingServices, last, now);
         store.checked(now, now);
-        return new Report(followed.stream().map(Followed::id).toList(), changed, settled, replies[0], replies[1], replies[2], log.requests() - before, now);
+        return new Report(followed.stream().map(Followed::id).toList(), changed, settled, replies[0], replies[1], replies[2],
+                log.requests() - before, now);
     }
 
     /** Matches one page of the log to the followed broadcasts' recipients and writes what changed. @return how many */
@@ -194,9 +193,13 @@ public final class StatusSync {
     }
 
     /** The newest broadcast to the replying number that began before the reply: the one it answers. */
-    private Optional<Answered> answered(Logged reply) {
-        for (long id : store.startedBefore(reply.createdAt())) {
-            Optional<Answered> answered = store.wentTo(id, batches.computeIfAbsent(id, store::batchesOf), reply.from());
+    private Optional<Answered> answered(Logged reply, List<Started> started) {
+        for (Started broadcast : started) {
+            if (broadcast.at().isAfter(reply.createdAt())) {
+                continue;
+            }
+            Optional<Answered> answered = store.wentTo(broadcast.id(), batches.computeIfAbsent(broadcast.id(), store::batchesOf),
+                    reply.from());
             if (answered.isPresent()) {
                 return answered;
             }
@@ -223,8 +226,9 @@ public final class StatusSync {
         int[] counts = {fresh.size(), 0, 0};
         ReplyKeywords words = keywords.get();
         List<Optional<Answered>> answered = new ArrayList<>(fresh.size());
+        List<Started> started = fresh.isEmpty() ? List.of() : store.lastStarted();
         for (Logged reply : fresh) {
-            answered.add(answered(reply));
+            answered.add(answered(reply, started));
         }
         // one commit for the check's replies, in the order they came: a STOP, then a START, ends opted in
         store.jdbi().useTransaction(handle -> {
@@ -246,7 +250,7 @@ public final class StatusSync {
      */
     private static void apply(Handle handle, Logged reply, Meaning meaning) {
         LocalDate day = LocalDate.ofInstant(reply.createdAt(), ZoneId.systemDefault());
-        String word = reply.body().strip().toUpperCase(java.util.Locale.ROOT);
+        String word = reply.body().strip().toUpperCase(Locale.ROOT);
         if (meaning == Meaning.OPT_OUT) {
             OptOuts.add(handle, reply.from(), "Replied \"" + reply.body().strip() + "\"", "replied " + word + " on " + day);
         } else if (meaning == Meaning.OPT_IN) {

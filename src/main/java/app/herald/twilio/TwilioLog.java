@@ -126,6 +126,10 @@ public final class TwilioLog {
     private <T> T request(Call<T> call) throws GatewayException, InterruptedException {
         Backoff backoff = new Backoff();
         for (int tries = 1; ; tries++) {
+            // a read of a thousand pages stops between two of them when Herald closes
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("Herald is closing");
+            }
             synchronized (this) {
                 requests++;
             }

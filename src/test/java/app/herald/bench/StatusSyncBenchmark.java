@@ -16,6 +16,7 @@ import app.herald.twilio.TwilioConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class StatusSyncBenchmark {
             Instant began = Instant.now();
             long id = broadcasts.start(quote);
             BroadcastState state = broadcasts.sending(id).run(progress -> { });
-            long sendSeconds = java.time.Duration.between(began, Instant.now()).toSeconds();
+            long sendSeconds = Duration.between(began, Instant.now()).toSeconds();
             // every message final and every reply due
             Thread.sleep(9_000);
             TwilioConnection connection = twilio.current();

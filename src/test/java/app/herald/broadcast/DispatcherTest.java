@@ -1,13 +1,11 @@
 package app.herald.broadcast;
 
-import app.herald.twilio.Backoff;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
+import app.herald.twilio.Backoff;
 import app.herald.twilio.Channel;
 import app.herald.twilio.NotifyChannel;
 import app.herald.twilio.simulator.Fault;
@@ -21,9 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Planning and the journal on real H2, sending with the real SDK to the simulator. */
 class DispatcherTest {

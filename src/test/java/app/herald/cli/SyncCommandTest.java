@@ -3,14 +3,11 @@ package app.herald.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.TestContacts;
-import app.herald.settings.DataFolder;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
 import app.herald.twilio.simulator.TwilioSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * herald sync against a simulator whose messages end at once: the statuses Herald stores are the
@@ -39,9 +35,7 @@ class SyncCommandTest {
     Path home;
 
     private TwilioSimulator simulator;
-    private Map<String, String> environment;
-    private StringWriter out;
-    private StringWriter err;
+    private CommandLineRun run;
 
     @BeforeEach
     void start() throws Exception {
@@ -58,20 +52,17 @@ class SyncCommandTest {
         simulator.close();
     }
 
+    /** LIVE through this channel ("messages" or "notify") to this test's simulator. */
     private void through(String channel) {
-        environment = Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+        run = new CommandLineRun(home, Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
                 channel.equals("messages") ? "TWILIO_MESSAGING_SERVICE_SID" : "TWILIO_NOTIFY_SERVICE_SID",
                 channel.equals("messages") ? TwilioSimulator.MESSAGING_SERVICE_SID : TwilioSimulator.SERVICE_SID,
-                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString());
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
     }
 
     private int herald(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = HeraldCommand.commandLine(new DataFolder(home), environment);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return run.herald(args);
     }
 
     @Test
@@ -82,17 +73,17 @@ class SyncCommandTest {
         Thread.sleep(2_500);
         int readsBefore = simulator.logReads();
 
-        assertThat(herald("sync")).as(err.toString()).isZero();
+        assertThat(herald("sync")).as(run.err()).isZero();
 
         int reads = simulator.logReads() - readsBefore;
         assertThat(reads).as("about one list page per thousand messages, not one fetch each")
                 .isLessThanOrEqualTo((RECIPIENTS + 999) / 1_000 + 6);
-        assertThat(out.toString()).contains(reads + " requests").contains("1 broadcasts followed")
+        assertThat(run.out()).contains(reads + " requests").contains("1 broadcasts followed")
                 .contains("9,500 delivered, 0 sent, 400 undelivered, 100 failed, 0 no answer yet (complete)");
         Map<String, TwilioSimulator.Message> atTwilio = simulator.messages().stream()
                 .collect(Collectors.toMap(TwilioSimulator.Message::sid, message -> message));
         assertThat(herald("recipients", "--json")).isZero();
-        JsonNode recipients = JSON.readTree(out.toString());
+        JsonNode recipients = JSON.readTree(run.out());
         assertThat(recipients).hasSize(RECIPIENTS);
         recipients.forEach(recipient -> {
             TwilioSimulator.Message message = atTwilio.get(recipient.get("sid").asText());
@@ -107,17 +98,17 @@ class SyncCommandTest {
 
         assertThat(herald("optouts", "--json")).isZero();
         Map<String, String> optedOut = new HashMap<>();
-        JSON.readTree(out.toString()).forEach(optOut -> optedOut.put(optOut.get("e164").asText(), optOut.get("source").asText()));
+        JSON.readTree(run.out()).forEach(optOut -> optedOut.put(optOut.get("e164").asText(), optOut.get("source").asText()));
         assertThat(optedOut).as("STOP and \" stop \", 100 of each; START undid the STOPs of those ending 15").hasSize(200);
         assertThat(optedOut.get("+14152000011")).startsWith("replied STOP on ");
         assertThat(optedOut).containsKey("+14152000112").doesNotContainKeys("+14152000013", "+14152000014", "+14152000015");
 
         assertThat(herald("sync")).isZero();
-        assertThat(out.toString()).as("a complete broadcast is not followed again; replies are kept once")
+        assertThat(run.out()).as("a complete broadcast is not followed again; replies are kept once")
                 .contains("0 broadcasts followed").contains("0 new replies");
 
         assertThat(herald("send", "--list", "Parents", "--message", "Term starts Tuesday", "--yes")).isZero();
-        assertThat(out.toString()).as("the numbers that replied STOP are left out").contains("9,800 recipients");
+        assertThat(run.out()).as("the numbers that replied STOP are left out").contains("9,800 recipients");
     }
 
     @Test
@@ -125,11 +116,11 @@ class SyncCommandTest {
         through("notify");
         assertThat(herald("send", "--list", "Parents", "--message", "Term starts Monday", "--yes")).isZero();
 
-        assertThat(herald("sync")).as(err.toString()).isZero();
+        assertThat(herald("sync")).as(run.err()).isZero();
 
-        assertThat(out.toString()).contains("9,500 delivered, 0 sent, 400 undelivered, 100 failed, 0 no answer yet (complete)");
+        assertThat(run.out()).contains("9,500 delivered, 0 sent, 400 undelivered, 100 failed, 0 no answer yet (complete)");
         assertThat(herald("recipients", "--json")).isZero();
-        JsonNode recipients = JSON.readTree(out.toString());
+        JsonNode recipients = JSON.readTree(run.out());
         assertThat(recipients).allSatisfy(recipient -> {
             assertThat(recipient.get("matchedFromLog").asBoolean()).isTrue();
             assertThat(recipient.get("sid").asText()).startsWith("SM");
@@ -156,7 +147,7 @@ class SyncCommandTest {
         assertThat(herald("sync")).isZero();
 
         assertThat(herald("recipients", "--json")).isZero();
-        JsonNode recipients = JSON.readTree(out.toString());
+        JsonNode recipients = JSON.readTree(run.out());
         assertThat(find(recipients, "+14152000006").get("status").asText()).as("final: not looked at again").isEqualTo("delivered");
         assertThat(find(recipients, "+14152000001").get("status").asText()).as("the log's answer is older").isEqualTo("sent");
         assertThat(find(recipients, "+14152000002").get("status").asText()).isEqualTo("delivered");
@@ -173,7 +164,7 @@ class SyncCommandTest {
 
         assertThat(simulator.logReads() - readsBefore).as("one empty page of sent messages, a hundred fetches, the replies")
                 .isBetween(101, 106);
-        assertThat(out.toString()).contains("0 statuses changed").contains("10,000 no answer yet");
+        assertThat(run.out()).contains("0 statuses changed").contains("10,000 no answer yet");
     }
 
     private static JsonNode find(JsonNode recipients, String e164) {

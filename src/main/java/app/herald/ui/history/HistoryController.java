@@ -1,12 +1,12 @@
 package app.herald.ui.history;
 
 import app.herald.broadcast.Batch;
-import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastState;
-import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.BroadcastSummary;
+import app.herald.broadcast.DailyOutcome;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.broadcast.SendState;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.PlainText;
 import app.herald.delivery.BroadcastReply;
@@ -36,9 +36,9 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;

@@ -1,12 +1,12 @@
 package app.herald.ui.shell;
 
 import app.herald.core.HeraldCore;
-import app.herald.storage.Backups;
-import app.herald.storage.InstanceLock;
-import app.herald.storage.StorageException;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
+import app.herald.storage.Backups;
+import app.herald.storage.InstanceLock;
+import app.herald.storage.StorageException;
 import app.herald.ui.common.Tasks;
 import java.time.Instant;
 import java.util.Objects;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.Country;
 import app.herald.message.Price;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
 import app.herald.settings.SecretStores;
-import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.settings.TwilioSettingsStore;
