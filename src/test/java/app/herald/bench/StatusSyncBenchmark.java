@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * end six seconds after they are made): the pages of the day's messages read bare through the SDK,
  * nothing matched or written, against Herald's check of the same log (each page matched to the
  * recipients by their key and written in one commit, the counts recounted, the replies read and
- * applied). The simulator keeps 200,000 messages, so that is the most one check can find.
+ * applied). The simulator keeps 200,000 messages, replies included: 150,000 recipients and their
+ * replies fit.
  */
 public final class StatusSyncBenchmark {
 
@@ -39,7 +40,7 @@ public final class StatusSyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 150_000;
         Path folder = Files.createTempDirectory("herald-sync-bench");
         try (Database database = Database.open(folder.resolve("herald"));
              TwilioConnections twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.MESSAGES), Map.of())) {
