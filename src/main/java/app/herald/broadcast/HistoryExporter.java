@@ -16,7 +16,7 @@ public final class HistoryExporter {
     /**
      * A Notify broadcast has a row per batch; a Messaging broadcast, which has no batches, one row of
      * its own (its recipients are in herald recipients). Each row ends with the broadcast's channel
-     * and counts.
+     * and counts, those Twilio's log gave last (delivered, undelivered, failed) included.
      *
      * @return how many rows were written
      */
@@ -27,8 +27,9 @@ public final class HistoryExporter {
                 List<Object> about = List.of(broadcast.id(), broadcast.createdAt(), broadcast.mode(), broadcast.state(),
                         SpreadsheetCsv.neutralise(broadcast.lists()), broadcast.recipients(),
                         SpreadsheetCsv.neutralise(broadcast.body()));
+                Deliveries deliveries = broadcast.deliveries();
                 List<Object> counts = List.of(broadcast.channel().label(), broadcast.accepted(), broadcast.failed(),
-                        broadcast.uncertain());
+                        broadcast.uncertain(), deliveries.delivered(), deliveries.undelivered(), deliveries.failed());
                 if (broadcast.batches().isEmpty()) {
                     printer.printRecord(row(about, Collections.nCopies(8, ""), counts));
                     rows++;
@@ -42,7 +43,8 @@ public final class HistoryExporter {
             }
             return rows;
         }, "broadcast", "created", "mode", "state", "lists", "recipients", "message", "batch", "size", "batch_state", "sid",
-                "error_code", "error", "attempts", "sent_at", "channel", "accepted", "failed", "uncertain");
+                "error_code", "error", "attempts", "sent_at", "channel", "accepted", "failed", "uncertain", "delivered",
+                "undelivered", "delivery_failed");
     }
 
     private static List<Object> row(List<Object> about, List<Object> batch, List<Object> counts) {

@@ -3,6 +3,7 @@ package app.herald.cli;
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.SendState;
 import app.herald.broadcast.BroadcastSummary;
+import app.herald.broadcast.Deliveries;
 import app.herald.core.HeraldCore;
 import app.herald.settings.ChannelKind;
 import java.io.PrintWriter;
@@ -30,7 +31,12 @@ final class HistoryCommand implements Callable<Integer> {
     /** A broadcast as --json prints it. */
     record JsonBroadcast(long id, String state, String mode, String channel, String lists, int recipients, int accepted,
             int failed, int uncertain, int markedSent, int segments, String encoding, String body, Instant createdAt,
-            Instant finishedAt, List<JsonBatch> batches) {
+            Instant finishedAt, JsonDeliveries deliveries, List<JsonBatch> batches) {
+    }
+
+    /** What Twilio's log said of a broadcast's accepted messages, as --json prints it; checkedAt null: never read. */
+    record JsonDeliveries(int sent, int delivered, int undelivered, int failed, int noAnswerYet, Instant checkedAt,
+            boolean complete) {
     }
 
     /** A batch as --json prints it. */
@@ -51,10 +57,14 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("Nothing has been sent yet.");
             }
             for (BroadcastSummary broadcast : broadcasts) {
-                out.printf("%d  %s  %-10s %-8s %-9s %,d recipients, %,d accepted%s  %s%n", broadcast.id(),
+                Deliveries deliveries = broadcast.deliveries();
+                out.printf("%d  %s  %-10s %-8s %-9s %,d recipients, %,d accepted%s%s  %s%n", broadcast.id(),
                         broadcast.createdAt(), broadcast.mode(), broadcast.channel().label(), broadcast.state(),
                         broadcast.recipients(), broadcast.accepted(), broadcast.channel() == ChannelKind.NOTIFY
-                                ? ", " + broadcast.batches().size() + " batches" : "", preview(broadcast.body()));
+                                ? ", " + broadcast.batches().size() + " batches" : "",
+                        deliveries.checkedAt() == null ? "" : String.format(", %,d delivered, %,d did not arrive",
+                                deliveries.delivered(), deliveries.notReached()),
+                        preview(broadcast.body()));
             }
             return 0;
         }
@@ -63,8 +73,15 @@ final class HistoryCommand implements Callable<Integer> {
     private static JsonBroadcast json(BroadcastSummary broadcast) {
         return new JsonBroadcast(broadcast.id(), broadcast.state().name(), broadcast.mode().name(),
                 broadcast.channel().label(), broadcast.lists(), broadcast.recipients(), broadcast.accepted(), broadcast.failed(),
-                broadcast.recipientsIn(SendState.UNCERTAIN), broadcast.recipientsIn(SendState.MARKED_SENT), broadcast.segments(), broadcast.encoding(), broadcast.body(),
-                broadcast.createdAt(), broadcast.finishedAt(), broadcast.batches().stream().map(HistoryCommand::json).toList());
+                broadcast.recipientsIn(SendState.UNCERTAIN), broadcast.recipientsIn(SendState.MARKED_SENT), broadcast.segments(),
+                broadcast.encoding(), broadcast.body(),
+                broadcast.createdAt(), broadcast.finishedAt(), json(broadcast.deliveries(), broadcast.accepted()),
+                broadcast.batches().stream().map(HistoryCommand::json).toList());
+    }
+
+    private static JsonDeliveries json(Deliveries deliveries, int accepted) {
+        return new JsonDeliveries(deliveries.sent(), deliveries.delivered(), deliveries.undelivered(), deliveries.failed(),
+                deliveries.waiting(accepted), deliveries.checkedAt(), deliveries.settled());
     }
 
     private static JsonBatch json(Batch batch) {

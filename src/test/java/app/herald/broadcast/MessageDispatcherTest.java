@@ -106,7 +106,7 @@ class MessageDispatcherTest {
         assertThat(summary.batches()).as("no Notify batches").isEmpty();
         Path history = folder.resolve("history.csv");
         assertThat(HistoryExporter.export(List.of(summary), history)).as("a row of its own, not none").isEqualTo(1);
-        assertThat(Files.readAllLines(history).get(1)).endsWith(",messages," + RECIPIENTS + ",0,0");
+        assertThat(Files.readAllLines(history).get(1)).endsWith(",messages," + RECIPIENTS + ",0,0,0,0,0");
         Dispatcher.Progress last = progress.get(progress.size() - 1);
         assertThat(last.ended()).isEqualTo(RECIPIENTS);
         assertThat(last.total()).isEqualTo(RECIPIENTS);

@@ -103,6 +103,14 @@ class SyncCommandTest {
         assertThat(optedOut.get("+14152000011")).startsWith("replied STOP on ");
         assertThat(optedOut).containsKey("+14152000112").doesNotContainKeys("+14152000013", "+14152000014", "+14152000015");
 
+        assertThat(herald("history", "--json")).isZero();
+        JsonNode deliveries = JSON.readTree(run.out()).get(0).get("deliveries");
+        assertThat(deliveries.get("delivered").asInt()).isEqualTo(9_500);
+        assertThat(deliveries.get("undelivered").asInt()).isEqualTo(400);
+        assertThat(deliveries.get("failed").asInt()).isEqualTo(100);
+        assertThat(deliveries.get("noAnswerYet").asInt()).isZero();
+        assertThat(deliveries.get("complete").asBoolean()).isTrue();
+
         assertThat(herald("sync")).isZero();
         assertThat(run.out()).as("a complete broadcast is not followed again; replies are kept once")
                 .contains("0 broadcasts followed").contains("0 new replies");
