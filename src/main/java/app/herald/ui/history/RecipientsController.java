@@ -19,9 +19,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -84,6 +86,7 @@ public final class RecipientsController {
         recipientStatusColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(status(row.getValue())));
         recipientSidColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().sid()));
         recipientErrorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
+        recipientErrorColumn.setCellFactory(column -> new WholeTextCell());
         HistoryController.copySidOnShortcut(recipientTable, RecipientOutcome::sid);
         exportRecipientsButton.disableProperty().bind(viewModel.selectedProperty().isNull());
         var nobody = viewModel.notReachedCountProperty().isEqualTo(0);
@@ -95,6 +98,17 @@ public final class RecipientsController {
         sendToNotReachedButton.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                 bundle.getString("history.notReached.send"), viewModel.notReachedCountProperty().get()),
                 viewModel.notReachedCountProperty()));
+    }
+
+    /** A cell whose whole text shows on hover: a reason in words is longer than its column. */
+    private static final class WholeTextCell extends TableCell<RecipientOutcome, String> {
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     /** Twilio's word for the status, as a person reads it; "(matched)" when found by number, body and time. */
