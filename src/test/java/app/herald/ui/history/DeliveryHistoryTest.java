@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.broadcast.RecipientFilter;
 import app.herald.broadcast.RecipientOutcome;
+import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
 import app.herald.storage.Storage;
 import app.herald.storage.TestStorage;
@@ -104,6 +105,11 @@ class DeliveryHistoryTest extends HeraldWindowTest {
                 .map(TwilioSimulator.Message::to).skip(100).sorted().toList();
         assertThat(again).as("exactly those who did not get it, once each")
                 .containsExactly("+14152000003", "+14152000005", "+14152000006", "+14152000007", "+14152000008");
+        herald.stop();
+        try (Storage storage = TestStorage.open(home)) {
+            assertThat(new RecipientLists(storage.jdbi()).find("Not reached by broadcast 1")).as("their list, to look at later")
+                    .hasValueSatisfying(list -> assertThat(list.contacts()).isEqualTo(5));
+        }
     }
 
     /** LIVE (to this test's simulator): the box that says real messages go, then Send. */
