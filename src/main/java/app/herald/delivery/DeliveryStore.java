@@ -112,31 +112,23 @@ final class DeliveryStore {
     }
 
     /**
-     * Up to {@code limit} SIDs of a Messaging broadcast's messages that a list of the log may not
-     * bring: never heard of (not sent yet: no DateSent), or not final and last heard of before
-     * {@code before} (older than the list reads back).
+     * Up to {@code limit} messages of a Messaging broadcast, in number order after {@code after},
+     * that a list of the log may not bring: never heard of (not sent yet: no DateSent), or not
+     * final and last heard of before {@code before} (older than the list reads back).
      */
-    List<String> waiting(long broadcastId, Instant before, int limit) {
+    List<Known> waiting(long broadcastId, Instant before, String after, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT sid FROM broadcast_recipient
-                        WHERE broadcast_id = :id AND batch_no = 0 AND sid IS NOT NULL
+                        SELECT e164, sid, status, status_at FROM broadcast_recipient
+                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND sid IS NOT NULL
                           AND (status IS NULL
                                OR status IN ('accepted', 'queued', 'sending', 'scheduled', 'sent', 'partially_delivered')
                                   AND status_at < :before)
-                        LIMIT :limit""")
-                .bind("id", broadcastId).bind("before", before.equals(Instant.MIN) ? null : time(before))
-                .bind("limit", limit).mapTo(String.class).list());
-    }
-
-    /** The recipient of a Messaging broadcast a fetched message belongs to, as the store knows it; empty when none. */
-    Optional<Known> ofSid(long broadcastId, Logged message) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT e164, sid, status, status_at FROM broadcast_recipient
-                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 = :e164 AND sid = :sid""")
-                .bind("id", broadcastId).bind("e164", message.to()).bind("sid", message.sid())
+                        ORDER BY broadcast_id, batch_no, e164 LIMIT :limit""")
+                .bind("id", broadcastId).bind("after", after).bind("before", before.equals(Instant.MIN) ? null : time(before))
+                .bind("limit", limit)
                 .map((rs, ctx) -> new Known(0, rs.getString("e164"), rs.getString("sid"), rs.getString("status"),
                         instant(rs.getTimestamp("status_at"))))
-                .findOne());
+                .list());
     }
 
     /** Writes the statuses learnt, in one transaction. */

@@ -85,6 +85,8 @@ public final class StatusSync {
     private final DeliveryStore store;
     private final Supplier<ReplyKeywords> keywords;
     private final Clock clock;
+    /** Where each followed broadcast's look-ups by SID stopped, to go on from there at the next check. */
+    private final Map<Long, String> fetchedUpTo = new HashMap<>();
     /** Each broadcast's batches by their first number, read once per check. */
     private final Map<Long, NavigableMap<String, Integer>> batches = new HashMap<>();
 
@@ -167,6 +169,8 @@ public final class StatusSync {
     /**
      * Fetches by SID, up to {@link #FETCHES_PER_CHECK}, the messages of Messaging broadcasts that
      * the list did not bring: not sent yet, or not final and last heard of before {@code readBackTo}.
+     * Each check goes on in number order where the last one stopped, so a hundred messages that
+     * never end (a carrier that sends no receipts) do not keep the others from being looked up.
      */
     private int fetchWaiting(TwilioLog log, List<Followed> followed, Instant readBackTo)
             throws GatewayException, InterruptedException {
@@ -176,14 +180,19 @@ public final class StatusSync {
             if (broadcast.channel() != ChannelKind.MESSAGES || budget == 0) {
                 continue;
             }
+            String after = fetchedUpTo.getOrDefault(broadcast.id(), "");
+            List<Known> waiting = new ArrayList<>(store.waiting(broadcast.id(), readBackTo, after, budget));
+            if (waiting.size() < budget && !after.isEmpty()) {
+                waiting.addAll(store.waiting(broadcast.id(), readBackTo, "", budget - waiting.size()).stream()
+                        .filter(message -> message.e164().compareTo(after) <= 0).toList());
+            }
             List<Learnt> learnt = new ArrayList<>();
-            for (String sid : store.waiting(broadcast.id(), readBackTo, budget)) {
+            for (Known recipient : waiting) {
                 budget--;
-                Optional<Logged> message = log.fetch(sid);
-                if (message.isPresent()) {
-                    store.ofSid(broadcast.id(), message.get()).filter(known -> isNews(known, message.get()))
-                            .ifPresent(known -> learnt.add(new Learnt(broadcast.id(), 0, known.e164(), known.sid(), false,
-                                    message.get())));
+                fetchedUpTo.put(broadcast.id(), recipient.e164());
+                Optional<Logged> fetched = log.fetch(recipient.sid());
+                if (fetched.isPresent() && isNews(recipient, fetched.get())) {
+                    learnt.add(new Learnt(broadcast.id(), 0, recipient.e164(), recipient.sid(), false, fetched.get()));
                 }
             }
             store.write(learnt);

@@ -99,6 +99,15 @@ class StatusSyncTest {
         assertThat(second.changed()).as("the page read, and those fetched by SID")
                 .isEqualTo(TwilioLog.PAGE_SIZE + StatusSync.FETCHES_PER_CHECK);
         assertThat(second.stillFollowing()).isTrue();
+        assertThat(statusesOf("+14152000001", "+14152000100")).as("fetched by the first check, not again").containsOnly("queued");
+        assertThat(statusesOf("+14152000101", "+14152000200")).as("the second goes on where the first stopped")
+                .hasSize(100).doesNotContain("queued");
+    }
+
+    private List<String> statusesOf(String first, String last) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT status FROM broadcast_recipient WHERE e164 BETWEEN :first AND :last")
+                .bind("first", first).bind("last", last).mapTo(String.class).list());
     }
 
     @Test
