@@ -82,9 +82,7 @@ public final class HistoryController {
     @FXML private TableColumn<BroadcastSummary, Number> acceptedColumn;
     @FXML private TableColumn<BroadcastSummary, String> listsColumn;
     @FXML private TableColumn<BroadcastSummary, String> messageColumn;
-    @FXML private VBox batchesPane;
     @FXML private VBox funnelHost;
-    @FXML private Button checkNowButton;
     @FXML private TabPane detailTabs;
     @FXML private Tab recipientsTab;
     @FXML private Tab batchesTab;
