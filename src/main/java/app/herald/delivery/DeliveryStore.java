@@ -227,14 +227,14 @@ final class DeliveryStore {
     }
 
     /** Keeps a reply with what it did, in the caller's transaction. */
-    static void keepReply(Handle handle, Logged reply, Optional<Answered> answered, String effect) {
+    static void keepReply(Handle handle, Logged reply, Optional<Answered> answered, BroadcastReply.Effect effect) {
         handle.createUpdate("""
                         INSERT INTO reply (sid, from_e164, to_e164, body, received_at, broadcast_id, name, effect)
                         VALUES (:sid, :from, :to, :body, :at, :broadcast, :name, :effect)""")
                 .bind("sid", reply.sid()).bind("from", reply.from()).bind("to", reply.to())
                 .bind("body", reply.body() == null ? "" : reply.body()).bind("at", time(reply.createdAt()))
                 .bind("broadcast", answered.map(Answered::broadcastId).orElse(null))
-                .bind("name", answered.map(Answered::name).orElse(null)).bind("effect", effect).execute();
+                .bind("name", answered.map(Answered::name).orElse(null)).bind("effect", effect.name()).execute();
     }
 
     /** When the log was last read, and the replies up to when: empty before the first time. */

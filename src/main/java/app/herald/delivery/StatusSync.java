@@ -1,6 +1,7 @@
 package app.herald.delivery;
 
 import app.herald.contacts.OptOuts;
+import app.herald.delivery.BroadcastReply.Effect;
 import app.herald.delivery.DeliveryStore.Answered;
 import app.herald.delivery.DeliveryStore.Followed;
 import app.herald.delivery.DeliveryStore.Known;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -259,7 +259,7 @@ public final class StatusSync {
      */
     private static void apply(Handle handle, Logged reply, Meaning meaning) {
         LocalDate day = LocalDate.ofInstant(reply.createdAt(), ZoneId.systemDefault());
-        String word = reply.body().strip().toUpperCase(Locale.ROOT);
+        String word = ReplyKeywords.wordOf(reply.body());
         if (meaning == Meaning.OPT_OUT) {
             OptOuts.add(handle, reply.from(), "Replied \"" + reply.body().strip() + "\"", "replied " + word + " on " + day);
         } else if (meaning == Meaning.OPT_IN) {
@@ -267,11 +267,11 @@ public final class StatusSync {
         }
     }
 
-    private static String effect(Meaning meaning) {
+    private static Effect effect(Meaning meaning) {
         return switch (meaning) {
-            case OPT_OUT -> "OPTED_OUT";
-            case OPT_IN -> "OPTED_IN";
-            case NOTHING -> "NONE";
+            case OPT_OUT -> Effect.OPTED_OUT;
+            case OPT_IN -> Effect.OPTED_IN;
+            case NOTHING -> Effect.NONE;
         };
     }
 

@@ -40,11 +40,16 @@ public record ReplyKeywords(Set<String> optOut, Set<String> optIn) {
 
     /** The reply's whole text, trimmed, without case and a closing full stop or exclamation mark, against the words. */
     public Meaning meaningOf(String reply) {
-        String word = reply == null ? "" : reply.strip().replaceAll("[.!]+$", "").strip().toUpperCase(Locale.ROOT);
+        String word = wordOf(reply);
         if (optOut.contains(word)) {
             return Meaning.OPT_OUT;
         }
         return optIn.contains(word) ? Meaning.OPT_IN : Meaning.NOTHING;
+    }
+
+    /** A reply as the words are held: trimmed, upper case, without a closing full stop or exclamation mark. */
+    public static String wordOf(String reply) {
+        return reply == null ? "" : reply.strip().replaceAll("[.!]+$", "").strip().toUpperCase(Locale.ROOT);
     }
 
     /** The words as Settings shows them, in order, with commas. */

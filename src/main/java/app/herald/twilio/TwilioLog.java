@@ -60,8 +60,22 @@ public final class TwilioLog {
      * not sent yet has no date_sent and is not in it: {@link #fetch} it.
      */
     public void sentSince(Instant since, Predicate<List<Logged>> eachPage) throws GatewayException, InterruptedException {
-        ZonedDateTime day = since.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
-        MessageReader reader = Message.reader().setDateSentAfter(day).setPageSize((long) PAGE_SIZE);
+        pages(Message.reader().setDateSentAfter(startOfDay(since)), eachPage);
+    }
+
+    /** The replies to one sender since the start of {@code since}'s day (UTC), newest first. */
+    public List<Logged> receivedBy(String sender, Instant since) throws GatewayException, InterruptedException {
+        List<Logged> replies = new ArrayList<>();
+        pages(Message.reader().setTo(new PhoneNumber(sender)).setDateSentAfter(startOfDay(since)), page -> {
+            page.stream().filter(Logged::inbound).forEach(replies::add);
+            return true;
+        });
+        return replies;
+    }
+
+    /** Reads {@code reader}'s pages of {@link #PAGE_SIZE}, following next_page_uri, until {@code eachPage} has had enough. */
+    private void pages(MessageReader reader, Predicate<List<Logged>> eachPage) throws GatewayException, InterruptedException {
+        reader.setPageSize((long) PAGE_SIZE);
         Page<Message> page = request(() -> reader.firstPage(client));
         while (eachPage.test(logged(page.getRecords())) && page.hasNextPage()) {
             Page<Message> current = page;
@@ -69,20 +83,8 @@ public final class TwilioLog {
         }
     }
 
-    /** The replies to one sender since the start of {@code since}'s day (UTC), newest first. */
-    public List<Logged> receivedBy(String sender, Instant since) throws GatewayException, InterruptedException {
-        ZonedDateTime day = since.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
-        MessageReader reader = Message.reader().setTo(new PhoneNumber(sender)).setDateSentAfter(day).setPageSize((long) PAGE_SIZE);
-        List<Logged> replies = new ArrayList<>();
-        Page<Message> page = request(() -> reader.firstPage(client));
-        while (true) {
-            logged(page.getRecords()).stream().filter(Logged::inbound).forEach(replies::add);
-            if (!page.hasNextPage()) {
-                return replies;
-            }
-            Page<Message> current = page;
-            page = request(() -> reader.nextPage(current, client));
-        }
+    private static ZonedDateTime startOfDay(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
     }
 
     /** One message by its SID; empty when Twilio's log no longer (or never) had it. */
