@@ -18,25 +18,7 @@ public record ContactQuery(long listId, String search) {
         return !search.isEmpty();
     }
 
-    /** The SQL condition on {@code c} (a contact) that this query adds; binds {@link #namePattern()} and {@link #numberPattern()}. */
-    String condition() {
-        if (!isSearch()) {
-            return "";
-        }
-        return text().looksLikeANumber()
-                ? " AND (LOWER(c.name) LIKE :name OR c.e164 LIKE :number)"
-                : " AND LOWER(c.name) LIKE :name";
-    }
-
-    String namePattern() {
-        return text().namePattern();
-    }
-
-    String numberPattern() {
-        return text().numberPattern();
-    }
-
-    private SearchText text() {
+    SearchText text() {
         return new SearchText(search);
     }
 }

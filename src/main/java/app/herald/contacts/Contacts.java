@@ -3,14 +3,14 @@ package app.herald.contacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -26,9 +26,11 @@ public final class Contacts {
     private static final String IN_LIST = SELECT + " WHERE c.list_id = :list";
 
     private final Jdbi jdbi;
+    private final SearchIndex searchIndex;
 
     public Contacts(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.searchIndex = new SearchIndex(jdbi);
     }
 
     public long count(long listId) {
@@ -41,24 +43,31 @@ public final class Contacts {
             return jdbi.withHandle(handle -> handle.createQuery("SELECT contact_count FROM recipient_list WHERE id = :list")
                     .bind("list", query.listId()).mapTo(Long.class).findOne().orElse(0L));
         }
-        return jdbi.withHandle(handle -> bind(handle.createQuery(
-                "SELECT COUNT(*) FROM contact c WHERE c.list_id = :list" + query.condition()), query)
-                .mapTo(Long.class).one());
+        return found(query).length;
     }
 
     /** The {@code size} contacts that follow the one with id {@code lastId}, in list order. */
     public List<Contact> after(ContactQuery query, long lastId, int size) {
-        return jdbi.withHandle(handle -> bind(handle.createQuery(
-                        IN_LIST + query.condition() + " AND c.id > :id ORDER BY c.list_id, c.id LIMIT :size"), query)
-                .bind("id", lastId).bind("size", size)
+        if (query.isSearch()) {
+            long[] ids = found(query);
+            int from = insertionPoint(ids, lastId + 1);
+            return byId(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size)));
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(IN_LIST + " AND c.id > :id ORDER BY c.list_id, c.id LIMIT :size")
+                .bind("list", query.listId()).bind("id", lastId).bind("size", size)
                 .map(Contacts::map).list());
     }
 
     /** The {@code size} contacts before the one with id {@code firstId}, in list order. */
     public List<Contact> before(ContactQuery query, long firstId, int size) {
-        List<Contact> page = new ArrayList<>(jdbi.withHandle(handle -> bind(handle.createQuery(
-                        IN_LIST + query.condition() + " AND c.id < :id ORDER BY c.list_id DESC, c.id DESC LIMIT :size"), query)
-                .bind("id", firstId).bind("size", size)
+        if (query.isSearch()) {
+            long[] ids = found(query);
+            int to = insertionPoint(ids, firstId);
+            return byId(Arrays.copyOfRange(ids, Math.max(0, to - size), to));
+        }
+        List<Contact> page = new ArrayList<>(jdbi.withHandle(handle -> handle.createQuery(
+                        IN_LIST + " AND c.id < :id ORDER BY c.list_id DESC, c.id DESC LIMIT :size")
+                .bind("list", query.listId()).bind("id", firstId).bind("size", size)
                 .map(Contacts::map).list()));
         Collections.reverse(page);
         return page;
@@ -71,6 +80,7 @@ public final class Contacts {
     /** @throws ContactException when the number is in the list already */
     public Contact add(long listId, String e164, String name) {
         return jdbi.inTransaction(handle -> {
+            SearchIndex.changing(handle, listId);
             refuseTaken(handle, listId, e164, 0);
             long id = handle.createUpdate("INSERT INTO contact (list_id, e164, name) VALUES (:list, :e164, :name)")
                     .bind("list", listId).bind("e164", e164).bind("name", blankToNull(name))
@@ -86,6 +96,8 @@ public final class Contacts {
             long listId = handle.createQuery("SELECT list_id FROM contact WHERE id = :id").bind("id", id)
                     .mapTo(Long.class).findOne()
                     .orElseThrow(() -> new ContactException("This contact was deleted meanwhile."));
+            SearchIndex.changing(handle, listId);
+            SearchIndex.staleAt(handle, listId, id);
             refuseTaken(handle, listId, e164, id);
             handle.createUpdate("UPDATE contact SET e164 = :e164, name = :name WHERE id = :id")
                     .bind("e164", e164).bind("name", blankToNull(name)).bind("id", id).execute();
@@ -99,13 +111,18 @@ public final class Contacts {
             return 0;
         }
         return jdbi.inTransaction(handle -> {
-            Map<Long, Integer> perList = new HashMap<>();
-            handle.createQuery("SELECT list_id, COUNT(*) FROM contact WHERE id IN (<ids>) GROUP BY list_id")
+            // each list's row is locked before any of its blocks, in one order for all (as a search does)
+            Map<Long, List<Long>> perList = new TreeMap<>();
+            handle.createQuery("SELECT list_id, id FROM contact WHERE id IN (<ids>)")
                     .bindList("ids", List.copyOf(ids))
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                    .forEach(entry -> perList.put(entry.getKey(), entry.getValue()));
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                    .forEach(entry -> perList.computeIfAbsent(entry.getKey(), list -> new ArrayList<>()).add(entry.getValue()));
+            perList.forEach((listId, gone) -> {
+                SearchIndex.changing(handle, listId);
+                gone.forEach(id -> SearchIndex.staleAt(handle, listId, id));
+            });
             int deleted = handle.createUpdate("DELETE FROM contact WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids)).execute();
-            perList.forEach((listId, gone) -> recount(handle, listId, -gone));
+            perList.forEach((listId, gone) -> recount(handle, listId, -gone.size()));
             return deleted;
         });
     }
@@ -130,12 +147,24 @@ public final class Contacts {
                 .map(Contacts::map).one();
     }
 
-    private static Query bind(Query statement, ContactQuery query) {
-        statement.bind("list", query.listId());
-        if (query.isSearch()) {
-            statement.bind("name", query.namePattern()).bind("number", query.numberPattern());
+    private long[] found(ContactQuery query) {
+        return searchIndex.matches(query.listId(), query.text());
+    }
+
+    /** Where {@code id} is in the ascending {@code ids}, or where it would go. */
+    private static int insertionPoint(long[] ids, long id) {
+        int at = Arrays.binarySearch(ids, id);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    /** The contacts of those ids (a page: at most a few hundred), in id order. */
+    private List<Contact> byId(long[] ids) {
+        if (ids.length == 0) {
+            return List.of();
         }
-        return statement;
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE c.id IN (<ids>) ORDER BY c.id")
+                .bindList("ids", Arrays.stream(ids).boxed().toList())
+                .map(Contacts::map).list());
     }
 
     private static String blankToNull(String text) {

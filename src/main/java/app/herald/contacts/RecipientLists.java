@@ -149,6 +149,7 @@ public final class RecipientLists {
      * cancelled, a list deleted or replaced. Rows nobody could see go, whatever a crash interrupts.
      */
     public void purge(long id) {
+        SearchIndex.purge(jdbi, id);
         BulkWrites.deleteAll(jdbi, "contact", "list_id", id);
         jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM recipient_list WHERE id = :id AND state <> 'VISIBLE'")
                 .bind("id", id).execute());

@@ -24,7 +24,12 @@ public record SearchText(String text) {
 
     /** A LIKE pattern for a lower-cased name holding the text, with {@code \} as the escape. */
     public String namePattern() {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + lowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The text as a lower-cased name holding it is searched for. */
+    public String lowerCase() {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     /** A LIKE pattern for an E.164 number holding the digits typed. */
@@ -32,7 +37,8 @@ public record SearchText(String text) {
         return "%" + digits() + "%";
     }
 
-    private String digits() {
+    /** The digits of a number as typed, a leading 0 dropped; empty when the text is not a number. */
+    public String digits() {
         if (!text.matches("[\\d\\s+().\\-/]+")) {
             return "";
         }

@@ -27,7 +27,12 @@ public final class BulkWrites {
      * transaction at a time: whatever a crash interrupts, what is left is whole rows.
      */
     public static void deleteAll(Jdbi jdbi, String table, String column, long value) {
-        String delete = "DELETE FROM " + table + " WHERE " + column + " = :value FETCH FIRST " + ROWS_PER_TRANSACTION
+        deleteAll(jdbi, table, column, value, ROWS_PER_TRANSACTION);
+    }
+
+    /** {@link #deleteAll(Jdbi, String, String, long)} of rows larger than most, fewer a transaction. */
+    public static void deleteAll(Jdbi jdbi, String table, String column, long value, int rowsPerTransaction) {
+        String delete = "DELETE FROM " + table + " WHERE " + column + " = :value FETCH FIRST " + rowsPerTransaction
                 + " ROWS ONLY";
         int deleted;
         do {

@@ -34,9 +34,12 @@ public final class TestContacts {
         });
     }
 
-    /** What Herald's own writers keep: the list's count, after rows were written behind their back. */
+    /** What Herald's own writers keep: the list's count and the version its search goes by, after rows were written behind their back. */
     public static void keepCount(Handle handle, long listId) {
-        handle.createUpdate("UPDATE recipient_list SET contact_count = (SELECT COUNT(*) FROM contact WHERE list_id = :list) WHERE id = :list")
+        handle.createUpdate("""
+                        UPDATE recipient_list SET contact_count = (SELECT COUNT(*) FROM contact WHERE list_id = :list),
+                               contacts_version = contacts_version + 1
+                        WHERE id = :list""")
                 .bind("list", listId).execute();
     }
 }

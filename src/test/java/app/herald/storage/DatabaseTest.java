@@ -27,7 +27,7 @@ class DatabaseTest {
                                     + " WHERE table_schema = 'PUBLIC' ORDER BY 1")
                     .mapTo(String.class).list());
 
-            assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact",
+            assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact", "contact_search_block",
                     "flyway_schema_history", "message_template", "opt_out", "recipient_list", "reply", "status_check");
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
@@ -135,7 +135,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(migrations).as("the schema version the read-only check expects").last()
                     .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
         }

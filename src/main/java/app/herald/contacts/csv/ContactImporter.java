@@ -4,6 +4,8 @@ import app.herald.contacts.ListNameException;
 import app.herald.contacts.NumberSet;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
+import app.herald.contacts.SearchBlock;
+import app.herald.contacts.SearchIndex;
 import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -151,13 +154,13 @@ public final class ContactImporter {
         handle.begin();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO contact (list_id, e164, name, extra, created_at)
-                VALUES (?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""")) {
+                VALUES (?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""", new String[] {"ID"})) {
             for (int from = 0; from < rows.size(); from += BulkWrites.ROWS_PER_TRANSACTION) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");
                 }
-                int to = Math.min(rows.size(), from + BulkWrites.ROWS_PER_TRANSACTION);
-                for (Row row : rows.subList(from, to)) {
+                List<Row> part = rows.subList(from, Math.min(rows.size(), from + BulkWrites.ROWS_PER_TRANSACTION));
+                for (Row row : part) {
                     insert.setLong(1, listId);
                     insert.setString(2, row.e164());
                     insert.setString(3, row.name());
@@ -166,9 +169,10 @@ public final class ContactImporter {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+                SearchIndex.append(handle, listId, searchEntries(insert, part));
                 handle.commit();
                 handle.begin();
-                progress.contactsSaved(to);
+                progress.contactsSaved(from + part.size());
             }
             handle.commit();
         } catch (SQLException e) {
@@ -178,6 +182,20 @@ public final class ContactImporter {
             handle.rollback();
             throw e;
         }
+    }
+
+    /** The rows just written, with the ids the database gave them, as the list's search keeps them. */
+    private static List<SearchBlock.Entry> searchEntries(PreparedStatement insert, List<Row> written) throws SQLException {
+        List<SearchBlock.Entry> entries = new ArrayList<>(written.size());
+        try (ResultSet ids = insert.getGeneratedKeys()) {
+            for (Row row : written) {
+                if (!ids.next()) {
+                    throw new SQLException("the database gave fewer ids than contacts written");
+                }
+                entries.add(new SearchBlock.Entry(ids.getLong(1), row.e164(), row.name()));
+            }
+        }
+        return entries;
     }
 
     private static long fileSize(Path file) {
