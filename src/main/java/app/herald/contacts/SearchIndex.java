@@ -50,14 +50,23 @@ public final class SearchIndex {
         if (found != null && found.listId() == listId && found.version() == version && found.text().equals(text)) {
             return found.ids();
         }
+        long[] ids = search(snapshot(listId, version).blocks(), text);
+        lastFound = new Found(listId, version, text, ids);
+        return ids;
+    }
+
+    /** Reads the list's blocks now, so that its first search is as quick as the next ones. */
+    public void prepare(long listId) {
+        snapshot(listId, versionOf(listId));
+    }
+
+    private Snapshot snapshot(long listId, long version) {
         Snapshot snapshot = kept;
         if (snapshot == null || snapshot.listId() != listId || snapshot.version() != version) {
             snapshot = load(listId, version);
             kept = snapshot;
         }
-        long[] ids = search(snapshot.blocks(), text);
-        lastFound = new Found(listId, version, text, ids);
-        return ids;
+        return snapshot;
     }
 
     private static long[] search(List<SearchBlock> blocks, SearchText text) {

@@ -56,6 +56,11 @@ public final class ListsViewModel {
                 pager.clear();
             } else if (previous == null || previous.id() != list.id()) {
                 pager.show(new ContactQuery(list.id(), search));
+                // read while the person looks at the first page, so the first search does not wait for it
+                work.read(() -> {
+                    contacts.prepareSearch(list.id());
+                    return list;
+                }, prepared -> { });
             }
         });
     }
