@@ -1,15 +1,21 @@
 package app.herald.contacts.csv;
 
+import app.herald.concurrent.NamedExecutors;
 import app.herald.contacts.NumberSet;
 import app.herald.contacts.PhoneCheck;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.PlainText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -17,11 +23,20 @@ import org.apache.commons.csv.CSVRecord;
  * The reading half of an import: parses the file, checks every number, drops duplicates, counts
  * what it rejects, and hands the contacts to keep to the writer in chunks. Ends the stream with an
  * end chunk that carries the failure, if any, so the writer's thread rethrows it.
+ *
+ * <p>Checking a number (libphonenumber) is most of an import's reading, so rows are checked in runs
+ * on as many threads as the computer has cores, while this thread parses the next ones; it takes
+ * the checked runs back in the file's order, so duplicates, counts and the rejected rows come out
+ * exactly as if one thread had done it all.
  */
 final class RowReader implements Runnable {
 
     private static final int CHUNK = 5_000;
     private static final int MAX_NAME = 300;
+    /** Rows a checker takes at a time. */
+    private static final int ROWS_PER_RUN = 2_000;
+    /** Runs parsed ahead of the one taken back: enough to keep every checker busy, few enough to hold little. */
+    private static final int RUNS_AHEAD = 8;
 
     private final ImportRequest request;
     private final PhoneNumbers phones;
@@ -69,23 +84,34 @@ final class RowReader implements Runnable {
     }
 
     private void readAll() throws IOException {
+        ExecutorService checkers = NamedExecutors.fixedPool("herald-import-check", Runtime.getRuntime().availableProcessors());
+        Deque<Future<List<CheckedRow>>> ahead = new ArrayDeque<>();
         try (CSVParser parser = CsvFiles.open(request.file(), request.format(), progress::bytesRead)) {
+            List<ParsedRow> run = new ArrayList<>(ROWS_PER_RUN);
             for (CSVRecord record : parser) {
                 row = record.getRecordNumber();
                 CsvFiles.requireDecoded(record.values(), row, request.format());
                 if (request.format().hasHeader() && row == 1) {
                     continue;
                 }
-                readRow(record.values());
-                if (row % 1_000 == 0) {
-                    progress.rowsRead(dataRows);
-                    if (progress.isCancelled()) {
-                        throw new CancellationException("import cancelled at row " + row);
+                run.add(new ParsedRow(row, record.values()));
+                if (run.size() == ROWS_PER_RUN) {
+                    List<ParsedRow> parsed = run;
+                    ahead.add(checkers.submit(() -> check(parsed)));
+                    run = new ArrayList<>(ROWS_PER_RUN);
+                    if (ahead.size() > RUNS_AHEAD) {
+                        takeBack(ahead.removeFirst());
                     }
                 }
             }
+            List<ParsedRow> last = run;
+            ahead.add(checkers.submit(() -> check(last)));
+            while (!ahead.isEmpty()) {
+                takeBack(ahead.removeFirst());
+            }
+        } finally {
+            checkers.shutdownNow();
         }
-        progress.rowsRead(dataRows);
         if (dataRows == 0) {
             throw new ImportProblem(request.format().hasHeader()
                     ? "The file has a header row but no contacts under it."
@@ -93,37 +119,75 @@ final class RowReader implements Runnable {
         }
     }
 
-    private void readRow(String[] values) {
-        if (CsvFiles.isBlank(values)) {
-            return;
-        }
-        dataRows++;
+    /** A row as the file gave it. */
+    private record ParsedRow(long row, String[] values) {
+    }
+
+    /**
+     * A row with its numbers checked: what {@link #takeBack} needs to count it, in any thread.
+     *
+     * @param numbers the cell's raw numbers, each with its check (none when the row has no phone column)
+     */
+    private record CheckedRow(long row, boolean tooFewColumns, String name, List<String> numbers, List<PhoneCheck> checks) {
+    }
+
+    /** On a checker: the run's rows that are not blank, their numbers checked. */
+    private List<CheckedRow> check(List<ParsedRow> run) {
+        List<CheckedRow> checked = new ArrayList<>(run.size());
         int phoneColumn = request.mapping().phone();
-        if (phoneColumn >= values.length) {
-            invalid++;
-            reject("", "this row has fewer columns than the others, and no phone number");
-            return;
+        for (ParsedRow parsed : run) {
+            String[] values = parsed.values();
+            if (CsvFiles.isBlank(values)) {
+                continue;
+            }
+            if (phoneColumn >= values.length) {
+                checked.add(new CheckedRow(parsed.row(), true, null, List.of(), List.of()));
+                continue;
+            }
+            List<String> numbers = PhoneNumbers.splitCell(values[phoneColumn]);
+            checked.add(new CheckedRow(parsed.row(), false, keptName(request.mapping().nameOf(values)), numbers,
+                    numbers.stream().map(phones::check).toList()));
         }
-        List<String> numbers = PhoneNumbers.splitCell(values[phoneColumn]);
-        if (numbers.isEmpty()) {
-            invalid++;
-            reject("", "no phone number");
-            return;
+        return checked;
+    }
+
+    /** Back on this thread, in the file's order: counts a checked run and keeps its new numbers. */
+    private void takeBack(Future<List<CheckedRow>> run) {
+        List<CheckedRow> rows;
+        try {
+            rows = run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import stopped");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
-        String name = keptName(request.mapping().nameOf(values));
-        for (String raw : numbers) {
-            take(raw, name);
+        for (CheckedRow checked : rows) {
+            dataRows++;
+            if (checked.tooFewColumns()) {
+                invalid++;
+                reject(checked.row(), "", "this row has fewer columns than the others, and no phone number");
+            } else if (checked.numbers().isEmpty()) {
+                invalid++;
+                reject(checked.row(), "", "no phone number");
+            }
+            for (int i = 0; i < checked.numbers().size(); i++) {
+                take(checked.row(), checked.numbers().get(i), checked.checks().get(i), checked.name());
+            }
+        }
+        progress.rowsRead(dataRows);
+        if (progress.isCancelled()) {
+            throw new CancellationException("import cancelled at row " + row);
         }
     }
 
-    private void take(String raw, String name) {
-        PhoneCheck check = phones.check(raw);
+    private void take(long fromRow, String raw, PhoneCheck check, String name) {
         if (!check.isValid()) {
             invalid++;
-            reject(raw, check.reason());
+            reject(fromRow, raw, check.reason());
         } else if (check.verdict() == PhoneCheck.Verdict.LANDLINE && !request.includeLandlines()) {
             landlines++;
-            reject(raw, check.reason());
+            reject(fromRow, raw, check.reason());
         } else if (!seen.add(check.e164())) {
             duplicates++;
         } else {
@@ -148,9 +212,9 @@ final class RowReader implements Runnable {
         }
     }
 
-    private void reject(String value, String reason) {
+    private void reject(long fromRow, String value, String reason) {
         if (rejected.size() < ImportReport.MAX_REJECTED_LISTED) {
-            rejected.add(new RejectedRow(row, PlainText.visible(value), reason));
+            rejected.add(new RejectedRow(fromRow, PlainText.visible(value), reason));
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -63,6 +64,39 @@ class ImportEdgeCasesTest {
         long list = new RecipientLists(database.jdbi()).find("Clients").orElseThrow().id();
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT e164 FROM contact WHERE list_id = :list ORDER BY id")
                 .bind("list", list).mapTo(String.class).list());
+    }
+
+    /**
+     * Rows are checked on several threads and taken back in the file's order: over many runs of
+     * rows, the first of two rows with one number keeps its name, and every rejected row is listed
+     * with its own row number, in order.
+     */
+    @Test
+    void rowsCheckedOnSeveralThreadsCountAsInTheFilesOrder() throws Exception {
+        StringBuilder csv = new StringBuilder("name,phone\n");
+        List<Long> badRows = new ArrayList<>();
+        int rows = 25_000;
+        for (int i = 1; i <= rows; i++) {
+            long fileRow = i + 1;
+            if (i % 997 == 0) {
+                csv.append("Broken ").append(i).append(",12\n");
+                badRows.add(fileRow);
+            } else if (i % 1_003 == 0) {
+                // the number of the row 500 rows before: a duplicate, which keeps nothing of its own
+                csv.append("Copy ").append(i).append(",+1415").append(2_000_000 + i - 500).append('\n');
+            } else {
+                csv.append("Person ").append(i).append(",+1415").append(2_000_000 + i).append('\n');
+            }
+        }
+        ImportReport report = importFile(file("many.csv", csv.toString()));
+
+        assertThat(report.invalid()).isEqualTo(badRows.size());
+        assertThat(report.rejected()).extracting(RejectedRow::row).containsExactlyElementsOf(badRows);
+        assertThat(report.duplicates()).isEqualTo(rows / 1_003);
+        assertThat(report.imported()).isEqualTo(rows - report.invalid() - report.duplicates());
+        List<String> copies = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT name FROM contact WHERE name LIKE 'Copy%'").mapTo(String.class).list());
+        assertThat(copies).isEmpty();
     }
 
     @Test
