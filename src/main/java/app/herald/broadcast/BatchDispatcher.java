@@ -4,6 +4,7 @@ import app.herald.settings.ChannelKind;
 import app.herald.twilio.Backoff;
 import app.herald.twilio.Channel;
 import app.herald.twilio.GatewayException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,16 +20,21 @@ import java.util.Optional;
 public final class BatchDispatcher implements Dispatcher {
 
 
+    /** A hold is slept in slices this long, so a pause or cancel ends it within a second. */
+    private static final Duration HOLD_SLICE = Duration.ofMillis(500);
+
     private final Journal journal;
     private final Channel channel;
     private final Sleeper sleeper;
+    private final Clock clock;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
 
-    public BatchDispatcher(Journal journal, Channel channel, Sleeper sleeper) {
+    public BatchDispatcher(Journal journal, Channel channel, Sleeper sleeper, Clock clock) {
         this.journal = Objects.requireNonNull(journal);
         this.channel = Objects.requireNonNull(channel);
         this.sleeper = Objects.requireNonNull(sleeper);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     /** Stops after the batch in progress; what is PENDING can be resumed. */
@@ -46,6 +52,11 @@ public final class BatchDispatcher implements Dispatcher {
     @Override
     public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
         String body = journal.body(broadcastId);
+        Optional<Schedule> schedule = journal.schedule(broadcastId);
+        if (schedule.isPresent() && !hold(broadcastId, schedule.get(), listener)) {
+            return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
+                    cancelRequested ? "Cancelled before its time: nothing was sent." : "Paused before its time: nothing was sent.");
+        }
         journal.setState(broadcastId, BroadcastState.SENDING);
         Backoff backoff = new Backoff();
         int notProcessedInARow = 0;
@@ -102,6 +113,25 @@ public final class BatchDispatcher implements Dispatcher {
             }
             listener.progress(progress(broadcastId, event));
         }
+    }
+
+    /**
+     * Notify cannot hold a message: Herald waits for the time itself, as long as it runs.
+     *
+     * @return false when told to stop (or Herald closing) meanwhile
+     */
+    private boolean hold(long broadcastId, Schedule schedule, Listener listener) throws InterruptedException {
+        if (!schedule.waitFrom(clock.instant()).isZero()) {
+            listener.progress(progress(broadcastId, "Held until " + schedule.words()
+                    + ": Notify cannot hold messages, so Herald sends them then, if it is still running."));
+        }
+        for (Duration left = schedule.waitFrom(clock.instant()); !left.isZero(); left = schedule.waitFrom(clock.instant())) {
+            if (cancelRequested || pauseRequested || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            sleeper.sleep(left.compareTo(HOLD_SLICE) < 0 ? left : HOLD_SLICE);
+        }
+        return true;
     }
 
     private BroadcastState end(long broadcastId, BroadcastState state, Listener listener, String event) {

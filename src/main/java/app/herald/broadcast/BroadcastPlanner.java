@@ -9,6 +9,7 @@ import app.herald.storage.Checkpoints;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -49,14 +50,16 @@ final class BroadcastPlanner {
         }
         long id = jdbi.withHandle(handle -> handle.createUpdate("""
                         INSERT INTO broadcast (body, encoding, segments, mode, channel, service_sid, state,
-                                               recipient_count, opted_out_count, duplicate_count, list_names)
+                                               recipient_count, opted_out_count, duplicate_count, send_at, send_zone, list_names)
                         VALUES (:body, :encoding, :segments, :mode, :channel, :service, :state, :recipients, :optedOut,
-                                :duplicates,
+                                :duplicates, :sendAt, :sendZone,
                                 (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
                                  FROM recipient_list WHERE id IN (<lists>)))""")
                 .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
                 .bind("mode", quote.mode().name()).bind("channel", channel.name()).bind("service", serviceSid).bind("state", BroadcastState.PLANNING.name())
                 .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
+                .bind("sendAt", quote.isScheduled() ? Timestamp.from(quote.schedule().at()) : null)
+                .bind("sendZone", quote.isScheduled() ? quote.schedule().zone().getId() : null)
                 .bindList("lists", lists)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         try {

@@ -82,7 +82,7 @@ public final class BroadcastService {
         return new Quote(null, body, List.copyOf(listIds), count.recipients(), count.duplicates(), count.optedOut(),
                 analysis.encoding(), analysis.segments(), smartEncoding, channel.requestsFor(count.recipients()), perSegment,
                 perSegment.estimate(analysis.segments(), count.recipients()), mode, channel,
-                paceSeconds(mode, channel, count.recipients()));
+                paceSeconds(mode, channel, count.recipients()), null);
     }
 
     /** What is left to send of a broadcast: what is PENDING, counted as the broadcast was, in its mode and channel. */
@@ -92,7 +92,7 @@ public final class BroadcastService {
         return new Quote(broadcast.id(), broadcast.body(), List.of(), recipients, 0, 0, Encoding.ofLabel(broadcast.encoding()),
                 broadcast.segments(), false, broadcast.pendingRequests(), perSegment,
                 perSegment.estimate(broadcast.segments(), recipients), broadcast.mode(), broadcast.channel(),
-                paceSeconds(broadcast.mode(), broadcast.channel(), recipients));
+                paceSeconds(broadcast.mode(), broadcast.channel(), recipients), broadcast.schedule());
     }
 
     private long paceSeconds(Mode mode, ChannelKind channel, long recipients) {
@@ -137,9 +137,9 @@ public final class BroadcastService {
         if (broadcast.channel() == ChannelKind.MESSAGES) {
             MessagePace paced = pace(broadcast.mode());
             dispatcher = new MessageDispatcher(journal, messageJournal, connection.channel(), reconciler(connection), sleeper,
-                    paced.perSecond(), paced.senders());
+                    Clock.systemUTC(), paced.perSecond(), paced.senders());
         } else {
-            dispatcher = new BatchDispatcher(journal, connection.channel(), sleeper);
+            dispatcher = new BatchDispatcher(journal, connection.channel(), sleeper, Clock.systemUTC());
         }
         return new Sending(broadcast, dispatcher);
     }

@@ -13,10 +13,12 @@ import java.util.List;
  *
  * @param lists      the names of the lists it went to, as they were named then (empty before Herald recorded them)
  * @param deliveries what Twilio's log said of its accepted messages since
+ * @param schedule   when it was to go, or null for at once
  */
 public record BroadcastSummary(long id, String body, String lists, BroadcastState state, Mode mode, ChannelKind channel,
         int recipients, int optedOut, int duplicates, int accepted, int failed, int uncertain, int markedSent, int segments,
-        String encoding, Instant createdAt, Instant startedAt, Instant finishedAt, Deliveries deliveries, List<Batch> batches) {
+        String encoding, Instant createdAt, Instant startedAt, Instant finishedAt, Deliveries deliveries, Schedule schedule,
+        List<Batch> batches) {
 
     public BroadcastSummary {
         batches = List.copyOf(batches);
@@ -25,7 +27,7 @@ public record BroadcastSummary(long id, String body, String lists, BroadcastStat
     /** The same broadcast with these batches. */
     public BroadcastSummary withBatches(List<Batch> its) {
         return new BroadcastSummary(id, body, lists, state, mode, channel, recipients, optedOut, duplicates, accepted, failed,
-                uncertain, markedSent, segments, encoding, createdAt, startedAt, finishedAt, deliveries, its);
+                uncertain, markedSent, segments, encoding, createdAt, startedAt, finishedAt, deliveries, schedule, its);
     }
 
     /** The recipients still to send: of PENDING batches, or PENDING messages (IN_FLIGHT ones while a run goes on). */

@@ -25,7 +25,7 @@ public final class Broadcasts {
             SELECT b.id, b.body, b.list_names, b.state, b.mode, b.channel, b.recipient_count, b.opted_out_count,
                    b.duplicate_count, b.accepted_count, b.failed_count, b.uncertain_count, b.marked_sent_count, b.segments, b.encoding, b.created_at, b.started_at, b.finished_at,
                    b.sent_count, b.delivered_count, b.undelivered_count, b.delivery_failed_count, b.statuses_checked_at,
-                   b.statuses_settled_at,
+                   b.statuses_settled_at, b.send_at, b.send_zone,
                    t.batch_no, t.size, t.state AS batch_state, t.notification_sid, t.error_code, t.error_message,
                    t.attempts, t.sent_at
             FROM broadcast b LEFT JOIN batch t ON t.broadcast_id = b.id
@@ -121,6 +121,15 @@ public final class Broadcasts {
                 .findFirst();
     }
 
+    /** The newest broadcast given a time that has not come, and not taken back: what "cancel" means without an id. */
+    public Optional<BroadcastSummary> latestScheduled() {
+        Instant now = Instant.now();
+        return all().stream()
+                .filter(broadcast -> broadcast.state() != BroadcastState.CANCELLED && broadcast.schedule() != null
+                        && broadcast.schedule().at().isAfter(now))
+                .findFirst();
+    }
+
     private record EndedBatch(Instant sentAt, SendState state, long size) {
     }
 
@@ -162,12 +171,17 @@ public final class Broadcasts {
                 new Deliveries(rs.getInt("sent_count"), rs.getInt("delivered_count"), rs.getInt("undelivered_count"),
                         rs.getInt("delivery_failed_count"), instant(rs.getTimestamp("statuses_checked_at")),
                         rs.getTimestamp("statuses_settled_at") != null),
-                List.of());
+                schedule(rs), List.of());
         String batchState = rs.getString("batch_state");
         Batch batch = batchState == null ? null : new Batch(id, rs.getInt("batch_no"), rs.getInt("size"),
                 SendState.valueOf(batchState), rs.getString("notification_sid"), (Integer) rs.getObject("error_code"),
                 rs.getString("error_message"), rs.getInt("attempts"), instant(rs.getTimestamp("sent_at")));
         return new Row(broadcast, batch);
+    }
+
+    private static Schedule schedule(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("send_at");
+        return at == null ? null : new Schedule(at.toInstant(), ZoneId.of(rs.getString("send_zone")));
     }
 
     private static Instant instant(Timestamp timestamp) {

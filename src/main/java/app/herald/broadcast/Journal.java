@@ -1,6 +1,7 @@
 package app.herald.broadcast;
 
 import app.herald.storage.Checkpoints;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +45,14 @@ public final class Journal {
     public String body(long broadcastId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT body FROM broadcast WHERE id = :id")
                 .bind("id", broadcastId).mapTo(String.class).one());
+    }
+
+    /** When the broadcast is to go, if it was given a time. */
+    public Optional<Schedule> schedule(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT send_at, send_zone FROM broadcast WHERE id = :id AND send_at IS NOT NULL")
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> new Schedule(rs.getTimestamp(1).toInstant(), ZoneId.of(rs.getString(2))))
+                .findOne());
     }
 
     /** The lowest-numbered PENDING batch: the next to send. */

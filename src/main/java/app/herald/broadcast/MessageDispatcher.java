@@ -5,11 +5,14 @@ import app.herald.settings.ChannelKind;
 import app.herald.twilio.Backoff;
 import app.herald.twilio.Channel;
 import app.herald.twilio.GatewayException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ public final class MessageDispatcher implements Dispatcher {
     private final Channel channel;
     private final Reconciler reconciler;
     private final Sleeper sleeper;
+    private final Clock clock;
     private final Pace pace;
     private final int senders;
     private final int window;
@@ -56,7 +60,7 @@ public final class MessageDispatcher implements Dispatcher {
      * @param senders    requests on their way at once
      */
     MessageDispatcher(Journal broadcasts, MessageJournal journal, Channel channel, Reconciler reconciler, Sleeper sleeper,
-            double perSecond, int senders) {
+            Clock clock, double perSecond, int senders) {
         if (channel.kind() != ChannelKind.MESSAGES) {
             throw new IllegalArgumentException("the message dispatcher sends through the Messaging channel");
         }
@@ -65,6 +69,7 @@ public final class MessageDispatcher implements Dispatcher {
         this.channel = channel;
         this.reconciler = reconciler;
         this.sleeper = Objects.requireNonNull(sleeper);
+        this.clock = Objects.requireNonNull(clock);
         this.pace = new Pace(perSecond);
         // at a pace of a few a second, more senders would only wait for their slots, and a pause for them
         this.senders = Math.max(1, pace.limited() ? Math.min(senders, (int) Math.ceil(perSecond)) : senders);
@@ -86,6 +91,7 @@ public final class MessageDispatcher implements Dispatcher {
     @Override
     public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
         String body = broadcasts.body(broadcastId);
+        Schedule schedule = broadcasts.schedule(broadcastId).orElse(null);
         broadcasts.setState(broadcastId, BroadcastState.SENDING);
         reconcile(broadcastId, body, listener);
         ExecutorService pool = Executors.newFixedThreadPool(senders, runnable -> {
@@ -94,13 +100,13 @@ public final class MessageDispatcher implements Dispatcher {
             return thread;
         });
         try {
-            return send(broadcastId, body, listener, pool);
+            return send(broadcastId, body, schedule, listener, pool);
         } finally {
             pool.shutdown();
         }
     }
 
-    private BroadcastState send(long broadcastId, String body, Listener listener, ExecutorService pool)
+    private BroadcastState send(long broadcastId, String body, Schedule schedule, Listener listener, ExecutorService pool)
             throws InterruptedException {
         String after = "";
         List<Answer> answered = List.of();
@@ -117,7 +123,7 @@ public final class MessageDispatcher implements Dispatcher {
                 return end(broadcastId, BroadcastState.FINISHED, listener, "Every message has ended.");
             }
             after = next.get(next.size() - 1);
-            answered = sendWindow(next, body, pool);
+            answered = sendWindow(next, body, schedule, pool);
             listener.progress(progress(broadcastId, summary(answered)));
         }
     }
@@ -139,7 +145,8 @@ public final class MessageDispatcher implements Dispatcher {
     }
 
     /** Sends the window's messages on the senders; each answer in the window's order, PENDING for those that did not go. */
-    private List<Answer> sendWindow(List<String> numbers, String body, ExecutorService pool) throws InterruptedException {
+    private List<Answer> sendWindow(List<String> numbers, String body, Schedule schedule, ExecutorService pool)
+            throws InterruptedException {
         Answer[] answers = new Answer[numbers.size()];
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>(senders);
@@ -147,7 +154,7 @@ public final class MessageDispatcher implements Dispatcher {
             running.add(pool.submit(() -> {
                 int index;
                 while (stopReason() == null && (index = next.getAndIncrement()) < numbers.size()) {
-                    answers[index] = sendOne(numbers.get(index), body);
+                    answers[index] = sendOne(numbers.get(index), body, schedule);
                 }
                 return null;
             }));
@@ -178,15 +185,24 @@ public final class MessageDispatcher implements Dispatcher {
         return Arrays.asList(answers);
     }
 
-    /** One message, sent again only when Twilio certainly did not process it. */
-    private Answer sendOne(String e164, String body) throws InterruptedException {
+    /**
+     * One message, sent again only when Twilio certainly did not process it. A scheduled one is
+     * handed to Twilio's scheduler; nearer its time than Twilio holds a message, Herald waits for
+     * the time and sends it then.
+     */
+    private Answer sendOne(String e164, String body, Schedule schedule) throws InterruptedException {
         Backoff backoff = new Backoff();
         while (true) {
             if (!waitUnlessStopped(pace.takeSlot())) {
                 return new Answer(e164, SendState.PENDING, null, null, null);
             }
+            Optional<Instant> sendAt = schedule == null ? Optional.empty() : schedule.forTwilio(clock.instant());
+            if (schedule != null && sendAt.isEmpty() && !waitUnlessStopped(schedule.waitFrom(clock.instant()))) {
+                return new Answer(e164, SendState.PENDING, null, null, null);
+            }
             try {
-                String sid = channel.send(List.of(e164), body);
+                String sid = sendAt.isPresent() ? channel.schedule(List.of(e164), body, sendAt.get())
+                        : channel.send(List.of(e164), body);
                 notProcessedInARow.set(0);
                 return new Answer(e164, SendState.ACCEPTED, sid, null, null);
             } catch (GatewayException e) {

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param smartEncoding whether the segments are counted as Smart Encoding sends the message
  * @param paceSeconds   how long the messages take at the pace set for the Messaging channel; 0 when
  *                      nothing waits for a pace (Notify, the simulator)
+ * @param schedule      when it goes, or null for now
  */
 public record Quote(Long broadcastId, String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
         Encoding encoding, int segments, boolean smartEncoding, long requests, Price price, BigDecimal cost, Mode mode,
-        ChannelKind channel, long paceSeconds) {
+        ChannelKind channel, long paceSeconds, Schedule schedule) {
 
     public Quote {
         Objects.requireNonNull(body);
@@ -38,6 +39,19 @@ public record Quote(Long broadcastId, String body, List<Long> listIds, long reci
 
     public boolean resumes() {
         return broadcastId != null;
+    }
+
+    /** The same send, to go at that time (checked by {@link Schedule#chosen}). */
+    public Quote at(Schedule when) {
+        if (resumes()) {
+            throw new IllegalArgumentException("a broadcast resumed keeps the time it was given");
+        }
+        return new Quote(broadcastId, body, listIds, recipients, duplicates, optedOut, encoding, segments, smartEncoding,
+                requests, price, cost, mode, channel, paceSeconds, Objects.requireNonNull(when));
+    }
+
+    public boolean isScheduled() {
+        return schedule != null;
     }
 
     /** The estimated cost as a person reads it: "USD 8,300.00". */

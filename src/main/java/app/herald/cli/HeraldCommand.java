@@ -26,7 +26,7 @@ import picocli.CommandLine;
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, ExportCommand.class, OptOutsCommand.class,
             AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class,
-            RecipientsCommand.class, SyncCommand.class, BackupCommand.class, RestoreCommand.class},
+            RecipientsCommand.class, SyncCommand.class, CancelCommand.class, BackupCommand.class, RestoreCommand.class},
         description = {
             "Send one SMS to thousands of people through a Twilio Messaging Service (or Notify).",
             "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen in Settings,"

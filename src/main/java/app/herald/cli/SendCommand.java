@@ -2,6 +2,7 @@ package app.herald.cli;
 
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.Quote;
+import app.herald.broadcast.Schedule;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.core.HeraldCore;
@@ -10,6 +11,9 @@ import app.herald.settings.ChannelKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +44,14 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "Send without asking (scripts).")
     private boolean yes;
+
+    @Option(names = "--at", paramLabel = "DATE_TIME", description = {"Send at this date and time (2026-12-24T09:00) instead of now.",
+        "Through a Messaging Service Twilio holds the messages (15 minutes to 35 days ahead) and sends them with Herald"
+            + " closed; through Notify Herald holds them, and this command runs until then."})
+    private LocalDateTime at;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "The time zone of --at (default: this computer's, ${DEFAULT-VALUE}).")
+    private ZoneId zone = ZoneId.systemDefault();
 
     @Option(names = "--channel", paramLabel = "CHANNEL", converter = ChannelOption.class,
             description = "messages (a Messaging Service, one message per recipient) or notify; default: as Settings say.")
@@ -74,15 +86,24 @@ final class SendCommand implements Callable<Integer> {
             }
             BroadcastService broadcasts = core.broadcasts();
             Quote quote = broadcasts.quote(body, listIds(core.lists()), smartEncoding);
+            if (at != null) {
+                quote = quote.at(Schedule.chosen(at, zone, Instant.now(), quote.channel()));
+            }
             long contacts = quote.recipients() + quote.duplicates() + quote.optedOut();
             String how = quote.channel() == ChannelKind.MESSAGES ? "through a Messaging Service, one message each"
                     : String.format("through Notify in %d batch%s", quote.requests(), quote.requests() == 1 ? "" : "es");
             String question = String.format("Send %d segment%s (%s) to %,d recipients %s, %s, about %s%s?",
                     quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(), how,
                     quote.mode(), quote.costText(), quote.paceSeconds() == 0 ? ""
-                            : ", taking " + roughly(Duration.ofSeconds(quote.paceSeconds())) + " at the pace set");
+                            : ", taking " + roughly(Duration.ofSeconds(quote.paceSeconds())) + " at the pace set")
+                    + (quote.isScheduled() ? " at " + quote.schedule().words() : "");
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     contacts, quote.duplicates(), quote.optedOut());
+            if (quote.isScheduled()) {
+                out.println(quote.channel() == ChannelKind.MESSAGES
+                        ? "Twilio holds each message until then and sends it with Herald closed; `herald cancel` takes them back."
+                        : "Notify cannot hold messages: Herald holds them, and this command runs until then (Ctrl+C pauses it).");
+            }
             if (!BroadcastRun.confirmed(yes, question, err)) {
                 return 1;
             }

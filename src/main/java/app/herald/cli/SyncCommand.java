@@ -39,6 +39,9 @@ final class SyncCommand implements Callable<Integer> {
                     core.twilio().choice().mode(), report.requests(), report.followed().size(), report.changed(), report.settled());
             out.printf("%,d new replies: %,d opted out, %,d opted back in.%n", report.replies(), report.optedOut(),
                     report.optedIn());
+            if (report.takenBack() > 0) {
+                out.printf("%,d scheduled messages taken back: their numbers opted out.%n", report.takenBack());
+            }
             for (long id : report.followed()) {
                 BroadcastSummary broadcast = core.history().find(id).orElseThrow();
                 Deliveries deliveries = broadcast.deliveries();

@@ -13,6 +13,7 @@ import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.OptOutImporter;
 import app.herald.delivery.NotReached;
 import app.herald.delivery.Replies;
+import app.herald.delivery.ScheduledBroadcasts;
 import app.herald.delivery.StatusFollower;
 import app.herald.delivery.StatusSync;
 import app.herald.message.DraftStore;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,7 @@ public final class HeraldCore implements AutoCloseable {
     private final Replies replies;
     private final NotReached notReached;
     private final StatusFollower statusFollower;
+    private final ScheduledBroadcasts scheduled;
 
     private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
         this.settings = settings;
@@ -90,6 +93,7 @@ public final class HeraldCore implements AutoCloseable {
         statusFollower = new StatusFollower(statuses, twilio);
         replies = new Replies(jdbi);
         notReached = new NotReached(jdbi, lists);
+        scheduled = new ScheduledBroadcasts(jdbi, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */
@@ -210,6 +214,11 @@ public final class HeraldCore implements AutoCloseable {
     /** Reads Twilio's log now through the connection in force (slow: never on the UI thread). */
     public StatusSync.Report checkStatuses() throws GatewayException, InterruptedException {
         return statuses.check(twilio.current());
+    }
+
+    /** Takes back a broadcast given a time, through the connection in force now (slow on a big one: never on the UI thread). */
+    public ScheduledBroadcasts.Cancelled cancelScheduled(long broadcastId, LongConsumer progress) throws InterruptedException {
+        return scheduled.cancel(twilio.current(), broadcastId, progress);
     }
 
     /** Follows statuses and replies while the window is open; the window starts it once its data is open. */

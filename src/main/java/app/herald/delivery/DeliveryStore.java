@@ -5,6 +5,7 @@ import app.herald.settings.Mode;
 import app.herald.twilio.ErrorWords;
 import app.herald.twilio.TwilioLog.Logged;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +29,16 @@ final class DeliveryStore {
 
     /** A broadcast whose messages are not all final yet. */
     record Followed(long id, ChannelKind channel, String serviceSid, String body, Instant startedAt, Instant finishedAt,
-            int accepted) {
+            int accepted, Instant sendAt) {
+
+        /** Its messages can still change until the validity period after they went: after the send, or after its time. */
+        boolean pastValidity(Instant now, Duration validity) {
+            if (finishedAt == null) {
+                return false;
+            }
+            Instant went = sendAt != null && sendAt.isAfter(finishedAt) ? sendAt : finishedAt;
+            return now.isAfter(went.plus(validity));
+        }
     }
 
     /** A recipient as the store has it, to compare with what the log says. */
@@ -50,16 +60,18 @@ final class DeliveryStore {
     }
 
     /** The broadcasts of this mode that went out and are still followed, oldest first. */
-    List<Followed> followed(Mode mode) {
+    /** The broadcasts whose messages may still change, once their time has come: until then Twilio only holds them. */
+    List<Followed> followed(Mode mode, Instant now) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, channel, service_sid, body, started_at, finished_at, accepted_count FROM broadcast
+                        SELECT id, channel, service_sid, body, started_at, finished_at, accepted_count, send_at FROM broadcast
                         WHERE statuses_settled_at IS NULL AND started_at IS NOT NULL AND mode = :mode
-                          AND state <> 'PLANNING' AND accepted_count > 0
+                          AND state <> 'PLANNING' AND accepted_count > 0 AND (send_at IS NULL OR send_at <= :now)
                         ORDER BY started_at, id""")
-                .bind("mode", mode.name())
+                .bind("mode", mode.name()).bind("now", Timestamp.from(now))
                 .map((rs, ctx) -> new Followed(rs.getLong("id"), ChannelKind.valueOf(rs.getString("channel")),
                         rs.getString("service_sid"), rs.getString("body"), rs.getTimestamp("started_at").toInstant(),
-                        instant(rs.getTimestamp("finished_at")), rs.getInt("accepted_count")))
+                        instant(rs.getTimestamp("finished_at")), rs.getInt("accepted_count"),
+                        instant(rs.getTimestamp("send_at"))))
                 .list());
     }
 

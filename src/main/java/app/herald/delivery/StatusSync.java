@@ -66,11 +66,12 @@ public final class StatusSync {
     /**
      * What one check found.
      *
-     * @param followed the broadcasts it read statuses for
-     * @param settled  how many of them are complete now
+     * @param followed  the broadcasts it read statuses for
+     * @param settled   how many of them are complete now
+     * @param takenBack scheduled messages cancelled because their number opted out
      */
-    public record Report(List<Long> followed, int changed, int settled, int replies, int optedOut, int optedIn, int requests,
-            Instant checkedAt) {
+    public record Report(List<Long> followed, int changed, int settled, int replies, int optedOut, int optedIn, int takenBack,
+            int requests, Instant checkedAt) {
 
         public Report {
             followed = List.copyOf(followed);
@@ -83,6 +84,7 @@ public final class StatusSync {
     }
 
     private final DeliveryStore store;
+    private final ScheduledBroadcasts scheduled;
     private final Supplier<ReplyKeywords> keywords;
     private final Clock clock;
     /** Where each followed broadcast's look-ups by SID stopped, to go on from there at the next check. */
@@ -92,6 +94,7 @@ public final class StatusSync {
 
     public StatusSync(Jdbi jdbi, Supplier<ReplyKeywords> keywords, Clock clock) {
         this.store = new DeliveryStore(jdbi);
+        this.scheduled = new ScheduledBroadcasts(jdbi, duration -> Thread.sleep(duration.toMillis()));
         this.keywords = keywords;
         this.clock = clock;
     }
@@ -104,7 +107,7 @@ public final class StatusSync {
         int before = log.requests();
         Optional<LastCheck> last = store.lastCheck();
         Instant readBackTo = last.map(check -> check.checkedAt().minus(RECEIPT_WINDOW)).orElse(Instant.MIN);
-        List<Followed> followed = store.followed(connection.mode());
+        List<Followed> followed = store.followed(connection.mode(), now);
         Map<String, Optional<String>> messagingServices = new HashMap<>();
         int changed = 0;
         int settled = 0;
@@ -124,14 +127,15 @@ public final class StatusSync {
             });
             changed = learnt[0] + fetchWaiting(log, followed, readBackTo);
             for (Followed broadcast : followed) {
-                boolean pastValidity = broadcast.finishedAt() != null && now.isAfter(broadcast.finishedAt().plus(VALIDITY));
-                settled += store.recount(broadcast, now, pastValidity) ? 1 : 0;
+                settled += store.recount(broadcast, now, broadcast.pastValidity(now, VALIDITY)) ? 1 : 0;
             }
         }
         int[] replies = readReplies(connection, log, messagingServices, last, now);
+        // a STOP, read now or made before, must also stop what Twilio holds for that number
+        int takenBack = scheduled.cancelOptedOut(connection);
         store.checked(now, now);
         return new Report(followed.stream().map(Followed::id).toList(), changed, settled, replies[0], replies[1], replies[2],
-                log.requests() - before, now);
+                takenBack, log.requests() - before, now);
     }
 
     /** Matches one page of the log to the followed broadcasts' recipients and writes what changed. @return how many */

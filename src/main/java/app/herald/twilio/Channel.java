@@ -1,6 +1,7 @@
 package app.herald.twilio;
 
 import app.herald.settings.ChannelKind;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,4 +21,14 @@ public interface Channel {
      * @return Twilio's SID for what it accepted
      */
     String send(List<String> e164Numbers, String body) throws GatewayException;
+
+    /**
+     * Sends one request for Twilio to deliver at {@code sendAt}, where the channel can: Notify
+     * cannot, and Herald holds its batches instead.
+     *
+     * @return Twilio's SID for what it accepted
+     */
+    default String schedule(List<String> e164Numbers, String body, Instant sendAt) throws GatewayException {
+        throw new UnsupportedOperationException(kind() + " cannot hold a message for later: Herald holds it instead");
+    }
 }

@@ -3,14 +3,17 @@ package app.herald.twilio;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioCredentials;
 import com.twilio.base.Page;
+import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.rest.messaging.v1.Service;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +23,10 @@ import java.util.Optional;
  * sender), exactly one POST per call. Safe for several senders at once. Also Twilio's log of what
  * this service sent, for reconciliation, and the service itself, for "test connection".
  */
-public final class MessagingChannel implements Channel, MessageLog {
+public final class MessagingChannel implements Channel, MessageLog, ScheduledMessages {
+
+    /** Twilio's answer to cancelling a message that is no longer scheduled. */
+    static final int TOO_LATE_TO_CANCEL = 30409;
 
     /** How many of a number's messages one look at the log reads: newest first, it stops at the broadcast's start. */
     private static final long LOG_PAGE_SIZE = 50;
@@ -60,12 +66,46 @@ public final class MessagingChannel implements Channel, MessageLog {
     /** Creates one message. @return its SID ({@code SM…}) */
     @Override
     public String send(List<String> e164Numbers, String body) throws GatewayException {
+        return create(creator(e164Numbers, body));
+    }
+
+    /**
+     * Creates one message for Twilio to send at {@code sendAt} (15 minutes to 35 days ahead). The
+     * SDK writes a time without its offset, so it is given in UTC, which Twilio reads.
+     */
+    @Override
+    public String schedule(List<String> e164Numbers, String body, Instant sendAt) throws GatewayException {
+        return create(creator(e164Numbers, body).setScheduleType(Message.ScheduleType.FIXED)
+                .setSendAt(sendAt.atZone(ZoneOffset.UTC)));
+    }
+
+    /** Takes a scheduled message back: {@code Status=canceled}; Twilio's 30409 when it is too late. */
+    @Override
+    public boolean cancel(String sid) throws GatewayException {
+        try {
+            Message.updater(sid).setStatus(Message.UpdateStatus.CANCELED).update(client);
+            return true;
+        } catch (ApiException e) {
+            if (Integer.valueOf(TOO_LATE_TO_CANCEL).equals(e.getCode())) {
+                return false;
+            }
+            throw Failures.classify(e, http);
+        } catch (RuntimeException e) {
+            throw Failures.classify(e, http);
+        }
+    }
+
+    private MessageCreator creator(List<String> e164Numbers, String body) {
         if (e164Numbers.size() != 1) {
             throw new IllegalArgumentException("a message goes to one number, not " + e164Numbers.size());
         }
+        return Message.creator(new PhoneNumber(e164Numbers.get(0)), serviceSid, body);
+    }
+
+    private String create(MessageCreator creator) throws GatewayException {
         String sid;
         try {
-            sid = Message.creator(new PhoneNumber(e164Numbers.get(0)), serviceSid, body).create(client).getSid();
+            sid = creator.create(client).getSid();
         } catch (RuntimeException e) {
             throw Failures.classify(e, http);
         }

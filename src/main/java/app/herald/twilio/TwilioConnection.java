@@ -23,7 +23,7 @@ public final class TwilioConnection implements AutoCloseable {
 
     private final Mode mode;
     private final Channel channel;
-    private final MessageLog messageLog;
+    private final MessagingChannel messaging;
     private final TwilioLog log;
     private final String serviceSid;
     private final TwilioSimulator simulator;
@@ -34,12 +34,11 @@ public final class TwilioConnection implements AutoCloseable {
         this.simulator = simulator;
         this.log = new TwilioLog(credentials, baseUrl, READ_TIMEOUT, duration -> Thread.sleep(duration.toMillis()));
         if (credentials.channel() == ChannelKind.MESSAGES) {
-            MessagingChannel messaging = new MessagingChannel(credentials, baseUrl, READ_TIMEOUT);
+            this.messaging = new MessagingChannel(credentials, baseUrl, READ_TIMEOUT);
             this.channel = messaging;
-            this.messageLog = messaging;
         } else {
+            this.messaging = null;
             this.channel = new NotifyChannel(credentials, baseUrl, READ_TIMEOUT);
-            this.messageLog = null;
         }
     }
 
@@ -68,7 +67,12 @@ public final class TwilioConnection implements AutoCloseable {
 
     /** Twilio's log of what the Messaging Service sent, where an uncertain message is looked up; empty for Notify. */
     public Optional<MessageLog> messageLog() {
-        return Optional.ofNullable(messageLog);
+        return Optional.ofNullable(messaging);
+    }
+
+    /** Where a scheduled message is taken back; empty for Notify, which cannot schedule. */
+    public Optional<ScheduledMessages> scheduledMessages() {
+        return Optional.ofNullable(messaging);
     }
 
     /** The account's whole message log, where statuses and replies are read. */

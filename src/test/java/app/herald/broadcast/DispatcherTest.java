@@ -13,9 +13,15 @@ import app.herald.twilio.simulator.TwilioSimulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +64,7 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(Channel channel) {
-        return new BatchDispatcher(journal, channel, waits::add);
+        return new BatchDispatcher(journal, channel, waits::add, Clock.systemUTC());
     }
 
     private Channel gateway() {
@@ -101,6 +107,46 @@ class DispatcherTest {
         });
         assertThat(acceptedNumbers()).hasSize(25_000).doesNotHaveDuplicates();
         assertThat(progress).last().satisfies(last -> assertThat(last.recipientsAccepted()).isEqualTo(25_000));
+    }
+
+    /** Notify cannot hold messages: given a time, Herald holds the batches until then, on a clock the sleeps move. */
+    @Test
+    void aNotifyBroadcastGivenATimeIsHeldUntilThenAndAPauseMeanwhileSendsNothing() throws Exception {
+        Instant start = Instant.parse("2026-12-24T07:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        long id = TestBroadcasts.plan(database.jdbi(), "Carols at nine", List.of(list("All", 1, 15_000)));
+        Schedule nine = new Schedule(Instant.parse("2026-12-24T08:00:00Z"), ZoneId.of("Europe/Berlin"));
+        database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE broadcast SET send_at = :at, send_zone = :zone WHERE id = :id")
+                .bind("at", Timestamp.from(nine.at())).bind("zone", nine.zone().getId()).bind("id", id).execute());
+
+        BatchDispatcher pausedMeanwhile = new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
+        Dispatcher.Listener pauseAtOnce = progress -> pausedMeanwhile.pause();
+        assertThat(pausedMeanwhile.run(id, pauseAtOnce)).isEqualTo(BroadcastState.PAUSED);
+        assertThat(simulator.accepted()).isEmpty();
+        assertThat(now.get()).as("paused before the first wait").isEqualTo(start);
+
+        List<Instant> sentAt = new ArrayList<>();
+        BatchDispatcher holding = new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
+        assertThat(holding.run(id, progress -> sentAt.add(now.get()))).isEqualTo(BroadcastState.FINISHED);
+        assertThat(acceptedNumbers()).hasSize(15_000);
+        assertThat(sentAt.get(0)).as("the hold is said before it begins").isEqualTo(start);
+        assertThat(sentAt.subList(1, sentAt.size())).allSatisfy(at -> assertThat(at).isEqualTo(nine.at()));
     }
 
     @Test

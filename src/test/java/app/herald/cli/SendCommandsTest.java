@@ -15,6 +15,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +63,34 @@ class SendCommandsTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    @Test
+    void sendAtATimeHandsEachMessageToTwilioAndCancelTakesThemBack() throws Exception {
+        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
+        environment = new HashMap<>(environment);
+        environment.put("TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDateTime nine = LocalDateTime.now(berlin).plusHours(3).truncatedTo(ChronoUnit.MINUTES);
+
+        assertThat(herald("send", "--channel", "messages", "--list", "Parents", "--message", "Carols at nine",
+                "--at", nine.toString(), "--zone", "Europe/Berlin", "--yes")).isZero();
+
+        assertThat(out.toString()).contains("(Europe/Berlin)").contains("Twilio holds each message until then");
+        assertThat(simulator.messages()).hasSize(11_999).allSatisfy(message -> {
+            assertThat(message.status()).isEqualTo("scheduled");
+            assertThat(message.sendAt()).isEqualTo(nine.atZone(berlin).toInstant());
+        });
+
+        assertThat(herald("cancel", "--yes")).isZero();
+        assertThat(out.toString()).contains("11,999 messages cancelled at Twilio, 0 too late");
+        assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
+
+        assertThat(herald("cancel", "--yes")).isEqualTo(1);
+        assertThat(err.toString()).contains("No broadcast is waiting for its time.");
+        assertThat(herald("send", "--channel", "messages", "--list", "Parents", "--message", "Too soon",
+                "--at", LocalDateTime.now(berlin).plusMinutes(5).toString(), "--zone", "Europe/Berlin", "--yes")).isEqualTo(1);
+        assertThat(err.toString()).contains("Twilio holds a message from 15 minutes ahead");
     }
 
     @Test

@@ -1,0 +1,138 @@
+package app.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.BroadcastState;
+import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.Quote;
+import app.herald.broadcast.Schedule;
+import app.herald.broadcast.TestBroadcasts;
+import app.herald.contacts.OptOuts;
+import app.herald.contacts.TestContacts;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.ReplyKeywords;
+import app.herald.settings.TwilioChoice;
+import app.herald.storage.Database;
+import app.herald.twilio.TwilioConnections;
+import app.herald.twilio.simulator.TwilioSimulator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broadcast given a time, through a Messaging Service, against the simulator with the real SDK. */
+class ScheduledBroadcastsTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @TempDir
+    Path folder;
+
+    private TwilioSimulator simulator;
+    private Database database;
+    private TwilioConnections twilio;
+    private BroadcastService broadcasts;
+    private ScheduledBroadcasts scheduled;
+
+    @BeforeEach
+    void open() throws Exception {
+        simulator = TwilioSimulator.start(0, null);
+        database = Database.open(folder.resolve("herald"));
+        twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
+                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+        broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+        scheduled = new ScheduledBroadcasts(database.jdbi(), duration -> { });
+    }
+
+    @AfterEach
+    void close() {
+        twilio.close();
+        database.close();
+        simulator.close();
+    }
+
+    /** Two hours from now, to the minute, as a person in Berlin picks it. */
+    private static Schedule inTwoHours() {
+        LocalDateTime berlin = LocalDateTime.now(BERLIN).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        return Schedule.chosen(berlin, BERLIN, Instant.now(), ChannelKind.MESSAGES);
+    }
+
+    private long sendAt(Schedule schedule, int people) throws InterruptedException {
+        long list = TestContacts.list(database.jdbi(), "Parents", people);
+        Quote quote = broadcasts.quote("School is closed tomorrow", List.of(list), false).at(schedule);
+        long broadcast = broadcasts.start(quote);
+        assertThat(broadcasts.sending(broadcast).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
+        return broadcast;
+    }
+
+    @Test
+    void eachMessageIsHandedToTwilioWithTheChosenInstantInUtc() throws Exception {
+        Schedule schedule = inTwoHours();
+        long broadcast = sendAt(schedule, 120);
+
+        assertThat(simulator.messages()).hasSize(120)
+                .allSatisfy(message -> {
+                    assertThat(message.sendAt()).isEqualTo(schedule.at());
+                    assertThat(message.status()).isEqualTo("scheduled");
+                });
+        assertThat(new Broadcasts(database.jdbi()).find(broadcast).orElseThrow().schedule()).isEqualTo(schedule);
+    }
+
+    @Test
+    void takingItBackCancelsEveryMessageAndReportsTheOnesItWasTooLateFor() throws Exception {
+        long broadcast = sendAt(inTwoHours(), 250);
+        // one the simulator no longer holds as scheduled: Twilio answers 30409
+        String gone = simulator.messages().get(0).sid();
+        assertThat(twilio.current().scheduledMessages().orElseThrow().cancel(gone)).isTrue();
+
+        ScheduledBroadcasts.Cancelled cancelled = scheduled.cancel(twilio.current(), broadcast, done -> { });
+
+        assertThat(cancelled.canceled()).isEqualTo(249);
+        assertThat(cancelled.tooLate()).isEqualTo(1);
+        assertThat(cancelled.problem()).isNull();
+        assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
+        assertThat(new Broadcasts(database.jdbi()).find(broadcast).orElseThrow().state()).isEqualTo(BroadcastState.CANCELLED);
+        assertThat(new Broadcasts(database.jdbi()).latestScheduled()).isEmpty();
+    }
+
+    @Test
+    void aNumberThatOptsOutBeforeItsTimeHasItsMessageTakenBackAtTheNextCheck() throws Exception {
+        sendAt(inTwoHours(), 30);
+        String leaving = "+14152000007";
+        new OptOuts(database.jdbi()).add(leaving, "replied STOP", "test");
+
+        StatusSync.Report report = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, Clock.systemUTC())
+                .check(twilio.current());
+
+        assertThat(report.takenBack()).isEqualTo(1);
+        assertThat(simulator.messages()).allSatisfy(message -> assertThat(message.status())
+                .isEqualTo(message.to().equals(leaving) ? "canceled" : "scheduled"));
+    }
+
+    @Test
+    void aTimeTwilioCannotHoldIsRefusedInWords() {
+        Instant now = Instant.now();
+        LocalDateTime berlinNow = LocalDateTime.ofInstant(now, BERLIN);
+        assertThatThrownBy(() -> Schedule.chosen(berlinNow.plusMinutes(10), BERLIN, now, ChannelKind.MESSAGES))
+                .hasMessageStartingWith("Twilio holds a message from 15 minutes ahead")
+                .hasMessageContaining("(Europe/Berlin) is 10 minutes away");
+        assertThatThrownBy(() -> Schedule.chosen(berlinNow.plusDays(40), BERLIN, now, ChannelKind.MESSAGES))
+                .hasMessageContaining("at most 35 days ahead");
+        assertThatThrownBy(() -> Schedule.chosen(berlinNow.minusHours(1), BERLIN, now, ChannelKind.NOTIFY))
+                .hasMessageEndingWith("has passed. Choose a later time, or send now.");
+        // Notify's are held by Herald: ten minutes ahead is fine
+        assertThat(Schedule.chosen(berlinNow.plusMinutes(10), BERLIN, now, ChannelKind.NOTIFY).at())
+                .isAfter(now.plus(Duration.ofMinutes(9)));
+    }
+}
