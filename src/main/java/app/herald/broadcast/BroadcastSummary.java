@@ -30,6 +30,11 @@ public record BroadcastSummary(long id, String body, String lists, BroadcastStat
                 uncertain, markedSent, segments, encoding, createdAt, startedAt, finishedAt, deliveries, schedule, its);
     }
 
+    /** Given a time that has not come at {@code now}, and not taken back: Twilio (or Herald, for Notify) holds it. */
+    public boolean waitsForItsTime(Instant now) {
+        return schedule != null && schedule.at().isAfter(now) && state != BroadcastState.CANCELLED;
+    }
+
     /** The recipients still to send: of PENDING batches, or PENDING messages (IN_FLIGHT ones while a run goes on). */
     public long pendingRecipients() {
         if (channel == ChannelKind.MESSAGES) {

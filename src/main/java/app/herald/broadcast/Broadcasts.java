@@ -124,10 +124,7 @@ public final class Broadcasts {
     /** The newest broadcast given a time that has not come, and not taken back: what "cancel" means without an id. */
     public Optional<BroadcastSummary> latestScheduled() {
         Instant now = Instant.now();
-        return all().stream()
-                .filter(broadcast -> broadcast.state() != BroadcastState.CANCELLED && broadcast.schedule() != null
-                        && broadcast.schedule().at().isAfter(now))
-                .findFirst();
+        return all().stream().filter(broadcast -> broadcast.waitsForItsTime(now)).findFirst();
     }
 
     private record EndedBatch(Instant sentAt, SendState state, long size) {

@@ -1,5 +1,7 @@
 package app.herald.ui.history;
 
+import static app.herald.ui.common.Nodes.showOnlyWhen;
+
 import app.herald.broadcast.Batch;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.BroadcastSummary;
@@ -109,6 +111,8 @@ public final class HistoryController {
     @FXML private DatePicker toPicker;
     @FXML private Button exportButton;
     @FXML private Button resumeButton;
+    @FXML private Button takeBackButton;
+    @FXML private Label scheduleLabel;
     @FXML private Button sendAgainButton;
     @FXML private Button markSentButton;
 
@@ -153,7 +157,7 @@ public final class HistoryController {
         modeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().mode().name()));
         channelColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 bundle.getString("history.channel." + row.getValue().channel().label())));
-        stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().state().name()));
+        stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(viewModel.stateText(row.getValue())));
         recipientsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().recipients()));
         acceptedColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().accepted()));
         listsColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().lists()));
@@ -182,6 +186,12 @@ public final class HistoryController {
         bindDetails();
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
                 || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
+        var scheduled = Bindings.createBooleanBinding(viewModel::canTakeBack, viewModel.selectedProperty());
+        showOnlyWhen(takeBackButton, scheduled);
+        showOnlyWhen(scheduleLabel, scheduled);
+        scheduleLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.canTakeBack()
+                ? MessageFormat.format(bundle.getString("history.scheduledFor"), viewModel.selectedProperty().get().schedule().words())
+                : "", viewModel.selectedProperty()));
         var chosenBatch = batchTable.getSelectionModel().selectedItemProperty();
         var chosenRecipient = recipientsController.chosenProperty();
         var notUncertain = Bindings.createBooleanBinding(() -> messages()
@@ -299,6 +309,16 @@ public final class HistoryController {
         File target = chooser.showSaveDialog(root.getScene().getWindow());
         if (target != null) {
             viewModel.export(target.toPath());
+        }
+    }
+
+    @FXML
+    private void takeBack() {
+        BroadcastSummary broadcast = viewModel.selectedProperty().get();
+        if (viewModel.canTakeBack() && Dialogs.confirm(root, bundle.getString("history.takeBack.title"),
+                MessageFormat.format(bundle.getString("history.takeBack.question"), broadcast.id(), broadcast.recipients(),
+                        broadcast.schedule().words()), bundle.getString("history.takeBack"))) {
+            viewModel.takeBack();
         }
     }
 

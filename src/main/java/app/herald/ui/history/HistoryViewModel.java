@@ -13,12 +13,14 @@ import app.herald.broadcast.RecipientOutcome;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.delivery.NotReached;
 import app.herald.delivery.Replies;
+import app.herald.delivery.ScheduledBroadcasts;
 import app.herald.delivery.StatusSync;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
 import app.herald.ui.common.Tasks;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,8 +47,14 @@ public final class HistoryViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
+    /** Takes back a broadcast given a time (slow on a big one: run off the FX thread). */
+    public interface TakeBack {
+        ScheduledBroadcasts.Cancelled cancel(long broadcastId) throws InterruptedException;
+    }
+
     private final Broadcasts broadcasts;
     private final BroadcastService sending;
+    private final TakeBack takeBack;
     private final ScreenWork work;
     private final ResourceBundle bundle;
 
@@ -62,11 +70,15 @@ public final class HistoryViewModel {
     private boolean checking;
     private final ObservableList<DailyOutcome> lastThirtyDays = FXCollections.observableArrayList();
 
-    /** @param sending resumes a broadcast, and settles its uncertain batches and messages as a person decides */
+    /**
+     * @param sending  resumes a broadcast, and settles its uncertain batches and messages as a person decides
+     * @param takeBack cancels a broadcast given a time before it goes
+     */
     public HistoryViewModel(Broadcasts broadcasts, BroadcastRecipients recipientsOf, Replies replies, NotReached notReached,
-            BroadcastService sending, Tasks tasks, ResourceBundle bundle) {
+            BroadcastService sending, TakeBack takeBack, Tasks tasks, ResourceBundle bundle) {
         this.broadcasts = Objects.requireNonNull(broadcasts);
         this.sending = Objects.requireNonNull(sending);
+        this.takeBack = Objects.requireNonNull(takeBack);
         this.work = new ScreenWork(tasks);
         this.bundle = Objects.requireNonNull(bundle);
         this.recipients = new RecipientsViewModel(selected, recipientsOf, replies, notReached, sending, work, bundle);
@@ -104,6 +116,31 @@ public final class HistoryViewModel {
                 work.tell(Notice.info(bundle.getString("history.interrupted")));
             }
         });
+    }
+
+    /** Whether the chosen broadcast waits for its time, and can be taken back. */
+    public boolean canTakeBack() {
+        BroadcastSummary broadcast = selected.get();
+        return broadcast != null && broadcast.waitsForItsTime(Instant.now());
+    }
+
+    /** Takes the chosen broadcast back before its time: nothing of it goes, and Twilio drops what it holds. */
+    public void takeBack() {
+        if (!canTakeBack()) {
+            return;
+        }
+        long id = selected.get().id();
+        work.change(() -> takeBack.cancel(id), cancelled -> {
+            String done = MessageFormat.format(bundle.getString("history.takenBack"), id, cancelled.canceled(),
+                    cancelled.tooLate());
+            work.tell(cancelled.problem() == null ? Notice.info(done) : new Notice(done + " " + cancelled.problem(), true));
+            refresh();
+        });
+    }
+
+    /** How a broadcast's state reads in the list: SCHEDULED while it waits for its time. */
+    public String stateText(BroadcastSummary broadcast) {
+        return broadcast.waitsForItsTime(Instant.now()) ? bundle.getString("history.state.scheduled") : broadcast.state().name();
     }
 
     /** Says that Twilio's log is being read; {@link #checked} then says what it found. */

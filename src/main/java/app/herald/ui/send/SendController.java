@@ -10,6 +10,8 @@ import app.herald.ui.common.NoticeLabels;
 import app.herald.ui.send.SendViewModel.Phase;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.animation.KeyFrame;
@@ -17,15 +19,24 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Wires the send dialog: the confirmation, then the sampled progress and the outcome. */
 public final class SendController {
+
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final SendViewModel viewModel;
     private final ResourceBundle bundle;
@@ -38,6 +49,13 @@ public final class SendController {
     @FXML private Label costLabel;
     @FXML private Label modeLabel;
     @FXML private CheckBox liveCheck;
+    @FXML private HBox whenBox;
+    @FXML private RadioButton nowRadio;
+    @FXML private RadioButton laterRadio;
+    @FXML private DatePicker laterDate;
+    @FXML private TextField laterTime;
+    @FXML private ComboBox<String> laterZone;
+    @FXML private Label scheduleLabel;
     @FXML private Button testButton;
     @FXML private ProgressIndicator testSpinner;
     @FXML private VBox progressPane;
@@ -78,6 +96,7 @@ public final class SendController {
         liveCheck.setVisible(live);
         liveCheck.setManaged(live);
         liveCheck.selectedProperty().bindBidirectional(viewModel.liveConfirmedProperty());
+        bindWhen(plan);
 
         var phase = viewModel.phaseProperty();
         showOnlyWhen(confirmPane, phase.isEqualTo(Phase.CONFIRM));
@@ -96,6 +115,30 @@ public final class SendController {
         closeButton.disableProperty().bind(phase.isEqualTo(Phase.SENDING));
         bindProgress(plan);
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+    }
+
+    /** Send now, or at a date, time and zone; a resumed broadcast keeps the time it was given. */
+    private void bindWhen(Quote plan) {
+        whenBox.setVisible(!plan.resumes());
+        whenBox.setManaged(!plan.resumes());
+        ToggleGroup when = new ToggleGroup();
+        nowRadio.setToggleGroup(when);
+        laterRadio.setToggleGroup(when);
+        laterRadio.selectedProperty().bindBidirectional(viewModel.sendLaterProperty());
+        nowRadio.setSelected(!viewModel.sendLaterProperty().get());
+        var now = laterRadio.selectedProperty().not();
+        laterDate.valueProperty().bindBidirectional(viewModel.laterDateProperty());
+        laterTime.textProperty().bindBidirectional(viewModel.laterTimeProperty());
+        laterZone.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        laterZone.valueProperty().bindBidirectional(viewModel.laterZoneProperty());
+        for (var field : List.of(laterDate, laterTime, laterZone)) {
+            field.disableProperty().bind(now);
+        }
+        scheduleLabel.textProperty().bind(Bindings.when(viewModel.scheduleProblemProperty().isEmpty())
+                .then(viewModel.scheduleNoteProperty()).otherwise(viewModel.scheduleProblemProperty()));
+        scheduleLabel.getStyleClass().add("schedule-note");
+        viewModel.scheduleProblemProperty().addListener((observable, before, problem) ->
+                scheduleLabel.pseudoClassStateChanged(PROBLEM, !problem.isEmpty()));
     }
 
     private void bindProgress(Quote plan) {
@@ -117,11 +160,22 @@ public final class SendController {
         progressLabel.textProperty().bind(Bindings.createStringBinding(() -> progressText(plan), viewModel.endedProperty(),
                 total, viewModel.acceptedProperty(), viewModel.elapsedSecondsProperty(), viewModel.perSecondProperty(),
                 viewModel.remainingSecondsProperty(), preparing));
-        outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.outcomeProperty().get() == null ? ""
-                : text("send.outcome." + viewModel.outcomeProperty().get().name(), plan), viewModel.outcomeProperty()));
+        outcomeLabel.textProperty().bind(Bindings.createStringBinding(() -> outcomeText(plan), viewModel.outcomeProperty()));
         progressTitle.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.DONE))
                 .then(bundle.getString("send.done")).otherwise(bundle.getString("send.sending")));
         eventList.setItems(viewModel.events());
+    }
+
+    /** What the send came to; handed to Twilio for later, when it goes and who holds it. */
+    private String outcomeText(Quote plan) {
+        BroadcastState outcome = viewModel.outcomeProperty().get();
+        if (outcome == null) {
+            return "";
+        }
+        if (outcome == BroadcastState.FINISHED && viewModel.sendLaterProperty().get()) {
+            return viewModel.scheduleNoteProperty().get();
+        }
+        return text("send.outcome." + outcome.name(), plan);
     }
 
     private String progressText(Quote plan) {

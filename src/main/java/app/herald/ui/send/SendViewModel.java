@@ -4,12 +4,23 @@ import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Dispatcher;
 import app.herald.broadcast.Quote;
+import app.herald.broadcast.Schedule;
 import app.herald.broadcast.Sending;
 import app.herald.contacts.PhoneNumbers;
+import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
 import java.text.MessageFormat;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -21,13 +32,19 @@ import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -45,6 +62,9 @@ public final class SendViewModel {
         DONE
     }
 
+    /** A time of day as people type it: 9:00, 09:00, 17:30. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
     private final Quote quote;
     private final Callable<Optional<String>> ownNumber;
     private final BroadcastService broadcasts;
@@ -56,6 +76,12 @@ public final class SendViewModel {
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.CONFIRM);
     private final BooleanProperty liveConfirmed = new SimpleBooleanProperty();
+    private final BooleanProperty sendLater = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalDate> laterDate = new SimpleObjectProperty<>(LocalDate.now().plusDays(1));
+    private final StringProperty laterTime = new SimpleStringProperty("09:00");
+    private final StringProperty laterZone = new SimpleStringProperty(ZoneId.systemDefault().getId());
+    private final ReadOnlyStringWrapper scheduleProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scheduleNote = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
@@ -93,7 +119,12 @@ public final class SendViewModel {
         this.bundle = Objects.requireNonNull(bundle);
         total.set(quote.requests());
         canSend = Bindings.createBooleanBinding(() -> phase.get() == Phase.CONFIRM && sameMode()
-                && (mode() == Mode.SIMULATION || liveConfirmed.get()), phase, liveConfirmed);
+                && (mode() == Mode.SIMULATION || liveConfirmed.get()) && (!sendLater.get() || scheduleProblem.get().isEmpty()),
+                phase, liveConfirmed, sendLater, scheduleProblem);
+        for (var chosen : List.of(sendLater, laterDate, laterTime, laterZone)) {
+            chosen.addListener(observable -> checkSchedule());
+        }
+        checkSchedule();
         if (!sameMode()) {
             notice.set(new Notice(MessageFormat.format(bundle.getString("send.otherMode"), quote.mode(), mode()), true));
         }
@@ -125,11 +156,50 @@ public final class SendViewModel {
                 .start();
     }
 
+    /**
+     * The time chosen for "send at", read again, as a schedule: what the confirmation says of it, or
+     * why it cannot be (a time that has passed, nearer than Twilio holds a message).
+     */
+    private Optional<Schedule> checkSchedule() {
+        if (!sendLater.get()) {
+            scheduleProblem.set("");
+            scheduleNote.set("");
+            return Optional.empty();
+        }
+        scheduleNote.set("");
+        if (laterDate.get() == null) {
+            scheduleProblem.set(bundle.getString("send.when.noDate"));
+            return Optional.empty();
+        }
+        try {
+            LocalTime time = LocalTime.parse(laterTime.get().strip(), TIME);
+            Schedule schedule = Schedule.chosen(LocalDateTime.of(laterDate.get(), time), ZoneId.of(laterZone.get().strip()),
+                    Instant.now(), quote.channel());
+            scheduleProblem.set("");
+            scheduleNote.set(MessageFormat.format(bundle.getString(quote.channel() == ChannelKind.MESSAGES
+                    ? "send.when.twilioHolds" : "send.when.heraldHolds"), schedule.words()));
+            return Optional.of(schedule);
+        } catch (DateTimeParseException e) {
+            scheduleProblem.set(bundle.getString("send.when.badTime"));
+        } catch (DateTimeException e) {
+            scheduleProblem.set(MessageFormat.format(bundle.getString("send.when.badZone"), laterZone.get()));
+        } catch (IllegalArgumentException e) {
+            scheduleProblem.set(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     /** Plans the broadcast, then sends it on the sender thread; {@link #sampleProgress()} shows how far it is. */
     public void send() {
         if (!canSend.get()) {
             return;
         }
+        // the time is checked again: it may have come near while the dialog stood open
+        Optional<Schedule> schedule = checkSchedule();
+        if (sendLater.get() && schedule.isEmpty()) {
+            return;
+        }
+        Quote confirmed = schedule.map(quote::at).orElse(quote);
         phase.set(Phase.SENDING);
         startedAt = nanoClock.getAsLong();
         if (quote.resumes()) {
@@ -137,7 +207,7 @@ public final class SendViewModel {
             return;
         }
         preparing.set(true);
-        tasks.run(() -> broadcasts.start(quote))
+        tasks.run(() -> broadcasts.start(confirmed))
                 .onSuccess(this::dispatch)
                 .onError(problem -> {
                     notice.set(Notice.problem(problem));
@@ -257,6 +327,35 @@ public final class SendViewModel {
 
     public BooleanBinding canSendBinding() {
         return canSend;
+    }
+
+    /** Send at a chosen time instead of now (a new broadcast only: a resumed one keeps its time). */
+    public BooleanProperty sendLaterProperty() {
+        return sendLater;
+    }
+
+    public ObjectProperty<LocalDate> laterDateProperty() {
+        return laterDate;
+    }
+
+    /** The time of day, as typed: "09:00". */
+    public StringProperty laterTimeProperty() {
+        return laterTime;
+    }
+
+    /** The time zone the time is in, by its name: "Europe/Berlin"; this computer's at first. */
+    public StringProperty laterZoneProperty() {
+        return laterZone;
+    }
+
+    /** Why the time chosen cannot be, in words; empty when it can (or when sending now). */
+    public ReadOnlyStringProperty scheduleProblemProperty() {
+        return scheduleProblem.getReadOnlyProperty();
+    }
+
+    /** When it goes and who holds it until then; empty when sending now. */
+    public ReadOnlyStringProperty scheduleNoteProperty() {
+        return scheduleNote.getReadOnlyProperty();
     }
 
     /**

@@ -96,7 +96,7 @@ public final class Screens implements ImportActions {
 
     private Node historyScreen() {
         HistoryViewModel history = new HistoryViewModel(core.history(), core.recipients(), core.replies(), core.notReached(),
-                core.broadcasts(), tasks, bundle);
+                core.broadcasts(), id -> core.cancelScheduled(id, done -> { }), tasks, bundle);
         Consumer<Quote> send = quote -> sendDialogs().open(owner.get(), quote);
         FxmlViews views = new FxmlViews(bundle);
         RecipientsController recipients = new RecipientsController(history.recipients(), bundle, send);

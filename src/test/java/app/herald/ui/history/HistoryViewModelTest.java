@@ -16,6 +16,7 @@ import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
 import app.herald.delivery.NotReached;
 import app.herald.delivery.Replies;
+import app.herald.delivery.ScheduledBroadcasts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
@@ -58,6 +59,7 @@ class HistoryViewModelTest {
         viewModel = new HistoryViewModel(new Broadcasts(database.jdbi()), new BroadcastRecipients(database.jdbi()),
                 new Replies(database.jdbi()), new NotReached(database.jdbi(), new RecipientLists(database.jdbi())),
                 TestBroadcasts.service(database.jdbi(), twilio),
+                id -> new ScheduledBroadcasts(database.jdbi(), duration -> { }).cancel(twilio.current(), id, done -> { }),
                 SameThreadTasks.create(), ResourceBundle.getBundle("app.herald.ui.messages"));
         viewModel.refresh();
     }

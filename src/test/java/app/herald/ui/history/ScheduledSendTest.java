@@ -1,0 +1,101 @@
+package app.herald.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.broadcast.BroadcastSummary;
+import app.herald.contacts.TestContacts;
+import app.herald.storage.Storage;
+import app.herald.storage.TestStorage;
+import app.herald.twilio.simulator.TwilioSimulator;
+import app.herald.ui.HeraldWindowTest;
+import app.herald.ui.Screenshots;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Send at a time in the real window: picked in the confirmation, shown in History, taken back from there. */
+class ScheduledSendTest extends HeraldWindowTest {
+
+    private TwilioSimulator simulator;
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void aTimePickedInTheConfirmationIsScheduledAtTwilioShownInHistoryAndTakenBack() throws Exception {
+        simulator = TwilioSimulator.start(0, null);
+        try (Storage storage = TestStorage.open(home)) {
+            TestContacts.list(storage.jdbi(), "Parents", 40);
+        }
+        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
+        startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString())).waitUntilReady();
+
+        sendToTheFirstList("The school fair opens at nine");
+        Node dialog = robot.window("Send").getScene().getRoot();
+        robot.clickOn(robot.from(dialog).lookup("#laterRadio").<Node>query());
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        robot.interact(() -> robot.from(dialog).lookup("#laterDate").queryAs(DatePicker.class).setValue(tomorrow));
+        TextField time = robot.from(dialog).lookup("#laterTime").queryAs(TextField.class);
+        robot.interact(time::clear);
+        robot.clickOn(time).write("7:5");
+        herald.waitFor(() -> label(dialog, "#scheduleLabel").startsWith("Type the time of day"));
+        assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).as("no send at a time it cannot read").isTrue();
+        robot.write("0");
+        herald.waitFor(() -> label(dialog, "#scheduleLabel").startsWith("Goes at"));
+        assertThat(label(dialog, "#scheduleLabel")).contains("07:50 (" + ZoneId.systemDefault().getId() + ")")
+                .contains("Twilio holds each message");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, robot.window("Send").getScene(), "send-at");
+        robot.clickOn(robot.from(dialog).lookup("#liveCheck").<Node>query());
+        robot.clickOn(robot.from(dialog).lookup("#sendButton").<Node>query());
+        herald.waitFor(() -> label(dialog, "#outcomeLabel").startsWith("Goes at"));
+        robot.clickOn("#closeButton");
+
+        Instant nine = tomorrow.atTime(LocalTime.of(7, 50)).atZone(ZoneId.systemDefault()).toInstant();
+        assertThat(simulator.messages()).hasSize(40).allSatisfy(message -> {
+            assertThat(message.status()).isEqualTo("scheduled");
+            assertThat(message.sendAt()).isEqualTo(nine);
+        });
+
+        shortcut(KeyCode.DIGIT3);
+        herald.waitFor(() -> visible("#takeBackButton"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scheduleLabel").queryAs(Label.class).getText()).startsWith("Goes at");
+        assertThat(broadcasts().getColumns().get(3).getCellData(0)).isEqualTo("SCHEDULED");
+        Screenshots.save(robot, herald.stage().getScene(), "history-scheduled");
+
+        robot.clickOn("#takeBackButton");
+        confirm("Take back");
+        herald.waitFor(() -> robot.lookup("#noticeLabel").queryAs(Label.class).getText().contains("40 messages cancelled"));
+        assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
+        herald.waitFor(() -> !visible("#takeBackButton"));
+        assertThat(broadcasts().getColumns().get(3).getCellData(0)).isEqualTo("CANCELLED");
+    }
+
+    private String label(Node dialog, String id) {
+        return robot.from(dialog).lookup(id).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<BroadcastSummary> broadcasts() {
+        return robot.lookup("#broadcastTable").queryAs(TableView.class);
+    }
+}
