@@ -28,10 +28,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array.")
     private boolean json;
 
-    /** A broadcast as --json prints it. */
+    /** A broadcast as --json prints it; sendAt and sendZone null when it went at once. */
     record JsonBroadcast(long id, String state, String mode, String channel, String lists, int recipients, int accepted,
             int failed, int uncertain, int markedSent, int segments, String encoding, String body, Instant createdAt,
-            Instant finishedAt, JsonDeliveries deliveries, List<JsonBatch> batches) {
+            Instant finishedAt, Instant sendAt, String sendZone, JsonDeliveries deliveries, List<JsonBatch> batches) {
     }
 
     /** What Twilio's log said of a broadcast's accepted messages, as --json prints it; checkedAt null: never read. */
@@ -58,12 +58,13 @@ final class HistoryCommand implements Callable<Integer> {
             }
             for (BroadcastSummary broadcast : broadcasts) {
                 Deliveries deliveries = broadcast.deliveries();
-                out.printf("%d  %s  %-10s %-8s %-9s %,d recipients, %,d accepted%s%s  %s%n", broadcast.id(),
+                out.printf("%d  %s  %-10s %-8s %-9s %,d recipients, %,d accepted%s%s%s  %s%n", broadcast.id(),
                         broadcast.createdAt(), broadcast.mode(), broadcast.channel().label(), broadcast.state(),
                         broadcast.recipients(), broadcast.accepted(), broadcast.channel() == ChannelKind.NOTIFY
                                 ? ", " + broadcast.batches().size() + " batches" : "",
                         deliveries.checkedAt() == null ? "" : String.format(", %,d delivered, %,d did not arrive",
                                 deliveries.delivered(), deliveries.notReached()),
+                        broadcast.schedule() == null ? "" : ", at " + broadcast.schedule().words(),
                         preview(broadcast.body()));
             }
             return 0;
@@ -75,7 +76,10 @@ final class HistoryCommand implements Callable<Integer> {
                 broadcast.channel().label(), broadcast.lists(), broadcast.recipients(), broadcast.accepted(), broadcast.failed(),
                 broadcast.recipientsIn(SendState.UNCERTAIN), broadcast.recipientsIn(SendState.MARKED_SENT), broadcast.segments(),
                 broadcast.encoding(), broadcast.body(),
-                broadcast.createdAt(), broadcast.finishedAt(), json(broadcast.deliveries(), broadcast.accepted()),
+                broadcast.createdAt(), broadcast.finishedAt(),
+                broadcast.schedule() == null ? null : broadcast.schedule().at(),
+                broadcast.schedule() == null ? null : broadcast.schedule().zone().getId(),
+                json(broadcast.deliveries(), broadcast.accepted()),
                 broadcast.batches().stream().map(HistoryCommand::json).toList());
     }
 
