@@ -54,8 +54,9 @@ public final class BatchDispatcher implements Dispatcher {
         String body = journal.body(broadcastId);
         Optional<Schedule> schedule = journal.schedule(broadcastId);
         if (schedule.isPresent() && !hold(broadcastId, schedule.get(), listener)) {
-            return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
-                    cancelRequested ? "Cancelled before its time: nothing was sent." : "Paused before its time: nothing was sent.");
+            boolean cancelled = cancelRequested || journal.isCancelled(broadcastId);
+            return end(broadcastId, cancelled ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
+                    cancelled ? "Taken back before its time: nothing was sent." : "Paused before its time: nothing was sent.");
         }
         journal.setState(broadcastId, BroadcastState.SENDING);
         Backoff backoff = new Backoff();
@@ -126,12 +127,15 @@ public final class BatchDispatcher implements Dispatcher {
                     + ": Notify cannot hold messages, so Herald sends them then, if it is still running."));
         }
         for (Duration left = schedule.waitFrom(clock.instant()); !left.isZero(); left = schedule.waitFrom(clock.instant())) {
+            if (journal.isCancelled(broadcastId)) {
+                cancelRequested = true;
+            }
             if (cancelRequested || pauseRequested || Thread.currentThread().isInterrupted()) {
                 return false;
             }
             sleeper.sleep(left.compareTo(HOLD_SLICE) < 0 ? left : HOLD_SLICE);
         }
-        return true;
+        return !journal.isCancelled(broadcastId);
     }
 
     private BroadcastState end(long broadcastId, BroadcastState state, Listener listener, String event) {

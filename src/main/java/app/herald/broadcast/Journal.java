@@ -47,6 +47,13 @@ public final class Journal {
                 .bind("id", broadcastId).mapTo(String.class).one());
     }
 
+    /** Whether a person took the broadcast back (History, herald cancel), perhaps from another thread while it was held. */
+    public boolean isCancelled(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT state FROM broadcast WHERE id = :id")
+                .bind("id", broadcastId).mapTo(String.class).findOne())
+                .map(BroadcastState.CANCELLED.name()::equals).orElse(true);
+    }
+
     /** When the broadcast is to go, if it was given a time. */
     public Optional<Schedule> schedule(long broadcastId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT send_at, send_zone FROM broadcast WHERE id = :id AND send_at IS NOT NULL")

@@ -60,8 +60,14 @@ public final class ScheduledBroadcasts {
         if (!scheduled) {
             throw new IllegalArgumentException("Broadcast " + broadcastId + "'s time has come: its messages have gone out.");
         }
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE broadcast SET state = 'CANCELLED' WHERE id = :id")
+        // a run still handing messages over would go on after the cancels: it must have stopped
+        int stopped = jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE broadcast SET state = 'CANCELLED' WHERE id = :id AND state <> 'SENDING'")
                 .bind("id", broadcastId).execute());
+        if (stopped == 0) {
+            throw new IllegalArgumentException("Broadcast " + broadcastId + " is being handed to Twilio right now:"
+                    + " pause it first, then take it back.");
+        }
         Checkpoints.sync(jdbi);
         if (connection.scheduledMessages().isEmpty()) {
             return new Cancelled(0, 0, null);

@@ -109,11 +109,18 @@ class DispatcherTest {
         assertThat(progress).last().satisfies(last -> assertThat(last.recipientsAccepted()).isEqualTo(25_000));
     }
 
-    /** Notify cannot hold messages: given a time, Herald holds the batches until then, on a clock the sleeps move. */
-    @Test
-    void aNotifyBroadcastGivenATimeIsHeldUntilThenAndAPauseMeanwhileSendsNothing() throws Exception {
-        Instant start = Instant.parse("2026-12-24T07:00:00Z");
-        AtomicReference<Instant> now = new AtomicReference<>(start);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-24T07:00:00Z"));
+
+    /** A broadcast of 15,000 to go at 08:00 UTC, an hour after {@link #now} starts. */
+    private long heldBroadcast(Schedule nine) {
+        long id = TestBroadcasts.plan(database.jdbi(), "Carols at nine", List.of(list("All", 1, 15_000)));
+        database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE broadcast SET send_at = :at, send_zone = :zone WHERE id = :id")
+                .bind("at", Timestamp.from(nine.at())).bind("zone", nine.zone().getId()).bind("id", id).execute());
+        return id;
+    }
+
+    /** A dispatcher whose sleeps move {@link #now} on. */
+    private BatchDispatcher holdingDispatcher() {
         Clock moving = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -130,23 +137,37 @@ class DispatcherTest {
                 return now.get();
             }
         };
-        long id = TestBroadcasts.plan(database.jdbi(), "Carols at nine", List.of(list("All", 1, 15_000)));
-        Schedule nine = new Schedule(Instant.parse("2026-12-24T08:00:00Z"), ZoneId.of("Europe/Berlin"));
-        database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE broadcast SET send_at = :at, send_zone = :zone WHERE id = :id")
-                .bind("at", Timestamp.from(nine.at())).bind("zone", nine.zone().getId()).bind("id", id).execute());
+        return new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
+    }
 
-        BatchDispatcher pausedMeanwhile = new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
+    /** Notify cannot hold messages: given a time, Herald holds the batches until then, on a clock the sleeps move. */
+    @Test
+    void aNotifyBroadcastGivenATimeIsHeldUntilThenAndAPauseMeanwhileSendsNothing() throws Exception {
+        Instant start = now.get();
+        Schedule nine = new Schedule(Instant.parse("2026-12-24T08:00:00Z"), ZoneId.of("Europe/Berlin"));
+        long id = heldBroadcast(nine);
+
+        BatchDispatcher pausedMeanwhile = holdingDispatcher();
         Dispatcher.Listener pauseAtOnce = progress -> pausedMeanwhile.pause();
         assertThat(pausedMeanwhile.run(id, pauseAtOnce)).isEqualTo(BroadcastState.PAUSED);
         assertThat(simulator.accepted()).isEmpty();
         assertThat(now.get()).as("paused before the first wait").isEqualTo(start);
 
         List<Instant> sentAt = new ArrayList<>();
-        BatchDispatcher holding = new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
-        assertThat(holding.run(id, progress -> sentAt.add(now.get()))).isEqualTo(BroadcastState.FINISHED);
+        assertThat(holdingDispatcher().run(id, progress -> sentAt.add(now.get()))).isEqualTo(BroadcastState.FINISHED);
         assertThat(acceptedNumbers()).hasSize(15_000);
         assertThat(sentAt.get(0)).as("the hold is said before it begins").isEqualTo(start);
         assertThat(sentAt.subList(1, sentAt.size())).allSatisfy(at -> assertThat(at).isEqualTo(nine.at()));
+    }
+
+    /** Taken back in History (another thread) while Herald holds it: it ends CANCELLED, nothing sent. */
+    @Test
+    void aHeldNotifyBroadcastTakenBackMeanwhileSendsNothing() throws Exception {
+        long id = heldBroadcast(new Schedule(Instant.parse("2026-12-24T08:00:00Z"), ZoneId.of("Europe/Berlin")));
+        Dispatcher.Listener takenBackInHistory = progress -> journal.setState(id, BroadcastState.CANCELLED);
+
+        assertThat(holdingDispatcher().run(id, takenBackInHistory)).isEqualTo(BroadcastState.CANCELLED);
+        assertThat(simulator.accepted()).isEmpty();
     }
 
     @Test
