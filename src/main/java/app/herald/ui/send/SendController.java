@@ -137,6 +137,7 @@ public final class SendController {
         scheduleLabel.textProperty().bind(Bindings.when(viewModel.scheduleProblemProperty().isEmpty())
                 .then(viewModel.scheduleNoteProperty()).otherwise(viewModel.scheduleProblemProperty()));
         scheduleLabel.getStyleClass().add("schedule-note");
+        showOnlyWhen(scheduleLabel, scheduleLabel.textProperty().isNotEmpty());
         viewModel.scheduleProblemProperty().addListener((observable, before, problem) ->
                 scheduleLabel.pseudoClassStateChanged(PROBLEM, !problem.isEmpty()));
     }
