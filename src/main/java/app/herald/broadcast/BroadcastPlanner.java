@@ -50,9 +50,10 @@ final class BroadcastPlanner {
         }
         long id = jdbi.withHandle(handle -> handle.createUpdate("""
                         INSERT INTO broadcast (body, encoding, segments, mode, channel, service_sid, state,
-                                               recipient_count, opted_out_count, duplicate_count, send_at, send_zone, list_names)
+                                               recipient_count, opted_out_count, duplicate_count, send_at, send_zone,
+                                               quiet_from, quiet_to, quiet_zone, list_names)
                         VALUES (:body, :encoding, :segments, :mode, :channel, :service, :state, :recipients, :optedOut,
-                                :duplicates, :sendAt, :sendZone,
+                                :duplicates, :sendAt, :sendZone, :quietFrom, :quietTo, :quietZone,
                                 (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
                                  FROM recipient_list WHERE id IN (<lists>)))""")
                 .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
@@ -60,6 +61,9 @@ final class BroadcastPlanner {
                 .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
                 .bind("sendAt", quote.isScheduled() ? Timestamp.from(quote.schedule().at()) : null)
                 .bind("sendZone", quote.isScheduled() ? quote.schedule().zone().getId() : null)
+                .bind("quietFrom", quote.quiet() == null ? null : quote.quiet().hours().from())
+                .bind("quietTo", quote.quiet() == null ? null : quote.quiet().hours().to())
+                .bind("quietZone", quote.quiet() == null ? null : quote.quiet().fallback().getId())
                 .bindList("lists", lists)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         try {

@@ -13,6 +13,7 @@ import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.TwilioConnections;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +83,15 @@ public final class BroadcastService {
         return new Quote(null, body, List.copyOf(listIds), count.recipients(), count.duplicates(), count.optedOut(),
                 analysis.encoding(), analysis.segments(), smartEncoding, channel.requestsFor(count.recipients()), perSegment,
                 perSegment.estimate(analysis.segments(), count.recipients()), mode, channel,
-                paceSeconds(mode, channel, count.recipients()), null);
+                paceSeconds(mode, channel, count.recipients()), null, null);
+    }
+
+    /** What the quote's quiet hours make of it: how many go at once, how many later, and when the last (slow on big lists). */
+    public QuietPreview quietPreview(Quote quote) {
+        if (quote.quiet() == null) {
+            throw new IllegalArgumentException("the quote has no quiet hours");
+        }
+        return QuietPreview.of(quote, audience, Instant.now());
     }
 
     /** What is left to send of a broadcast: what is PENDING, counted as the broadcast was, in its mode and channel. */
@@ -92,7 +101,7 @@ public final class BroadcastService {
         return new Quote(broadcast.id(), broadcast.body(), List.of(), recipients, 0, 0, Encoding.ofLabel(broadcast.encoding()),
                 broadcast.segments(), false, broadcast.pendingRequests(), perSegment,
                 perSegment.estimate(broadcast.segments(), recipients), broadcast.mode(), broadcast.channel(),
-                paceSeconds(broadcast.mode(), broadcast.channel(), recipients), broadcast.schedule());
+                paceSeconds(broadcast.mode(), broadcast.channel(), recipients), broadcast.schedule(), null);
     }
 
     private long paceSeconds(Mode mode, ChannelKind channel, long recipients) {

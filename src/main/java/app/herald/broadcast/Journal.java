@@ -1,6 +1,8 @@
 package app.herald.broadcast;
 
+import app.herald.settings.QuietHours;
 import app.herald.storage.Checkpoints;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,16 @@ public final class Journal {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT state FROM broadcast WHERE id = :id")
                 .bind("id", broadcastId).mapTo(String.class).findOne())
                 .map(BroadcastState.CANCELLED.name()::equals).orElse(true);
+    }
+
+    /** The hours its messages may arrive in each recipient's time, if it was given them. */
+    public Optional<QuietRule> quietRule(long broadcastId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT quiet_from, quiet_to, quiet_zone FROM broadcast WHERE id = :id AND quiet_from IS NOT NULL""")
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> new QuietRule(new QuietHours(rs.getObject(1, LocalTime.class), rs.getObject(2, LocalTime.class)),
+                        ZoneId.of(rs.getString(3))))
+                .findOne());
     }
 
     /** When the broadcast is to go, if it was given a time. */

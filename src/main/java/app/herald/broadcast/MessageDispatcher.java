@@ -91,7 +91,8 @@ public final class MessageDispatcher implements Dispatcher {
     @Override
     public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
         String body = broadcasts.body(broadcastId);
-        Schedule schedule = broadcasts.schedule(broadcastId).orElse(null);
+        MessageTiming timing = new MessageTiming(broadcasts.schedule(broadcastId).orElse(null),
+                broadcasts.quietRule(broadcastId).orElse(null));
         broadcasts.setState(broadcastId, BroadcastState.SENDING);
         reconcile(broadcastId, body, listener);
         ExecutorService pool = Executors.newFixedThreadPool(senders, runnable -> {
@@ -100,13 +101,13 @@ public final class MessageDispatcher implements Dispatcher {
             return thread;
         });
         try {
-            return send(broadcastId, body, schedule, listener, pool);
+            return send(broadcastId, body, timing, listener, pool);
         } finally {
             pool.shutdown();
         }
     }
 
-    private BroadcastState send(long broadcastId, String body, Schedule schedule, Listener listener, ExecutorService pool)
+    private BroadcastState send(long broadcastId, String body, MessageTiming timing, Listener listener, ExecutorService pool)
             throws InterruptedException {
         String after = "";
         List<Answer> answered = List.of();
@@ -123,7 +124,7 @@ public final class MessageDispatcher implements Dispatcher {
                 return end(broadcastId, BroadcastState.FINISHED, listener, "Every message has ended.");
             }
             after = next.get(next.size() - 1);
-            answered = sendWindow(next, body, schedule, pool);
+            answered = sendWindow(next, body, timing, pool);
             listener.progress(progress(broadcastId, summary(answered)));
         }
     }
@@ -145,7 +146,7 @@ public final class MessageDispatcher implements Dispatcher {
     }
 
     /** Sends the window's messages on the senders; each answer in the window's order, PENDING for those that did not go. */
-    private List<Answer> sendWindow(List<String> numbers, String body, Schedule schedule, ExecutorService pool)
+    private List<Answer> sendWindow(List<String> numbers, String body, MessageTiming timing, ExecutorService pool)
             throws InterruptedException {
         Answer[] answers = new Answer[numbers.size()];
         AtomicInteger next = new AtomicInteger();
@@ -154,7 +155,7 @@ public final class MessageDispatcher implements Dispatcher {
             running.add(pool.submit(() -> {
                 int index;
                 while (stopReason() == null && (index = next.getAndIncrement()) < numbers.size()) {
-                    answers[index] = sendOne(numbers.get(index), body, schedule);
+                    answers[index] = sendOne(numbers.get(index), body, timing);
                 }
                 return null;
             }));
@@ -186,18 +187,20 @@ public final class MessageDispatcher implements Dispatcher {
     }
 
     /**
-     * One message, sent again only when Twilio certainly did not process it. A scheduled one is
-     * handed to Twilio's scheduler; nearer its time than Twilio holds a message, Herald waits for
-     * the time and sends it then.
+     * One message, sent again only when Twilio certainly did not process it. One due later (a time
+     * chosen, quiet hours where it arrives) is handed to Twilio's scheduler; nearer its time than
+     * Twilio holds a message, Herald waits for the time and sends it then.
      */
-    private Answer sendOne(String e164, String body, Schedule schedule) throws InterruptedException {
+    private Answer sendOne(String e164, String body, MessageTiming timing) throws InterruptedException {
         Backoff backoff = new Backoff();
         while (true) {
             if (!waitUnlessStopped(pace.takeSlot())) {
                 return new Answer(e164, SendState.PENDING, null, null, null);
             }
-            Optional<Instant> sendAt = schedule == null ? Optional.empty() : schedule.forTwilio(clock.instant());
-            if (schedule != null && sendAt.isEmpty() && !waitUnlessStopped(schedule.waitFrom(clock.instant()))) {
+            Instant now = clock.instant();
+            Instant due = timing.dueFor(e164, now);
+            Optional<Instant> sendAt = Schedule.forTwilio(due, now);
+            if (sendAt.isEmpty() && !waitUnlessStopped(Schedule.waitFrom(due, now))) {
                 return new Answer(e164, SendState.PENDING, null, null, null);
             }
             try {

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param paceSeconds   how long the messages take at the pace set for the Messaging channel; 0 when
  *                      nothing waits for a pace (Notify, the simulator)
  * @param schedule      when it goes, or null for now
+ * @param quiet         the hours its messages may arrive in each recipient's time, or null for any hour
  */
 public record Quote(Long broadcastId, String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
         Encoding encoding, int segments, boolean smartEncoding, long requests, Price price, BigDecimal cost, Mode mode,
-        ChannelKind channel, long paceSeconds, Schedule schedule) {
+        ChannelKind channel, long paceSeconds, Schedule schedule, QuietRule quiet) {
 
     public Quote {
         Objects.requireNonNull(body);
@@ -47,7 +48,24 @@ public record Quote(Long broadcastId, String body, List<Long> listIds, long reci
             throw new IllegalArgumentException("a broadcast resumed keeps the time it was given");
         }
         return new Quote(broadcastId, body, listIds, recipients, duplicates, optedOut, encoding, segments, smartEncoding,
-                requests, price, cost, mode, channel, paceSeconds, Objects.requireNonNull(when));
+                requests, price, cost, mode, channel, paceSeconds, Objects.requireNonNull(when), quiet);
+    }
+
+    /**
+     * The same send, each message arriving only within these hours in its recipient's time.
+     *
+     * @throws IllegalArgumentException through Notify, which sends ten thousand at once whatever their time
+     */
+    public Quote within(QuietRule rule) {
+        if (resumes()) {
+            throw new IllegalArgumentException("a broadcast resumed keeps the hours it was given");
+        }
+        if (channel != ChannelKind.MESSAGES) {
+            throw new IllegalArgumentException("Quiet hours need a Messaging Service: Notify sends ten thousand messages"
+                    + " at once, whatever the time where each one arrives.");
+        }
+        return new Quote(broadcastId, body, listIds, recipients, duplicates, optedOut, encoding, segments, smartEncoding,
+                requests, price, cost, mode, channel, paceSeconds, schedule, Objects.requireNonNull(rule));
     }
 
     public boolean isScheduled() {

@@ -54,18 +54,23 @@ public record Schedule(Instant at, ZoneId zone) {
     }
 
     /**
-     * When Twilio is to send a message that leaves Herald at {@code now}: at the chosen time, or
-     * nothing when that is nearer than Twilio holds a message (a send that took long, a resume):
-     * then Herald waits until the time and sends it as it is.
+     * When Twilio is to send a message due at {@code due} that leaves Herald at {@code now}: then,
+     * or nothing when that is nearer than Twilio holds a message (a send that took long, a resume,
+     * quiet hours about to end): then Herald waits until it is due and sends it as it is.
      */
-    Optional<Instant> forTwilio(Instant now) {
-        return Duration.between(now, at).compareTo(TWILIO_EARLIEST) >= 0 ? Optional.of(at) : Optional.empty();
+    static Optional<Instant> forTwilio(Instant due, Instant now) {
+        return Duration.between(now, due).compareTo(TWILIO_EARLIEST) >= 0 ? Optional.of(due) : Optional.empty();
     }
 
-    /** How long Herald waits before a request leaves at {@code now}: nothing once the time has come. */
-    Duration waitFrom(Instant now) {
-        Duration left = Duration.between(now, at);
+    /** How long Herald waits before a request due at {@code due} leaves at {@code now}: nothing once it is due. */
+    static Duration waitFrom(Instant due, Instant now) {
+        Duration left = Duration.between(now, due);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** How long until the chosen time from {@code now}: nothing once it has come. */
+    Duration waitFrom(Instant now) {
+        return waitFrom(at, now);
     }
 
     /** The time as the person chose it: "Thu 24 Dec 2026 09:00 (Europe/Berlin)". */

@@ -1,6 +1,8 @@
 package app.herald.cli;
 
 import app.herald.broadcast.BroadcastService;
+import app.herald.broadcast.QuietPreview;
+import app.herald.broadcast.QuietRule;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.Schedule;
 import app.herald.contacts.RecipientList;
@@ -8,6 +10,7 @@ import app.herald.contacts.RecipientLists;
 import app.herald.core.HeraldCore;
 import app.herald.files.FileWords;
 import app.herald.settings.ChannelKind;
+import app.herald.settings.QuietHours;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +53,14 @@ final class SendCommand implements Callable<Integer> {
             + " closed; through Notify Herald holds them, and this command runs until then."})
     private LocalDateTime at;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "The time zone of --at (default: this computer's, ${DEFAULT-VALUE}).")
+    @Option(names = "--zone", paramLabel = "ZONE", description = {"The time zone of --at, and of the numbers whose zone is not"
+        + " known under --quiet-hours (default: this computer's, ${DEFAULT-VALUE})."})
     private ZoneId zone = ZoneId.systemDefault();
+
+    @Option(names = "--quiet-hours", paramLabel = "FROM-TO", description = {"Messages arrive only within these hours in"
+        + " each recipient's own time (08:00-21:00 is the US rule), in every zone of the number; each one outside them"
+        + " waits for the first minute inside, as Twilio's SendAt. Needs a Messaging Service."})
+    private String quietHours;
 
     @Option(names = "--channel", paramLabel = "CHANNEL", converter = ChannelOption.class,
             description = "messages (a Messaging Service, one message per recipient) or notify; default: as Settings say.")
@@ -89,6 +98,9 @@ final class SendCommand implements Callable<Integer> {
             if (at != null) {
                 quote = quote.at(Schedule.chosen(at, zone, Instant.now(), quote.channel()));
             }
+            if (quietHours != null) {
+                quote = quote.within(new QuietRule(QuietHours.parse(quietHours), zone));
+            }
             long contacts = quote.recipients() + quote.duplicates() + quote.optedOut();
             String how = quote.channel() == ChannelKind.MESSAGES ? "through a Messaging Service, one message each"
                     : String.format("through Notify in %d batch%s", quote.requests(), quote.requests() == 1 ? "" : "es");
@@ -99,6 +111,13 @@ final class SendCommand implements Callable<Integer> {
                     + (quote.isScheduled() ? " at " + quote.schedule().words() : "");
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     contacts, quote.duplicates(), quote.optedOut());
+            if (quote.quiet() != null) {
+                QuietPreview preview = broadcasts.quietPreview(quote);
+                out.printf("Quiet hours %s in each recipient's time: %,d go %s, %,d later, the last at %s.%s%n",
+                        quote.quiet().hours().words(), preview.atOnce(), quote.isScheduled() ? "at the time chosen" : "at once",
+                        preview.later(), new Schedule(preview.last(), zone).words(), preview.withoutZone() == 0 ? ""
+                                : String.format(" %,d numbers of no known zone count as in %s.", preview.withoutZone(), zone));
+            }
             if (quote.isScheduled()) {
                 out.println(quote.channel() == ChannelKind.MESSAGES
                         ? "Twilio holds each message until then and sends it with Herald closed; `herald cancel` takes them back."

@@ -2,6 +2,7 @@ package app.herald.contacts;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,6 +31,19 @@ public final class Audience {
                 .bindList("lists", List.copyOf(listIds))
                 .map((rs, ctx) -> new AudienceCount(rs.getLong("contacts"), rs.getLong("numbers"), rs.getLong("opted_out")))
                 .one());
+    }
+
+    /** Gives each number the lists reach, once, never an opted-out one, in number order (slow on big lists). */
+    public void forEachNumber(Collection<Long> listIds, Consumer<String> number) {
+        if (listIds.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        SELECT DISTINCT c.e164 FROM contact c
+                        WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)""")
+                .bindList("lists", List.copyOf(listIds))
+                .mapTo(String.class)
+                .useStream(numbers -> numbers.forEach(number)));
     }
 
     /**

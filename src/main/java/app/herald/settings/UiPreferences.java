@@ -116,6 +116,24 @@ public final class UiPreferences {
         properties.setProperty("pace.senders", Integer.toString(pace.senders()));
     }
 
+    /** The hours messages may arrive in each recipient's time, when a person chose them; empty: any hour. */
+    public synchronized Optional<QuietHours> quietHours() {
+        String hours = properties.getProperty("quiet.hours", "");
+        if (hours.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QuietHours.parse(hours));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring damaged quiet hours in {}", file, e);
+            return Optional.empty();
+        }
+    }
+
+    public synchronized void setQuietHours(Optional<QuietHours> hours) {
+        properties.setProperty("quiet.hours", hours.map(QuietHours::words).orElse(""));
+    }
+
     /** The words that opt a replying person out or back in: those set, else Twilio's. */
     public synchronized ReplyKeywords replyKeywords() {
         String optOut = properties.getProperty("replies.optOut");
@@ -137,7 +155,7 @@ public final class UiPreferences {
     }
 
     public synchronized void save() throws IOException {
-        PropertiesFile.store(file, properties, "Herald window, theme, default country, price, pace and reply keywords");
+        PropertiesFile.store(file, properties, "Herald window, theme, default country, price, pace, quiet hours and reply keywords");
     }
 
     private double number(String key, double fallback) {

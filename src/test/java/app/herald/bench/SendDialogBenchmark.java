@@ -46,7 +46,7 @@ final class SendDialogBenchmark {
                 owner.setScene(new Scene(new StackPane(), 1100, 720));
                 owner.show();
                 new SendDialogs(confirmed -> {
-                    viewModel.set(new SendViewModel(confirmed, Optional::empty, broadcasts, tasks, sender, Platform::runLater,
+                    viewModel.set(new SendViewModel(confirmed, Optional::empty, Optional.empty(), broadcasts, tasks, sender, Platform::runLater,
                             System::nanoTime, bundle));
                     return viewModel.get();
                 }, bundle, List.of()).open(owner, quote);

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.TestClock;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
@@ -18,10 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +108,9 @@ class DispatcherTest {
         assertThat(progress).last().satisfies(last -> assertThat(last.recipientsAccepted()).isEqualTo(25_000));
     }
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-24T07:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-24T07:00:00Z"));
 
-    /** A broadcast of 15,000 to go at 08:00 UTC, an hour after {@link #now} starts. */
+    /** A broadcast of 15,000 to go at 08:00 UTC, an hour after {@link #clock} starts. */
     private long heldBroadcast(Schedule nine) {
         long id = TestBroadcasts.plan(database.jdbi(), "Carols at nine", List.of(list("All", 1, 15_000)));
         database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE broadcast SET send_at = :at, send_zone = :zone WHERE id = :id")
@@ -119,31 +118,15 @@ class DispatcherTest {
         return id;
     }
 
-    /** A dispatcher whose sleeps move {@link #now} on. */
+    /** A dispatcher whose sleeps move {@link #clock} on. */
     private BatchDispatcher holdingDispatcher() {
-        Clock moving = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        return new BatchDispatcher(journal, gateway(), wait -> now.set(now.get().plus(wait)), moving);
+        return new BatchDispatcher(journal, gateway(), clock::advance, clock);
     }
 
     /** Notify cannot hold messages: given a time, Herald holds the batches until then, on a clock the sleeps move. */
     @Test
     void aNotifyBroadcastGivenATimeIsHeldUntilThenAndAPauseMeanwhileSendsNothing() throws Exception {
-        Instant start = now.get();
+        Instant start = clock.instant();
         Schedule nine = new Schedule(Instant.parse("2026-12-24T08:00:00Z"), ZoneId.of("Europe/Berlin"));
         long id = heldBroadcast(nine);
 
@@ -151,10 +134,10 @@ class DispatcherTest {
         Dispatcher.Listener pauseAtOnce = progress -> pausedMeanwhile.pause();
         assertThat(pausedMeanwhile.run(id, pauseAtOnce)).isEqualTo(BroadcastState.PAUSED);
         assertThat(simulator.accepted()).isEmpty();
-        assertThat(now.get()).as("paused before the first wait").isEqualTo(start);
+        assertThat(clock.instant()).as("paused before the first wait").isEqualTo(start);
 
         List<Instant> sentAt = new ArrayList<>();
-        assertThat(holdingDispatcher().run(id, progress -> sentAt.add(now.get()))).isEqualTo(BroadcastState.FINISHED);
+        assertThat(holdingDispatcher().run(id, progress -> sentAt.add(clock.instant()))).isEqualTo(BroadcastState.FINISHED);
         assertThat(acceptedNumbers()).hasSize(15_000);
         assertThat(sentAt.get(0)).as("the hold is said before it begins").isEqualTo(start);
         assertThat(sentAt.subList(1, sentAt.size())).allSatisfy(at -> assertThat(at).isEqualTo(nine.at()));

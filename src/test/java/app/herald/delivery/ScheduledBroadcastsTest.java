@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Broadcasts;
+import app.herald.broadcast.QuietPreview;
+import app.herald.broadcast.QuietRule;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.Schedule;
 import app.herald.broadcast.TestBroadcasts;
+import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
+import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.ChannelKind;
+import app.herald.settings.QuietHours;
 import app.herald.settings.ReplyKeywords;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
@@ -21,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -118,6 +124,32 @@ class ScheduledBroadcastsTest {
         assertThat(report.takenBack()).isEqualTo(1);
         assertThat(simulator.messages()).allSatisfy(message -> assertThat(message.status())
                 .isEqualTo(message.to().equals(leaving) ? "canceled" : "scheduled"));
+    }
+
+    @Test
+    void quietHoursGiveAlaskaEightOnAdakAndNewYorkTheTimeChosen() throws Exception {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        long list = new RecipientLists(database.jdbi()).create("Families").id();
+        Contacts contacts = new Contacts(database.jdbi());
+        for (int i = 10; i < 20; i++) {
+            contacts.add(list, "+121255501" + i, "New York " + i);
+            contacts.add(list, "+190799901" + i, "Alaska " + i);
+        }
+        LocalDateTime eleven = LocalDate.now(newYork).plusDays(1).atTime(11, 0);
+        Quote quote = broadcasts.quote("Snow day: no school", List.of(list), false)
+                .at(Schedule.chosen(eleven, newYork, Instant.now(), ChannelKind.MESSAGES))
+                .within(new QuietRule(QuietHours.US_RULE, newYork));
+
+        QuietPreview preview = broadcasts.quietPreview(quote);
+        assertThat(preview.atOnce()).as("at the time chosen").isEqualTo(10);
+        assertThat(preview.later()).isEqualTo(10);
+        Instant eightOnAdak = eleven.toLocalDate().atTime(8, 0).atZone(ZoneId.of("America/Adak")).toInstant();
+        assertThat(preview.last()).isEqualTo(eightOnAdak);
+
+        long broadcast = broadcasts.start(quote);
+        assertThat(broadcasts.sending(broadcast).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
+        assertThat(simulator.messages()).hasSize(20).allSatisfy(message -> assertThat(message.sendAt())
+                .isEqualTo(message.to().startsWith("+1907") ? eightOnAdak : eleven.atZone(newYork).toInstant()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.herald.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.TestClock;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
@@ -12,14 +13,10 @@ import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.TwilioLog;
 import app.herald.twilio.simulator.TwilioSimulator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,7 @@ class StatusSyncTest {
     private Database database;
     private TwilioConnections twilio;
     private BroadcastService broadcasts;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final TestClock clock = new TestClock(Instant.now());
     private StatusSync sync;
 
     @BeforeEach
@@ -45,22 +42,6 @@ class StatusSyncTest {
         twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
                 Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         sync = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, clock);
     }
 
@@ -83,13 +64,13 @@ class StatusSyncTest {
         simulator.setDeliveryTimes(Duration.ofMinutes(30), Duration.ofMinutes(40));
         send("Parents", 1, 5_000);
         // Herald's clock an hour ahead of the messages: they are older than any read back from its checks
-        now.set(now.get().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
         StatusSync.Report first = sync.check(twilio.current());
         assertThat(first.changed()).as("not sent yet, so not in the list: a hundred fetched, and queued")
                 .isEqualTo(StatusSync.FETCHES_PER_CHECK);
 
         // another hour on, and Twilio has sent them all meanwhile
-        now.set(now.get().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
         simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
         int before = simulator.logReads();
         StatusSync.Report second = sync.check(twilio.current());
@@ -136,7 +117,7 @@ class StatusSyncTest {
         simulator.setDeliveryTimes(Duration.ofDays(1), Duration.ofDays(2));
         long waiting = send("Teachers", 1_000, 300);
         assertThat(sync.check(twilio.current()).followed()).as("the ended one is not read again").containsExactly(waiting);
-        now.set(now.get().plus(StatusSync.VALIDITY).plus(Duration.ofMinutes(1)));
+        clock.advance(StatusSync.VALIDITY.plus(Duration.ofMinutes(1)));
 
         StatusSync.Report late = sync.check(twilio.current());
 

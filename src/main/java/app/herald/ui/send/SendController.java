@@ -56,6 +56,7 @@ public final class SendController {
     @FXML private TextField laterTime;
     @FXML private ComboBox<String> laterZone;
     @FXML private Label scheduleLabel;
+    @FXML private Label quietLabel;
     @FXML private Button testButton;
     @FXML private ProgressIndicator testSpinner;
     @FXML private VBox progressPane;
@@ -138,6 +139,8 @@ public final class SendController {
                 .then(viewModel.scheduleNoteProperty()).otherwise(viewModel.scheduleProblemProperty()));
         scheduleLabel.getStyleClass().add("schedule-note");
         showOnlyWhen(scheduleLabel, scheduleLabel.textProperty().isNotEmpty());
+        quietLabel.textProperty().bind(viewModel.quietNoteProperty());
+        showOnlyWhen(quietLabel, quietLabel.textProperty().isNotEmpty());
         viewModel.scheduleProblemProperty().addListener((observable, before, problem) ->
                 scheduleLabel.pseudoClassStateChanged(PROBLEM, !problem.isEmpty()));
     }

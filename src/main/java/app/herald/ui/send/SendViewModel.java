@@ -3,12 +3,15 @@ package app.herald.ui.send;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Dispatcher;
+import app.herald.broadcast.QuietPreview;
+import app.herald.broadcast.QuietRule;
 import app.herald.broadcast.Quote;
 import app.herald.broadcast.Schedule;
 import app.herald.broadcast.Sending;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
+import app.herald.settings.QuietHours;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
 import java.text.MessageFormat;
@@ -82,6 +85,10 @@ public final class SendViewModel {
     private final StringProperty laterZone = new SimpleStringProperty(ZoneId.systemDefault().getId());
     private final ReadOnlyStringWrapper scheduleProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scheduleNote = new ReadOnlyStringWrapper("");
+    private final Optional<QuietHours> quietHours;
+    private final ReadOnlyStringWrapper quietNote = new ReadOnlyStringWrapper("");
+    /** Only the newest count of who waits for quiet hours is shown. */
+    private long quietCounts;
     private final BooleanBinding canSend;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
@@ -104,12 +111,16 @@ public final class SendViewModel {
     private long endedAtStart;
 
     /**
-     * @param ownNumber the person's own number from Settings, read when they ask for a test
-     * @param sender    the thread the broadcast is sent on
+     * @param ownNumber  the person's own number from Settings, read when they ask for a test
+     * @param quietHours the hours from Settings that messages may arrive in each recipient's time (a new
+     *                   send through a Messaging Service keeps to them); empty: any hour
+     * @param sender     the thread the broadcast is sent on
      */
-    public SendViewModel(Quote quote, Callable<Optional<String>> ownNumber, BroadcastService broadcasts, Tasks tasks,
-            Executor sender, Executor uiThread, LongSupplier nanoClock, ResourceBundle bundle) {
+    public SendViewModel(Quote quote, Callable<Optional<String>> ownNumber, Optional<QuietHours> quietHours,
+            BroadcastService broadcasts, Tasks tasks, Executor sender, Executor uiThread, LongSupplier nanoClock,
+            ResourceBundle bundle) {
         this.quote = Objects.requireNonNull(quote);
+        this.quietHours = quote.channel() == ChannelKind.MESSAGES && !quote.resumes() ? quietHours : Optional.empty();
         this.ownNumber = Objects.requireNonNull(ownNumber);
         this.broadcasts = Objects.requireNonNull(broadcasts);
         this.tasks = Objects.requireNonNull(tasks);
@@ -122,9 +133,9 @@ public final class SendViewModel {
                 && (mode() == Mode.SIMULATION || liveConfirmed.get()) && (!sendLater.get() || scheduleProblem.get().isEmpty()),
                 phase, liveConfirmed, sendLater, scheduleProblem);
         for (var chosen : List.of(sendLater, laterDate, laterTime, laterZone)) {
-            chosen.addListener(observable -> checkSchedule());
+            chosen.addListener(observable -> countQuiet(checkSchedule()));
         }
-        checkSchedule();
+        countQuiet(checkSchedule());
         if (!sameMode()) {
             notice.set(new Notice(MessageFormat.format(bundle.getString("send.otherMode"), quote.mode(), mode()), true));
         }
@@ -189,6 +200,50 @@ public final class SendViewModel {
         return Optional.empty();
     }
 
+    /** The send as confirmed: at the time chosen, if one was, and within the quiet hours of Settings, if any. */
+    private Quote timed(Optional<Schedule> schedule) {
+        Quote timed = schedule.map(quote::at).orElse(quote);
+        if (quietHours.isEmpty()) {
+            return timed;
+        }
+        return timed.within(new QuietRule(quietHours.get(), schedule.map(Schedule::zone).orElse(ZoneId.systemDefault())));
+    }
+
+    /** Counts, in the background, who goes at once and who waits for quiet hours to end where they are. */
+    private void countQuiet(Optional<Schedule> schedule) {
+        if (quietHours.isEmpty()) {
+            return;
+        }
+        long asked = ++quietCounts;
+        if (sendLater.get() && schedule.isEmpty()) {
+            quietNote.set("");
+            return;
+        }
+        Quote timed = timed(schedule);
+        quietNote.set(MessageFormat.format(bundle.getString("send.quiet.counting"), quietHours.get().words()));
+        tasks.run(() -> broadcasts.quietPreview(timed))
+                .onSuccess(preview -> {
+                    if (asked == quietCounts) {
+                        quietNote.set(quietWords(timed, preview));
+                    }
+                })
+                .onError(problem -> {
+                    if (asked == quietCounts) {
+                        quietNote.set(problem.getMessage());
+                    }
+                })
+                .start();
+    }
+
+    private String quietWords(Quote timed, QuietPreview preview) {
+        ZoneId zone = timed.quiet().fallback();
+        String words = MessageFormat.format(bundle.getString("send.quiet.preview"), quietHours.get().words(),
+                preview.atOnce(), bundle.getString(timed.isScheduled() ? "send.quiet.atTheTime" : "send.quiet.atOnce"),
+                preview.later(), new Schedule(preview.last(), zone).words());
+        return preview.withoutZone() == 0 ? words
+                : words + MessageFormat.format(bundle.getString("send.quiet.previewUnknown"), preview.withoutZone(), zone.getId());
+    }
+
     /** Plans the broadcast, then sends it on the sender thread; {@link #sampleProgress()} shows how far it is. */
     public void send() {
         if (!canSend.get()) {
@@ -199,7 +254,7 @@ public final class SendViewModel {
         if (sendLater.get() && schedule.isEmpty()) {
             return;
         }
-        Quote confirmed = schedule.map(quote::at).orElse(quote);
+        Quote confirmed = timed(schedule);
         phase.set(Phase.SENDING);
         startedAt = nanoClock.getAsLong();
         if (quote.resumes()) {
@@ -351,6 +406,11 @@ public final class SendViewModel {
     /** Why the time chosen cannot be, in words; empty when it can (or when sending now). */
     public ReadOnlyStringProperty scheduleProblemProperty() {
         return scheduleProblem.getReadOnlyProperty();
+    }
+
+    /** Who goes at once and who waits for quiet hours, as last counted; empty without quiet hours. */
+    public ReadOnlyStringProperty quietNoteProperty() {
+        return quietNote.getReadOnlyProperty();
     }
 
     /** When it goes and who holds it until then; empty when sending now. */

@@ -5,11 +5,13 @@ import static app.herald.ui.common.Nodes.showOnlyWhen;
 import app.herald.contacts.Country;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.MessagePace;
+import app.herald.settings.QuietHours;
 import app.herald.ui.common.CountryChoices;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
 import java.text.MessageFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -63,6 +65,7 @@ public final class SettingsController {
     @FXML private Label paceLabel;
     @FXML private VBox paceBoxes;
     @FXML private ComboBox<MessagePace> paceBox;
+    @FXML private ComboBox<Optional<QuietHours>> quietBox;
     @FXML private Button testButton;
     @FXML private ProgressIndicator testSpinner;
     @FXML private Label secretStoreLabel;
@@ -185,6 +188,27 @@ public final class SettingsController {
             }
         });
         paceBox.valueProperty().bindBidirectional(viewModel.paceProperty());
+        quietBox.getItems().setAll(SettingsViewModel.QUIET_CHOICES);
+        quietBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Optional<QuietHours> hours) {
+                if (hours == null || hours.isEmpty()) {
+                    return bundle.getString("settings.quiet.off");
+                }
+                return MessageFormat.format(bundle.getString(hours.get().equals(QuietHours.US_RULE) ? "settings.quiet.us"
+                        : hours.get().equals(QuietHours.STRICTER) ? "settings.quiet.stricter" : "settings.quiet.other"),
+                        hours.get().words());
+            }
+
+            @Override
+            public Optional<QuietHours> fromString(String text) {
+                return null;
+            }
+        });
+        if (!quietBox.getItems().contains(viewModel.quietHoursProperty().get())) {
+            quietBox.getItems().add(viewModel.quietHoursProperty().get());
+        }
+        quietBox.valueProperty().bindBidirectional(viewModel.quietHoursProperty());
     }
 
     private String describe(MessagePace pace) {

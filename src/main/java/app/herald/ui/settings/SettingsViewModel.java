@@ -4,6 +4,7 @@ import app.herald.contacts.Country;
 import app.herald.message.Price;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.MessagePace;
+import app.herald.settings.QuietHours;
 import app.herald.settings.Mode;
 import app.herald.settings.PriceSetting;
 import app.herald.settings.ReplyKeywords;
@@ -55,6 +56,10 @@ public final class SettingsViewModel {
         ServiceCheck check(TwilioCredentials credentials) throws GatewayException;
     }
 
+    /** Quiet hours as Settings offers them: off (any hour), the US rule, a stricter one. */
+    public static final List<Optional<QuietHours>> QUIET_CHOICES = List.of(Optional.empty(), Optional.of(QuietHours.US_RULE),
+            Optional.of(QuietHours.STRICTER));
+
     /** The paces a person chooses from, as Settings lists them. */
     public static final List<MessagePace> PACES = List.of(MessagePace.US_LONG_CODE, MessagePace.TOLL_FREE,
             MessagePace.SHORT_CODE);
@@ -80,6 +85,7 @@ public final class SettingsViewModel {
     private final StringProperty messagingServiceSid = new SimpleStringProperty("");
     private final StringProperty notifyServiceSid = new SimpleStringProperty("");
     private final ObjectProperty<MessagePace> pace = new SimpleObjectProperty<>();
+    private final ObjectProperty<Optional<QuietHours>> quietHours = new SimpleObjectProperty<>(Optional.empty());
     private final PhoneInput ownNumber;
     private final BooleanProperty live = new SimpleBooleanProperty();
     private final StringProperty pricePerSegment = new SimpleStringProperty("");
@@ -110,6 +116,7 @@ public final class SettingsViewModel {
         pricePerSegment.set(price.perSegment().toPlainString());
         currency.set(price.currency().getCurrencyCode());
         pace.set(preferences.messagePace());
+        quietHours.set(preferences.quietHours());
         ReplyKeywords keywords = preferences.replyKeywords();
         optOutWords.set(ReplyKeywords.shown(keywords.optOut()));
         optInWords.set(ReplyKeywords.shown(keywords.optIn()));
@@ -261,12 +268,14 @@ public final class SettingsViewModel {
         Optional<String> newSecret = secret.get().isBlank() ? Optional.empty() : Optional.of(secret.get().strip());
         Price price = PriceSetting.parse(pricePerSegment.get(), currency.get());
         MessagePace chosenPace = pace.get();
+        Optional<QuietHours> chosenQuiet = quietHours.get() == null ? Optional.empty() : quietHours.get();
         ReplyKeywords keywords = ReplyKeywords.parse(optOutWords.get(), optInWords.get());
         Country country = defaultCountry.get();
         work.change(() -> {
             store.save(settings, newSecret);
             preferences.setPrice(price);
             preferences.setMessagePace(chosenPace);
+            preferences.setQuietHours(chosenQuiet);
             preferences.setReplyKeywords(keywords);
             if (country != null) {
                 preferences.setDefaultCountry(country);
@@ -341,6 +350,11 @@ public final class SettingsViewModel {
     /** How fast LIVE messages go through the Messaging Service. */
     public ObjectProperty<MessagePace> paceProperty() {
         return pace;
+    }
+
+    /** The hours messages through a Messaging Service may arrive in each recipient's time; empty: any hour. */
+    public ObjectProperty<Optional<QuietHours>> quietHoursProperty() {
+        return quietHours;
     }
 
     public PhoneInput ownNumber() {

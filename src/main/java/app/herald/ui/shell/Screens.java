@@ -118,7 +118,8 @@ public final class Screens implements ImportActions {
     private SendDialogs sendDialogs() {
         if (sendDialogs == null) {
             sendDialogs = new SendDialogs(quote -> new SendViewModel(quote,
-                    () -> core.settings().twilio().load().ownNumberIfSet(), core.broadcasts(), tasks, core.sender(),
+                    () -> core.settings().twilio().load().ownNumberIfSet(), preferences.quietHours(), core.broadcasts(), tasks,
+                    core.sender(),
                     Platform::runLater, System::nanoTime, bundle), bundle, stylesheets);
         }
         return sendDialogs;

@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Send at a time in the real window: picked in the confirmation, shown in History, taken back from there. */
+/**
+ * Send at a time in the real window, with the quiet hours of Settings: picked in the confirmation,
+ * shown in History, taken back from there.
+ */
 class ScheduledSendTest extends HeraldWindowTest {
 
     private TwilioSimulator simulator;
@@ -43,7 +47,7 @@ class ScheduledSendTest extends HeraldWindowTest {
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 40);
         }
-        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
+        Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\nquiet.hours=08:00-21:00\n");
         startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
                 "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
                 "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString())).waitUntilReady();
@@ -51,8 +55,11 @@ class ScheduledSendTest extends HeraldWindowTest {
         sendToTheFirstList("The school fair opens at nine");
         Node dialog = robot.window("Send").getScene().getRoot();
         robot.clickOn(robot.from(dialog).lookup("#laterRadio").<Node>query());
-        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        ZoneId sanFrancisco = ZoneId.of("America/Los_Angeles");
+        LocalDate tomorrow = LocalDate.now(sanFrancisco).plusDays(1);
         robot.interact(() -> robot.from(dialog).lookup("#laterDate").queryAs(DatePicker.class).setValue(tomorrow));
+        ComboBox<String> zone = robot.from(dialog).lookup("#laterZone").queryComboBox();
+        robot.interact(() -> zone.setValue(sanFrancisco.getId()));
         TextField time = robot.from(dialog).lookup("#laterTime").queryAs(TextField.class);
         robot.interact(time::clear);
         robot.clickOn(time).write("7:5");
@@ -60,8 +67,10 @@ class ScheduledSendTest extends HeraldWindowTest {
         assertThat(robot.from(dialog).lookup("#sendButton").queryButton().isDisabled()).as("no send at a time it cannot read").isTrue();
         robot.write("0");
         herald.waitFor(() -> label(dialog, "#scheduleLabel").startsWith("Goes at"));
-        assertThat(label(dialog, "#scheduleLabel")).contains("07:50 (" + ZoneId.systemDefault().getId() + ")")
-                .contains("Twilio holds each message");
+        assertThat(label(dialog, "#scheduleLabel")).contains("07:50 (America/Los_Angeles)").contains("Twilio holds each message");
+        // the numbers are San Francisco's: ten to eight there is before the quiet hours of Settings end
+        herald.waitFor(() -> label(dialog, "#quietLabel").contains("0 go at the time chosen, 40 wait for their morning"));
+        assertThat(label(dialog, "#quietLabel")).contains("08:00 (America/Los_Angeles)");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, robot.window("Send").getScene(), "send-at");
         robot.clickOn(robot.from(dialog).lookup("#liveCheck").<Node>query());
@@ -69,10 +78,10 @@ class ScheduledSendTest extends HeraldWindowTest {
         herald.waitFor(() -> label(dialog, "#outcomeLabel").startsWith("Goes at"));
         robot.clickOn("#closeButton");
 
-        Instant nine = tomorrow.atTime(LocalTime.of(7, 50)).atZone(ZoneId.systemDefault()).toInstant();
+        Instant eight = tomorrow.atTime(LocalTime.of(8, 0)).atZone(sanFrancisco).toInstant();
         assertThat(simulator.messages()).hasSize(40).allSatisfy(message -> {
             assertThat(message.status()).isEqualTo("scheduled");
-            assertThat(message.sendAt()).isEqualTo(nine);
+            assertThat(message.sendAt()).isEqualTo(eight);
         });
 
         shortcut(KeyCode.DIGIT3);

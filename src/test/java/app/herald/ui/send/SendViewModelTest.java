@@ -12,6 +12,7 @@ import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.Mode;
 import app.herald.settings.ChannelKind;
+import app.herald.settings.QuietHours;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
 import app.herald.storage.Database;
@@ -21,6 +22,8 @@ import app.herald.ui.common.SameThreadTasks;
 import app.herald.ui.common.Tasks;
 import app.herald.ui.send.SendViewModel.Phase;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +67,32 @@ class SendViewModelTest {
 
     private SendViewModel viewModel(TwilioConnections twilio, Executor sender, Optional<String> ownNumber) {
         BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
-        return new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false), () -> ownNumber, broadcasts,
+        return new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false), () -> ownNumber, Optional.empty(), broadcasts,
                 SameThreadTasks.create(), sender, Runnable::run, System::nanoTime, BUNDLE);
+    }
+
+    /** Quiet hours from Settings: the confirmation counts who waits for their morning, at the time picked. */
+    @Test
+    void quietHoursCountWhoWaitsForTheirMorningAtTheTimePicked() {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.MESSAGES), Map.of())) {
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
+            SendViewModel viewModel = new SendViewModel(broadcasts.quote("Picture day", List.of(list), false),
+                    Optional::empty, Optional.of(QuietHours.US_RULE), broadcasts, SameThreadTasks.create(), Runnable::run,
+                    Runnable::run, System::nanoTime, BUNDLE);
+            assertThat(viewModel.quietNoteProperty().get()).startsWith("Quiet hours 08:00-21:00 in each recipient's time:");
+
+            // San Francisco numbers: at noon there every one goes at the time picked
+            viewModel.sendLaterProperty().set(true);
+            viewModel.laterZoneProperty().set("America/Los_Angeles");
+            viewModel.laterDateProperty().set(LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(2));
+            viewModel.laterTimeProperty().set("12:00");
+            assertThat(viewModel.quietNoteProperty().get()).contains("12,000 go at the time chosen, 0 wait");
+
+            // at six in the morning there every one waits until eight
+            viewModel.laterTimeProperty().set("6:00");
+            assertThat(viewModel.quietNoteProperty().get()).contains("0 go at the time chosen, 12,000 wait for their morning")
+                    .contains("08:00 (America/Los_Angeles)");
+        }
     }
 
     @Test
@@ -127,7 +154,7 @@ class SendViewModelTest {
         try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
             SendViewModel viewModel = new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false),
-                    Optional::empty, broadcasts, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
+                    Optional::empty, Optional.empty(), broadcasts, new Tasks(work::add, Runnable::run), work::add, Runnable::run,
                     System::nanoTime, BUNDLE);
 
             viewModel.send();

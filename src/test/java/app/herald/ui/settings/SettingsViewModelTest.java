@@ -7,6 +7,7 @@ import app.herald.message.Price;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.DataFolder;
 import app.herald.settings.Mode;
+import app.herald.settings.QuietHours;
 import app.herald.settings.SecretStores;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioSettings;
@@ -80,6 +81,16 @@ class SettingsViewModelTest {
         assertThat(viewModel.canTestBinding().get()).as("nothing to test yet").isFalse();
         assertThat(viewModel.pricePerSegmentProperty().get()).isEqualTo("0.0083");
         assertThat(viewModel.secretInOsStoreProperty().get()).as("HERALD_SECRET_STORE=file").isFalse();
+    }
+
+    @Test
+    void quietHoursAreOffUntilChosenAndKept() throws Exception {
+        assertThat(viewModel.quietHoursProperty().get()).isEmpty();
+        viewModel.quietHoursProperty().set(Optional.of(QuietHours.STRICTER));
+        viewModel.save();
+
+        assertThat(UiPreferences.load(folder.uiPreferences()).quietHours()).contains(QuietHours.STRICTER);
+        assertThat(settingsScreen().quietHoursProperty().get()).contains(QuietHours.STRICTER);
     }
 
     @Test
