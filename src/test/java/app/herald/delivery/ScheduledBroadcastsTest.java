@@ -21,6 +21,7 @@ import app.herald.settings.ReplyKeywords;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
+import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.TwilioSimulator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,6 +111,24 @@ class ScheduledBroadcastsTest {
         assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
         assertThat(new Broadcasts(database.jdbi()).find(broadcast).orElseThrow().state()).isEqualTo(BroadcastState.CANCELLED);
         assertThat(new Broadcasts(database.jdbi()).latestScheduled()).isEmpty();
+    }
+
+    @Test
+    void aTakeBackTwilioStopsHalfwayKeepsWhatItDidAndTheNextFinishesIt() throws Exception {
+        long broadcast = sendAt(inTwoHours(), 150);
+        // the 101st cancel meets a Twilio that is down: the hundred of the first commit stay cancelled
+        ScheduledBroadcasts.Cancelled stopped = scheduled.cancel(twilio.current(), broadcast, done -> {
+            if (done == 100) {
+                simulator.failNext(Fault.UNAVAILABLE, 1);
+            }
+        });
+        assertThat(stopped.canceled()).isEqualTo(100);
+        assertThat(stopped.problem()).endsWith("Take it back again to cancel the rest.");
+        assertThat(simulator.messages()).filteredOn(message -> message.status().equals("canceled")).hasSize(100);
+
+        ScheduledBroadcasts.Cancelled again = scheduled.cancel(twilio.current(), broadcast, done -> { });
+        assertThat(again.canceled()).isEqualTo(50);
+        assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
     }
 
     @Test

@@ -259,7 +259,8 @@ public final class TwilioSimulator implements AutoCloseable {
                 } else if (post && messageList.matches()) {
                     createMessage(exchange, form);
                 } else if (post) {
-                    answer(exchange, messages.update(message.group(2), form));
+                    // a cancel changes what Twilio holds: it can fail as a send can
+                    sending(exchange, () -> messages.update(message.group(2), form));
                 } else if (!rateLimited(exchange)) {
                     answer(exchange, messageList.matches() ? messages.list(query) : messages.fetch(message.group(2)));
                 }

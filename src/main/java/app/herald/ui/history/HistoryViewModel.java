@@ -25,10 +25,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -55,6 +57,8 @@ public final class HistoryViewModel {
     private final Broadcasts broadcasts;
     private final BroadcastService sending;
     private final TakeBack takeBack;
+    /** Broadcasts whose take-back stopped early (Twilio out of reach): they can be taken back again. */
+    private final Set<Long> unfinishedTakeBacks = new HashSet<>();
     private final ScreenWork work;
     private final ResourceBundle bundle;
 
@@ -118,10 +122,15 @@ public final class HistoryViewModel {
         });
     }
 
-    /** Whether the chosen broadcast waits for its time, and can be taken back. */
+    /**
+     * Whether the chosen broadcast waits for its time, and can be taken back: also once more when a
+     * take-back stopped before the end (it is CANCELLED at once, and Twilio still holds the rest).
+     */
     public boolean canTakeBack() {
         BroadcastSummary broadcast = selected.get();
-        return broadcast != null && broadcast.waitsForItsTime(Instant.now());
+        Instant now = Instant.now();
+        return broadcast != null && (broadcast.waitsForItsTime(now) || unfinishedTakeBacks.contains(broadcast.id())
+                && broadcast.schedule() != null && broadcast.schedule().at().isAfter(now));
     }
 
     /** Takes the chosen broadcast back before its time: nothing of it goes, and Twilio drops what it holds. */
@@ -131,6 +140,11 @@ public final class HistoryViewModel {
         }
         long id = selected.get().id();
         work.change(() -> takeBack.cancel(id), cancelled -> {
+            if (cancelled.problem() == null) {
+                unfinishedTakeBacks.remove(id);
+            } else {
+                unfinishedTakeBacks.add(id);
+            }
             String done = MessageFormat.format(bundle.getString("history.takenBack"), id, cancelled.canceled(),
                     cancelled.tooLate());
             work.tell(cancelled.problem() == null ? Notice.info(done) : new Notice(done + " " + cancelled.problem(), true));
