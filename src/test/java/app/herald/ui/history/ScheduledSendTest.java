@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -85,17 +86,21 @@ class ScheduledSendTest extends HeraldWindowTest {
         });
 
         shortcut(KeyCode.DIGIT3);
-        herald.waitFor(() -> visible("#takeBackButton"));
+        herald.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> visible("#takeBackButton")).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#scheduleLabel").queryAs(Label.class).getText()).startsWith("Goes at");
         assertThat(broadcasts().getColumns().get(3).getCellData(0)).isEqualTo("SCHEDULED");
         Screenshots.save(robot, herald.stage().getScene(), "history-scheduled");
 
-        robot.clickOn("#takeBackButton");
+        // the nodes are looked up once: looking the scene up from this thread while History refreshes it can fail
+        Button takeBack = robot.lookup("#takeBackButton").queryButton();
+        Label notice = robot.lookup("#noticeLabel").queryAs(Label.class);
+        robot.clickOn(takeBack);
         confirm("Take back");
-        herald.waitFor(() -> robot.lookup("#noticeLabel").queryAs(Label.class).getText().contains("40 messages cancelled"));
+        herald.waitFor(() -> notice.getText().contains("40 messages cancelled"));
         assertThat(simulator.messages()).extracting(TwilioSimulator.Message::status).containsOnly("canceled");
-        herald.waitFor(() -> !visible("#takeBackButton"));
+        herald.waitFor(() -> !takeBack.isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(broadcasts().getColumns().get(3).getCellData(0)).isEqualTo("CANCELLED");
     }
 
