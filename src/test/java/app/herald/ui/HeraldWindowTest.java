@@ -2,6 +2,7 @@ package app.herald.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -45,9 +46,19 @@ public abstract class HeraldWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Whether a node with this id is on screen (looked up in every window). */
+    /**
+     * Whether a node with this id is on screen (looked up in every window), looked up on the FX
+     * thread: from the test's thread a lookup while a screen changes its children can fail.
+     */
     protected boolean visible(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not look " + id + " up", e.getCause());
+        }
     }
 
     /** Opens Compose and ticks the first list, as a person starts a message. */

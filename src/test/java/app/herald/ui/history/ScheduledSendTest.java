@@ -86,7 +86,7 @@ class ScheduledSendTest extends HeraldWindowTest {
         });
 
         shortcut(KeyCode.DIGIT3);
-        herald.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> visible("#takeBackButton")).get());
+        herald.waitFor(() -> visible("#takeBackButton"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#scheduleLabel").queryAs(Label.class).getText()).startsWith("Goes at");
         assertThat(broadcasts().getColumns().get(3).getCellData(0)).isEqualTo("SCHEDULED");
