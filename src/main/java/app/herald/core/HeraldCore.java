@@ -89,11 +89,11 @@ public final class HeraldCore implements AutoCloseable {
         recipients = new BroadcastRecipients(jdbi);
         broadcasts = new BroadcastService(jdbi, audience, history, twilio, settings.preferences()::price,
                 settings.preferences()::messagePace, duration -> Thread.sleep(duration.toMillis()));
-        statuses = new StatusSync(jdbi, settings.preferences()::replyKeywords, Clock.systemUTC());
+        scheduled = new ScheduledBroadcasts(jdbi, duration -> Thread.sleep(duration.toMillis()));
+        statuses = new StatusSync(jdbi, scheduled, settings.preferences()::replyKeywords, Clock.systemUTC());
         statusFollower = new StatusFollower(statuses, twilio);
         replies = new Replies(jdbi);
         notReached = new NotReached(jdbi, lists);
-        scheduled = new ScheduledBroadcasts(jdbi, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** {@link #open(LocalSettings, TwilioChoice)} with the Twilio choice the settings make now. */

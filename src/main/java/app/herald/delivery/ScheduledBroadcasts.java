@@ -1,10 +1,10 @@
 package app.herald.delivery;
 
+import app.herald.storage.Checkpoints;
 import app.herald.twilio.Backoff;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.Outcome;
 import app.herald.twilio.ScheduledMessages;
-import app.herald.storage.Checkpoints;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.TwilioLog;
 import java.util.ArrayList;
@@ -24,6 +24,11 @@ public final class ScheduledBroadcasts {
 
     /** Cancelled messages written down in one commit. */
     private static final int PER_COMMIT = 100;
+    /**
+     * A recipient {@code r} whose message Twilio accepted and still holds (as far as Herald knows);
+     * spaced on both sides, since a text block drops the space it is joined at.
+     */
+    private static final String HELD_BY_TWILIO = " r.state = 'ACCEPTED' AND (r.status IS NULL OR r.status = 'scheduled') ";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBroadcasts.class);
 
@@ -111,10 +116,9 @@ public final class ScheduledBroadcasts {
 
     private List<Held> held(long broadcastId, String after) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT e164, sid FROM broadcast_recipient
-                        WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND state = 'ACCEPTED'
-                          AND (status IS NULL OR status = 'scheduled')
-                        ORDER BY broadcast_id, batch_no, e164 LIMIT :limit""")
+                        SELECT r.e164, r.sid FROM broadcast_recipient r
+                        WHERE r.broadcast_id = :id AND r.batch_no = 0 AND r.e164 > :after AND """ + HELD_BY_TWILIO + """
+                        ORDER BY r.broadcast_id, r.batch_no, r.e164 LIMIT :limit""")
                 .bind("id", broadcastId).bind("after", after).bind("limit", PER_COMMIT)
                 .map((rs, ctx) -> new Held(rs.getString(1), rs.getString(2))).list());
     }
@@ -162,7 +166,7 @@ public final class ScheduledBroadcasts {
             List<Held> optedOut = jdbi.withHandle(handle -> handle.createQuery("""
                             SELECT r.e164, r.sid FROM opt_out o
                             JOIN broadcast_recipient r ON r.broadcast_id = :id AND r.batch_no = 0 AND r.e164 = o.e164
-                            WHERE r.state = 'ACCEPTED' AND (r.status IS NULL OR r.status = 'scheduled')""")
+                            WHERE """ + HELD_BY_TWILIO)
                     .bind("id", broadcastId)
                     .map((rs, ctx) -> new Held(rs.getString(1), rs.getString(2))).list());
             List<String> done = new ArrayList<>();

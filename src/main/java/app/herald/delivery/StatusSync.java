@@ -92,9 +92,10 @@ public final class StatusSync {
     /** Each broadcast's batches by their first number, read once per check. */
     private final Map<Long, NavigableMap<String, Integer>> batches = new HashMap<>();
 
-    public StatusSync(Jdbi jdbi, Supplier<ReplyKeywords> keywords, Clock clock) {
+    /** @param scheduled where a check takes back the scheduled messages of numbers that opted out */
+    public StatusSync(Jdbi jdbi, ScheduledBroadcasts scheduled, Supplier<ReplyKeywords> keywords, Clock clock) {
         this.store = new DeliveryStore(jdbi);
-        this.scheduled = new ScheduledBroadcasts(jdbi, duration -> Thread.sleep(duration.toMillis()));
+        this.scheduled = scheduled;
         this.keywords = keywords;
         this.clock = clock;
     }

@@ -6,6 +6,7 @@ import app.herald.broadcast.Quote;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
+import app.herald.delivery.ScheduledBroadcasts;
 import app.herald.delivery.StatusSync;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.ReplyKeywords;
@@ -69,7 +70,9 @@ public final class StatusSyncBenchmark {
             long bare = System.nanoTime() - start;
             int bareRequests = connection.log().requests() - before;
 
-            StatusSync sync = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, Clock.systemUTC());
+            StatusSync sync = new StatusSync(database.jdbi(),
+                    new ScheduledBroadcasts(database.jdbi(), duration -> Thread.sleep(duration.toMillis())),
+                    () -> ReplyKeywords.TWILIO_DEFAULTS, Clock.systemUTC());
             start = System.nanoTime();
             StatusSync.Report report = sync.check(connection);
             long checked = System.nanoTime() - start;

@@ -137,7 +137,7 @@ class ScheduledBroadcastsTest {
         String leaving = "+14152000007";
         new OptOuts(database.jdbi()).add(leaving, "replied STOP", "test");
 
-        StatusSync.Report report = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, Clock.systemUTC())
+        StatusSync.Report report = new StatusSync(database.jdbi(), scheduled, () -> ReplyKeywords.TWILIO_DEFAULTS, Clock.systemUTC())
                 .check(twilio.current());
 
         assertThat(report.takenBack()).isEqualTo(1);

@@ -42,7 +42,8 @@ class StatusSyncTest {
         twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
                 Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
-        sync = new StatusSync(database.jdbi(), () -> ReplyKeywords.TWILIO_DEFAULTS, clock);
+        sync = new StatusSync(database.jdbi(), new ScheduledBroadcasts(database.jdbi(), clock::advance),
+                () -> ReplyKeywords.TWILIO_DEFAULTS, clock);
     }
 
     @AfterEach
