@@ -6,6 +6,7 @@ import app.herald.twilio.Channel;
 import app.herald.twilio.GatewayException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * committed before each request and after its answer. A batch Twilio did not process waits (its
  * Retry-After, else 1, 2, 4… up to 60 s) and goes again; one that may have been processed is
  * UNCERTAIN and never sent again here; wrong settings pause the broadcast with the batch PENDING.
- * Pause and cancel take effect between batches. Runs on the caller's thread.
+ * Pause and cancel take effect between batches. A broadcast given a time, and a batch whose
+ * numbers are in quiet hours where they are, are held by Herald until then. Runs on the caller's thread.
  */
 public final class BatchDispatcher implements Dispatcher {
 
@@ -53,11 +55,15 @@ public final class BatchDispatcher implements Dispatcher {
     public BroadcastState run(long broadcastId, Listener listener) throws InterruptedException {
         String body = journal.body(broadcastId);
         Optional<Schedule> schedule = journal.schedule(broadcastId);
-        if (schedule.isPresent() && !hold(broadcastId, schedule.get(), listener)) {
+        if (schedule.isPresent() && !hold(broadcastId, schedule.get().at(), listener, "Held until " + schedule.get().words()
+                + ": Notify cannot hold messages, so Herald sends them then, if it is still running.")) {
             boolean cancelled = cancelRequested || journal.isCancelled(broadcastId);
             return end(broadcastId, cancelled ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
                     cancelled ? "Taken back before its time: nothing was sent." : "Paused before its time: nothing was sent.");
         }
+        // a batch holds numbers of one set of zones (see BroadcastPlanner): its first number says when it may go
+        QuietRule rule = journal.quietRule(broadcastId).orElse(null);
+        MessageTiming quiet = new MessageTiming(null, rule);
         journal.setState(broadcastId, BroadcastState.SENDING);
         Backoff backoff = new Backoff();
         int notProcessedInARow = 0;
@@ -75,6 +81,14 @@ public final class BatchDispatcher implements Dispatcher {
             }
             int number = next.get();
             List<String> numbers = journal.numbers(broadcastId, number);
+            Instant due = quiet.dueFor(numbers.get(0), clock.instant());
+            if (due.isAfter(clock.instant()) && !hold(broadcastId, due, listener, "Batch " + number + " held until "
+                    + new Schedule(due, rule.fallback()).words()
+                    + ": its numbers are in quiet hours where they are. Herald sends it then, if it is still running.")) {
+                boolean cancelled = cancelRequested || journal.isCancelled(broadcastId);
+                return end(broadcastId, cancelled ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
+                        cancelled ? "Cancelled: the batches not sent stay unsent." : "Paused: resume to send the rest.");
+            }
             if (!journal.inFlight(broadcastId, number)) {
                 throw new IllegalStateException("batch " + number + " of broadcast " + broadcastId + " is taken by another sender");
             }
@@ -117,16 +131,18 @@ public final class BatchDispatcher implements Dispatcher {
     }
 
     /**
-     * Notify cannot hold a message: Herald waits for the time itself, as long as it runs.
+     * Notify cannot hold a message: Herald waits for the time itself (the one chosen, or the end of
+     * quiet hours where a batch's numbers are), as long as it runs.
      *
+     * @param why what the wait is for, told when there is one
      * @return false when told to stop (or Herald closing) meanwhile
      */
-    private boolean hold(long broadcastId, Schedule schedule, Listener listener) throws InterruptedException {
-        if (!schedule.waitFrom(clock.instant()).isZero()) {
-            listener.progress(progress(broadcastId, "Held until " + schedule.words()
-                    + ": Notify cannot hold messages, so Herald sends them then, if it is still running."));
+    private boolean hold(long broadcastId, Instant until, Listener listener, String why) throws InterruptedException {
+        if (!Schedule.waitFrom(until, clock.instant()).isZero()) {
+            listener.progress(progress(broadcastId, why));
         }
-        for (Duration left = schedule.waitFrom(clock.instant()); !left.isZero(); left = schedule.waitFrom(clock.instant())) {
+        for (Duration left = Schedule.waitFrom(until, clock.instant()); !left.isZero();
+                left = Schedule.waitFrom(until, clock.instant())) {
             if (journal.isCancelled(broadcastId)) {
                 cancelRequested = true;
             }

@@ -2,7 +2,10 @@ package app.herald.broadcast;
 
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
+import app.herald.message.Encoding;
 import app.herald.message.MessageAnalysis;
+import app.herald.message.PersonalMessage;
+import app.herald.message.PersonalTexts;
 import app.herald.settings.ChannelKind;
 import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
@@ -10,8 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,12 +70,24 @@ final class BroadcastPlanner {
                 .bindList("lists", lists)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         try {
-            long snapshot = snapshot(id, lists, channel);
-            // the snapshot is the truth: a list edited since the count above changes who is in it
-            jdbi.useHandle(handle -> handle.createUpdate("""
-                            UPDATE broadcast SET state = 'READY', recipient_count = :count
-                            WHERE id = :id AND state = 'PLANNING'""")
-                    .bind("count", snapshot).bind("id", id).execute());
+            PersonalTexts.Counter personal = quote.isPersonal() ? new PersonalTexts.Counter(body, quote.smartEncoding()) : null;
+            long snapshot = snapshot(id, quote, channel, personal);
+            // the snapshot is the truth: a list edited since the count above changes who is in it, and what they are sent
+            jdbi.useHandle(handle -> {
+                handle.createUpdate("""
+                                UPDATE broadcast SET state = 'READY', recipient_count = :count
+                                WHERE id = :id AND state = 'PLANNING'""")
+                        .bind("count", snapshot).bind("id", id).execute();
+                PersonalTexts texts = personal == null ? null : personal.result();
+                if (texts != null && texts.longest() != null) {
+                    handle.createUpdate("""
+                                    UPDATE broadcast SET segments = :segments, encoding = :encoding, segment_total = :total
+                                    WHERE id = :id""")
+                            .bind("segments", texts.longest().analysis().segments())
+                            .bind("encoding", (texts.ucs2Count() > 0 ? Encoding.UCS_2 : Encoding.GSM_7).label())
+                            .bind("total", texts.totalSegments()).bind("id", id).execute();
+                }
+            });
             Checkpoints.sync(jdbi);
             return id;
         } catch (RuntimeException e) {
@@ -88,25 +103,30 @@ final class BroadcastPlanner {
 
     /**
      * Reads who the lists reach, in number order, and writes them a batch at a time, each batch with
-     * its row in the journal in one transaction. @return how many recipients
+     * its row in the journal in one transaction; with each one's own text for a personal message.
+     *
+     * @param personal counts each recipient's text, or null when everyone gets the body
+     * @return how many recipients
      */
-    private long snapshot(long id, List<Long> lists, ChannelKind channel) {
-        try (Handle reading = jdbi.open(); Handle writing = jdbi.open()) {
+    private long snapshot(long id, Quote quote, ChannelKind channel, PersonalTexts.Counter personal) {
+        PersonalMessage message = quote.isPersonal() ? PersonalMessage.of(quote.body()) : null;
+        try (Handle writing = jdbi.open()) {
             Connection connection = writing.getConnection();
-            try (PreparedStatement recipient = connection.prepareStatement(
-                         "INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state, name) VALUES (?, ?, ?, ?, ?)");
+            try (PreparedStatement recipient = connection.prepareStatement("""
+                         INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state, name, body)
+                         VALUES (?, ?, ?, ?, ?, ?)""");
                  PreparedStatement batch = connection.prepareStatement(
-                         "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')");
-                 Stream<Recipient> numbers = reading.createQuery("""
-                                 SELECT c.e164, c.name FROM contact c
-                                 WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
-                                 ORDER BY c.e164""")
-                         .bindList("lists", lists).map((rs, ctx) -> new Recipient(rs.getString(1), rs.getString(2))).stream()) {
+                         "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')")) {
                 RecipientWriter writer = channel == ChannelKind.NOTIFY
                         ? new RecipientWriter(writing, id, channel.recipientsPerRequest(), recipient, batch)
                         : new RecipientWriter(writing, id, 0, recipient, null);
-                numbers.forEach(writer::add);
-                writer.finish();
+                if (channel == ChannelKind.NOTIFY && quote.quiet() != null) {
+                    writeByZoneGroups(quote, writer);
+                } else {
+                    audience.forEachRecipient(quote.listIds(), one -> writer.add(one.e164(), one.fields().name(),
+                            personal == null ? null : ownText(message, personal, one)));
+                    writer.finish();
+                }
                 return writer.written();
             } catch (SQLException e) {
                 throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
@@ -114,8 +134,30 @@ final class BroadcastPlanner {
         }
     }
 
-    /** A number the lists reach, with its name in one of them (the first row read). */
-    private record Recipient(String e164, String name) {
+    /**
+     * Notify under quiet hours: each batch holds numbers of one set of zones, so Herald can hold it
+     * until its hours begin; the groups whose hours begin first go first.
+     */
+    private void writeByZoneGroups(Quote quote, RecipientWriter writer) throws SQLException {
+        ZoneGroups groups = new ZoneGroups();
+        audience.forEachRecipient(quote.listIds(), one -> groups.add(one.e164(), one.fields().name()));
+        for (List<ZoneGroups.Member> group : groups.byWhenDue(new MessageTiming(quote.schedule(), quote.quiet()), Instant.now())) {
+            for (ZoneGroups.Member member : group) {
+                writer.add(member.e164(), member.name(), null);
+            }
+            writer.finish();
+        }
+    }
+
+    /** One recipient's text, counted; refused past Twilio's limit (a contact edited since the quote may make it so). */
+    private static String ownText(PersonalMessage message, PersonalTexts.Counter counter, Audience.Recipient recipient) {
+        String text = message.textFor(recipient.fields()::value);
+        if (counter.add(recipient.e164(), recipient.fields().name(), text).tooLong()) {
+            throw new IllegalArgumentException("The message to " + recipient.e164() + " would have more than "
+                    + MessageAnalysis.MAX_BODY_CHARACTERS + " characters, which Twilio refuses. Shorten the message, or"
+                    + " that contact's fields.");
+        }
+        return text;
     }
 
     /** Removes a broadcast that never became READY, a batch at a time. */
@@ -147,7 +189,6 @@ final class BroadcastPlanner {
         private final PreparedStatement recipient;
         private final PreparedStatement batch;
         private int batchNo;
-        private String last;
         private int inBatch;
         private long written;
 
@@ -161,18 +202,15 @@ final class BroadcastPlanner {
             this.batchNo = batch == null ? 0 : 1;
         }
 
-        /** Adds a number once: the lists' rows come in number order, so a number in two lists comes twice in a row. */
-        void add(Recipient one) {
-            if (one.e164().equals(last)) {
-                return;
-            }
-            last = one.e164();
+        /** @param text the recipient's own text, or null when they get the broadcast's body */
+        void add(String e164, String name, String text) {
             try {
                 recipient.setLong(1, broadcastId);
-                recipient.setString(2, one.e164());
+                recipient.setString(2, e164);
                 recipient.setInt(3, batchNo);
                 recipient.setString(4, batch == null ? SendState.PENDING.name() : null);
-                recipient.setString(5, one.name());
+                recipient.setString(5, name);
+                recipient.setString(6, text);
                 recipient.addBatch();
                 inBatch++;
                 if (inBatch == perBatch) {
@@ -185,6 +223,7 @@ final class BroadcastPlanner {
             }
         }
 
+        /** Commits what was added since the last commit; a Notify batch not yet whole ends here. */
         void finish() throws SQLException {
             if (inBatch > 0) {
                 commit(true);

@@ -5,6 +5,8 @@ import app.herald.contacts.Audience.AudienceCount;
 import app.herald.message.Encoding;
 import app.herald.message.MessageAnalyser;
 import app.herald.message.MessageAnalysis;
+import app.herald.message.PersonalMessage;
+import app.herald.message.PersonalTexts;
 import app.herald.message.Price;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.MessagePace;
@@ -12,13 +14,16 @@ import app.herald.settings.Mode;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnection;
 import app.herald.twilio.TwilioConnections;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -69,21 +74,73 @@ public final class BroadcastService {
         return twilio.channelKind();
     }
 
-    /** What sending this message to these lists would be; counts the lists now, so not on the UI thread. */
+    /**
+     * What sending this message to these lists would be; counts the lists now (and each recipient's
+     * text of a personal message), so not on the UI thread.
+     */
     public Quote quote(String body, Collection<Long> listIds, boolean smartEncoding) {
-        return quote(body, listIds, smartEncoding, audience.count(listIds));
+        PersonalTexts personal = PersonalMessage.of(body).isPersonal() ? personalTexts(body, listIds, smartEncoding) : null;
+        return quote(body, listIds, smartEncoding, audience.count(listIds), personal);
     }
 
-    /** As {@link #quote(String, Collection, boolean)}, with the lists counted already (the composer counts as they are chosen). */
-    public Quote quote(String body, Collection<Long> listIds, boolean smartEncoding, AudienceCount count) {
+    /**
+     * As {@link #quote(String, Collection, boolean)}, with the lists counted already (the composer
+     * counts as they are chosen), and a personal message's texts too.
+     *
+     * @param personal the texts of {@link #personalTexts} for this body, or null when it names no field
+     */
+    public Quote quote(String body, Collection<Long> listIds, boolean smartEncoding, AudienceCount count,
+            PersonalTexts personal) {
+        boolean counted = personal != null && personal.template().equals(body) && personal.smartEncoding() == smartEncoding;
+        if (PersonalMessage.of(body).isPersonal() ? !counted : personal != null) {
+            throw new IllegalArgumentException("the personal texts were counted for another message");
+        }
         MessageAnalysis analysis = MessageAnalyser.analyse(body, smartEncoding);
         ChannelKind channel = twilio.channelKind();
         Price perSegment = price.get();
         Mode mode = mode();
+        Encoding encoding = analysis.encoding();
+        int segments = analysis.segments();
+        BigDecimal cost = perSegment.estimate(segments, count.recipients());
+        if (personal != null && personal.longest() != null) {
+            encoding = personal.ucs2Count() > 0 ? Encoding.UCS_2 : Encoding.GSM_7;
+            segments = personal.longest().analysis().segments();
+            cost = perSegment.estimate(1, personal.totalSegments());
+        }
         return new Quote(null, body, List.copyOf(listIds), count.recipients(), count.duplicates(), count.optedOut(),
-                analysis.encoding(), analysis.segments(), smartEncoding, channel.requestsFor(count.recipients()), perSegment,
-                perSegment.estimate(analysis.segments(), count.recipients()), mode, channel,
-                paceSeconds(mode, channel, count.recipients()), null, null);
+                encoding, segments, smartEncoding, channel.requestsFor(count.recipients()), perSegment, cost, mode, channel,
+                paceSeconds(mode, channel, count.recipients()), null, null, personal);
+    }
+
+    /**
+     * Each recipient's own text of a message with fields, counted: reads every recipient, so not on
+     * the UI thread.
+     *
+     * @throws IllegalArgumentException through Notify, or when the message names a field the lists do not have
+     */
+    public PersonalTexts personalTexts(String body, Collection<Long> listIds, boolean smartEncoding) {
+        PersonalMessage message = PersonalMessage.of(body);
+        if (twilio.channelKind() != ChannelKind.MESSAGES) {
+            throw new IllegalArgumentException("Personal messages need a Messaging Service: Notify sends one text to ten"
+                    + " thousand people at once. Choose a Messaging Service in Settings, or take the fields out of the"
+                    + " message (" + fieldWords(message.fields()) + ").");
+        }
+        Set<String> known = audience.fields(listIds);
+        List<String> unknown = message.unknownFields(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException((unknown.size() == 1 ? fieldWords(unknown) + " is not a field"
+                    : fieldWords(unknown) + " are not fields") + " of the chosen lists. A message to them can use "
+                    + fieldWords(known) + ".");
+        }
+        PersonalTexts.Counter counter = new PersonalTexts.Counter(body, smartEncoding);
+        audience.forEachRecipient(listIds, recipient -> counter.add(recipient.e164(), recipient.fields().name(),
+                message.textFor(recipient.fields()::value)));
+        return counter.result();
+    }
+
+    /** "{first_name}, {appointment}". */
+    private static String fieldWords(Collection<String> fields) {
+        return fields.stream().map(field -> "{" + field + "}").collect(Collectors.joining(", "));
     }
 
     /** What the quote's quiet hours make of it: how many go at once, how many later, and when the last (slow on big lists). */
@@ -101,7 +158,7 @@ public final class BroadcastService {
         return new Quote(broadcast.id(), broadcast.body(), List.of(), recipients, 0, 0, Encoding.ofLabel(broadcast.encoding()),
                 broadcast.segments(), false, broadcast.pendingRequests(), perSegment,
                 perSegment.estimate(broadcast.segments(), recipients), broadcast.mode(), broadcast.channel(),
-                paceSeconds(broadcast.mode(), broadcast.channel(), recipients), broadcast.schedule(), null);
+                paceSeconds(broadcast.mode(), broadcast.channel(), recipients), broadcast.schedule(), null, null);
     }
 
     private long paceSeconds(Mode mode, ChannelKind channel, long recipients) {
@@ -131,6 +188,7 @@ public final class BroadcastService {
         if (quote.resumes()) {
             return quote.broadcastId();
         }
+        quote.requireTextsWithinLimit();
         TwilioConnection connection = twilio.current();
         return planner.plan(quote, connection.serviceSid(), connection.channel().kind());
     }

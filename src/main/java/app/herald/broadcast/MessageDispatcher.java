@@ -117,13 +117,13 @@ public final class MessageDispatcher implements Dispatcher {
                 journal.commit(broadcastId, answered, List.of());
                 return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener, stop);
             }
-            List<String> next = journal.inState(broadcastId, SendState.PENDING, after, window);
+            List<MessageJournal.Outgoing> next = journal.inState(broadcastId, SendState.PENDING, after, window);
             journal.commit(broadcastId, answered, next);
             if (next.isEmpty()) {
                 reconcile(broadcastId, body, listener);
                 return end(broadcastId, BroadcastState.FINISHED, listener, "Every message has ended.");
             }
-            after = next.get(next.size() - 1);
+            after = next.get(next.size() - 1).e164();
             answered = sendWindow(next, body, timing, pool);
             listener.progress(progress(broadcastId, summary(answered)));
         }
@@ -146,7 +146,8 @@ public final class MessageDispatcher implements Dispatcher {
     }
 
     /** Sends the window's messages on the senders; each answer in the window's order, PENDING for those that did not go. */
-    private List<Answer> sendWindow(List<String> numbers, String body, MessageTiming timing, ExecutorService pool)
+    private List<Answer> sendWindow(List<MessageJournal.Outgoing> numbers, String body, MessageTiming timing,
+            ExecutorService pool)
             throws InterruptedException {
         Answer[] answers = new Answer[numbers.size()];
         AtomicInteger next = new AtomicInteger();
@@ -180,18 +181,21 @@ public final class MessageDispatcher implements Dispatcher {
         }
         for (int i = 0; i < answers.length; i++) {
             if (answers[i] == null) {
-                answers[i] = new Answer(numbers.get(i), SendState.PENDING, null, null, null);
+                answers[i] = new Answer(numbers.get(i).e164(), SendState.PENDING, null, null, null);
             }
         }
         return Arrays.asList(answers);
     }
 
     /**
-     * One message, sent again only when Twilio certainly did not process it. One due later (a time
+     * One message, with the recipient's own text when it has one, sent again only when Twilio certainly did not process it. One due later (a time
      * chosen, quiet hours where it arrives) is handed to Twilio's scheduler; nearer its time than
      * Twilio holds a message, Herald waits for the time and sends it then.
      */
-    private Answer sendOne(String e164, String body, MessageTiming timing) throws InterruptedException {
+    private Answer sendOne(MessageJournal.Outgoing message, String broadcastBody, MessageTiming timing)
+            throws InterruptedException {
+        String e164 = message.e164();
+        String body = message.textOr(broadcastBody);
         Backoff backoff = new Backoff();
         while (true) {
             if (!waitUnlessStopped(pace.takeSlot())) {

@@ -34,6 +34,14 @@ final class MessageJournal {
         }
     }
 
+    /** A recipient as the senders take them: the number, and their own text, or null when they get the broadcast's body. */
+    record Outgoing(String e164, String ownText) {
+
+        String textOr(String body) {
+            return ownText == null ? body : ownText;
+        }
+    }
+
     /** Twilio's 21610: the person replied STOP to the sender. The journal adds them to the opt-out list in the same commit. */
     static final int REPLIED_STOP = 21610;
 
@@ -44,13 +52,13 @@ final class MessageJournal {
     }
 
     /** Up to {@code limit} recipients in this state after {@code after} (exclusive; "" for the first), in number order. */
-    List<String> inState(long broadcastId, SendState state, String after, int limit) {
+    List<Outgoing> inState(long broadcastId, SendState state, String after, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT e164 FROM broadcast_recipient
+                        SELECT e164, body FROM broadcast_recipient
                         WHERE broadcast_id = :id AND batch_no = 0 AND e164 > :after AND state = :state
                         ORDER BY broadcast_id, batch_no, e164 LIMIT :limit""")
                 .bind("id", broadcastId).bind("state", state.name()).bind("after", after).bind("limit", limit)
-                .mapTo(String.class).list());
+                .map((rs, ctx) -> new Outgoing(rs.getString(1), rs.getString(2))).list());
     }
 
     /** When the broadcast's first run began: Twilio's log is searched from there. */
@@ -66,7 +74,7 @@ final class MessageJournal {
      *
      * @throws IllegalStateException when a recipient is not in the state the change needs: nothing is written
      */
-    void commit(long broadcastId, List<Answer> answers, List<String> nextInFlight) {
+    void commit(long broadcastId, List<Answer> answers, List<Outgoing> nextInFlight) {
         if (answers.isEmpty() && nextInFlight.isEmpty()) {
             return;
         }
@@ -131,7 +139,7 @@ final class MessageJournal {
      * The window is the PENDING recipients from its first number to its last, as {@link #inState}
      * read them: one range update marks them all, and must mark exactly them.
      */
-    private static void markInFlight(Handle handle, long broadcastId, List<String> numbers) {
+    private static void markInFlight(Handle handle, long broadcastId, List<Outgoing> numbers) {
         if (numbers.isEmpty()) {
             return;
         }
@@ -139,7 +147,8 @@ final class MessageJournal {
                         UPDATE broadcast_recipient SET state = 'IN_FLIGHT', attempts = COALESCE(attempts, 0) + 1,
                                updated_at = CURRENT_TIMESTAMP
                         WHERE broadcast_id = :id AND batch_no = 0 AND e164 BETWEEN :first AND :last AND state = 'PENDING'""")
-                .bind("id", broadcastId).bind("first", numbers.get(0)).bind("last", numbers.get(numbers.size() - 1))
+                .bind("id", broadcastId).bind("first", numbers.get(0).e164())
+                .bind("last", numbers.get(numbers.size() - 1).e164())
                 .execute();
         if (marked != numbers.size()) {
             throw new IllegalStateException("the journal refused a change its state machine does not allow: " + marked

@@ -4,9 +4,7 @@ import app.herald.contacts.Audience;
 import app.herald.contacts.NumberZones;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What quiet hours make of a send, as the confirmation says it: how many messages go at once (at
@@ -15,19 +13,15 @@ import java.util.Map;
  */
 public record QuietPreview(long atOnce, long later, Instant last, long withoutZone) {
 
-    /** Numbers share their zones with others of the same first digits: looked up once per prefix this long. */
-    private static final int PREFIX = 8;
-
     /** Reads each number the quote reaches (slow on big lists: not on the UI thread). */
     static QuietPreview of(Quote quote, Audience audience, Instant now) {
         MessageTiming timing = new MessageTiming(quote.schedule(), quote.quiet());
         Instant start = quote.isScheduled() && quote.schedule().at().isAfter(now) ? quote.schedule().at() : now;
-        Map<String, List<ZoneId>> zonesByPrefix = new HashMap<>();
+        NumberZones.Cache zonesOf = new NumberZones.Cache();
         long[] counts = new long[3];
         Instant[] last = {start};
         audience.forEachNumber(quote.listIds(), e164 -> {
-            List<ZoneId> zones = zonesByPrefix.computeIfAbsent(e164.substring(0, Math.min(PREFIX, e164.length())),
-                    prefix -> NumberZones.of(e164));
+            List<ZoneId> zones = zonesOf.of(e164);
             Instant due = timing.dueFor(zones, now);
             counts[due.isAfter(start) ? 1 : 0]++;
             if (zones.isEmpty()) {

@@ -1,6 +1,8 @@
 package app.herald.broadcast;
 
 import app.herald.message.Encoding;
+import app.herald.message.MessageAnalysis;
+import app.herald.message.PersonalTexts;
 import app.herald.message.Price;
 import app.herald.settings.Mode;
 import app.herald.settings.ChannelKind;
@@ -20,10 +22,12 @@ import java.util.Objects;
  *                      nothing waits for a pace (Notify, the simulator)
  * @param schedule      when it goes, or null for now
  * @param quiet         the hours its messages may arrive in each recipient's time, or null for any hour
+ * @param personal      each recipient's own text, counted, when the body names fields; null when everyone
+ *                      gets the body (then {@code segments} is the longest text's, and the cost their sum)
  */
 public record Quote(Long broadcastId, String body, List<Long> listIds, long recipients, long duplicates, long optedOut,
         Encoding encoding, int segments, boolean smartEncoding, long requests, Price price, BigDecimal cost, Mode mode,
-        ChannelKind channel, long paceSeconds, Schedule schedule, QuietRule quiet) {
+        ChannelKind channel, long paceSeconds, Schedule schedule, QuietRule quiet, PersonalTexts personal) {
 
     public Quote {
         Objects.requireNonNull(body);
@@ -48,24 +52,39 @@ public record Quote(Long broadcastId, String body, List<Long> listIds, long reci
             throw new IllegalArgumentException("a broadcast resumed keeps the time it was given");
         }
         return new Quote(broadcastId, body, listIds, recipients, duplicates, optedOut, encoding, segments, smartEncoding,
-                requests, price, cost, mode, channel, paceSeconds, Objects.requireNonNull(when), quiet);
+                requests, price, cost, mode, channel, paceSeconds, Objects.requireNonNull(when), quiet, personal);
     }
 
     /**
-     * The same send, each message arriving only within these hours in its recipient's time.
-     *
-     * @throws IllegalArgumentException through Notify, which sends ten thousand at once whatever their time
+     * The same send, each message arriving only within these hours in its recipient's time: through
+     * a Messaging Service each as its own SendAt; through Notify in batches of one set of zones, each
+     * held by Herald until its hours begin.
      */
     public Quote within(QuietRule rule) {
         if (resumes()) {
             throw new IllegalArgumentException("a broadcast resumed keeps the hours it was given");
         }
-        if (channel != ChannelKind.MESSAGES) {
-            throw new IllegalArgumentException("Quiet hours need a Messaging Service: Notify sends ten thousand messages"
-                    + " at once, whatever the time where each one arrives.");
-        }
         return new Quote(broadcastId, body, listIds, recipients, duplicates, optedOut, encoding, segments, smartEncoding,
-                requests, price, cost, mode, channel, paceSeconds, schedule, Objects.requireNonNull(rule));
+                requests, price, cost, mode, channel, paceSeconds, schedule, Objects.requireNonNull(rule), personal);
+    }
+
+    /** Each recipient gets a text of their own. */
+    public boolean isPersonal() {
+        return personal != null;
+    }
+
+    /** The segments of all its messages: what the cost counts. */
+    public long totalSegments() {
+        return isPersonal() ? personal.totalSegments() : segments * recipients;
+    }
+
+    /** @throws IllegalArgumentException when a personal text passes the 1,600 characters Twilio takes */
+    public void requireTextsWithinLimit() {
+        if (isPersonal() && personal.anyTooLong()) {
+            throw new IllegalArgumentException(String.format("%,d of the messages would have more than %,d characters,"
+                    + " which Twilio refuses (the first: to %s). Shorten the message, or those contacts' fields.",
+                    personal.tooLongCount(), MessageAnalysis.MAX_BODY_CHARACTERS, personal.tooLong().get(0).e164()));
+        }
     }
 
     public boolean isScheduled() {

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Settles UNCERTAIN messages against Twilio's own log instead of guessing: a message of this
- * service with this body to this number, created since the broadcast began, is ACCEPTED with
+ * service with this body (the recipient's own, for a personal message) to this number, created since the broadcast began, is ACCEPTED with
  * Twilio's SID; one that is not there stays UNCERTAIN for a person, with when the log was read.
  * Nothing is ever sent here.
  */
@@ -41,14 +41,15 @@ final class Reconciler {
         int notFound = 0;
         String after = "";
         while (true) {
-            List<String> uncertain = journal.inState(broadcastId, SendState.UNCERTAIN, after, PAGE);
+            List<MessageJournal.Outgoing> uncertain = journal.inState(broadcastId, SendState.UNCERTAIN, after, PAGE);
             if (uncertain.isEmpty()) {
                 return new Settled(found, notFound, null);
             }
-            for (String e164 : uncertain) {
+            for (MessageJournal.Outgoing message : uncertain) {
+                String e164 = message.e164();
                 Optional<String> sid;
                 try {
-                    sid = log.find(e164, body, since.get());
+                    sid = log.find(e164, message.textOr(body), since.get());
                 } catch (GatewayException e) {
                     return new Settled(found, notFound, "Twilio's log could not be read: " + e.getMessage());
                 }
@@ -61,7 +62,7 @@ final class Reconciler {
                     notFound++;
                 }
             }
-            after = uncertain.get(uncertain.size() - 1);
+            after = uncertain.get(uncertain.size() - 1).e164();
         }
     }
 }

@@ -10,13 +10,16 @@ import app.herald.contacts.csv.ImportProblem;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
+import app.herald.contacts.csv.KeptColumns;
 import app.herald.contacts.csv.RejectedRow;
+import app.herald.contacts.RecipientList;
 import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,11 +65,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--include-landlines", description = "Also import landline numbers, which cannot receive SMS.")
     private boolean includeLandlines;
 
+    @Option(names = "--keep", paramLabel = "HEADER", description = {"Keep this column too, for personal messages"
+        + " ({appointment_time} for \"Appointment time\"); repeat for more. First and last names are kept without asking."})
+    private List<String> keep = List.of();
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
     /** The report as --json prints it. */
-    record JsonReport(String list, long rows, long imported, long duplicates, long invalid, long landlines,
+    record JsonReport(String list, List<String> fields, long rows, long imported, long duplicates, long invalid, long landlines,
             long optedOut, boolean rejectedListCut, List<RejectedRow> rejected) {
     }
 
@@ -86,7 +93,8 @@ final class ImportCommand implements Callable<Integer> {
             } finally {
                 reporter.interrupt();
             }
-            print(core.lists().find(listName).orElseThrow().name(), report);
+            RecipientList list = core.lists().find(listName).orElseThrow();
+            print(list.name(), list.fields(), report);
         }
         return 0;
     }
@@ -132,7 +140,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private ColumnMapping mapping(Inspection inspection) {
         CsvFiles.Preview preview = inspection.preview();
-        ColumnMapping guessed = inspection.guess();
+        ColumnMapping guessed = inspection.guess().keeping(KeptColumns.named(preview.header(), keep));
         if (column == null) {
             return guessed;
         }
@@ -147,10 +155,10 @@ final class ImportCommand implements Callable<Integer> {
         throw new ImportProblem("There is no column \"" + column + "\". The columns are: " + String.join(", ", preview.header()));
     }
 
-    private void print(String list, ImportReport report) {
+    private void print(String list, List<String> fields, ImportReport report) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(new JsonReport(list, report.rows(), report.imported(), report.duplicates(),
+            out.println(Json.write(new JsonReport(list, fields, report.rows(), report.imported(), report.duplicates(),
                     report.invalid(), report.landlines(), report.optedOut(), report.rejectedListCut(), report.rejected())));
             return;
         }
@@ -160,6 +168,10 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("Landlines left out: %,d%s%n", report.landlines(),
                 report.landlines() > 0 ? " (add --include-landlines to import them)" : "");
         out.printf("Opted out (imported, marked, never sent to): %,d%n", report.optedOut());
+        if (!fields.isEmpty()) {
+            out.printf("Fields for personal messages: %s%n", fields.stream().map(field -> "{" + field + "}")
+                    .collect(Collectors.joining(" ")));
+        }
         report.rejected().stream().limit(REJECTED_SHOWN)
                 .forEach(rejected -> out.printf("  row %d: \"%s\" %s%n", rejected.row(), rejected.value(), rejected.reason()));
         if (report.rejected().size() > REJECTED_SHOWN) {

@@ -9,6 +9,8 @@ import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.core.HeraldCore;
 import app.herald.files.FileWords;
+import app.herald.message.MessageAnalysis;
+import app.herald.message.PersonalTexts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.QuietHours;
 import java.io.PrintWriter;
@@ -59,7 +61,8 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--quiet-hours", paramLabel = "FROM-TO", description = {"Messages arrive only within these hours in"
         + " each recipient's own time (08:00-21:00 is the US rule), in every zone of the number; each one outside them"
-        + " waits for the first minute inside, as Twilio's SendAt. Needs a Messaging Service."})
+        + " waits for the first minute inside: as Twilio's SendAt through a Messaging Service; through Notify Herald"
+        + " holds the batches of those numbers, and this command runs until the last has gone."})
     private String quietHours;
 
     @Option(names = "--channel", paramLabel = "CHANNEL", converter = ChannelOption.class,
@@ -104,13 +107,20 @@ final class SendCommand implements Callable<Integer> {
             long contacts = quote.recipients() + quote.duplicates() + quote.optedOut();
             String how = quote.channel() == ChannelKind.MESSAGES ? "through a Messaging Service, one message each"
                     : String.format("through Notify in %d batch%s", quote.requests(), quote.requests() == 1 ? "" : "es");
-            String question = String.format("Send %d segment%s (%s) to %,d recipients %s, %s, about %s%s?",
-                    quote.segments(), quote.segments() == 1 ? "" : "s", quote.encoding().label(), quote.recipients(), how,
+            String segments = quote.isPersonal()
+                    ? String.format("personal messages of %,d segments in all", quote.totalSegments())
+                    : String.format("%d segment%s (%s)", quote.segments(), quote.segments() == 1 ? "" : "s",
+                            quote.encoding().label());
+            String question = String.format("Send %s to %,d recipients %s, %s, about %s%s?", segments, quote.recipients(), how,
                     quote.mode(), quote.costText(), quote.paceSeconds() == 0 ? ""
                             : ", taking " + roughly(Duration.ofSeconds(quote.paceSeconds())) + " at the pace set")
                     + (quote.isScheduled() ? " at " + quote.schedule().words() : "");
             out.printf("%,d contacts in the lists: %,d duplicates and %,d opted out left out.%n",
                     contacts, quote.duplicates(), quote.optedOut());
+            if (quote.isPersonal()) {
+                printPersonal(quote.personal(), out);
+                quote.requireTextsWithinLimit();
+            }
             if (quote.quiet() != null) {
                 QuietPreview preview = broadcasts.quietPreview(quote);
                 out.printf("Quiet hours %s in each recipient's time: %,d go %s, %,d later, the last at %s.%s%n",
@@ -130,6 +140,22 @@ final class SendCommand implements Callable<Integer> {
             out.printf("Broadcast %d: %s%n", id, question.replaceFirst("^Send", "sending").replaceFirst("\\?$", "."));
             out.flush();
             return BroadcastRun.run(core, broadcasts.sending(id), out, err);
+        }
+    }
+
+    /** The longest text, the first recipient's, and who gets a text that turns UCS-2. */
+    private static void printPersonal(PersonalTexts texts, PrintWriter out) {
+        if (texts.longest() == null) {
+            return;
+        }
+        MessageAnalysis longest = texts.longest().analysis();
+        out.printf("Each person gets their own text; the longest has %,d characters, %d segment%s (%s).%n",
+                longest.bodyLength(), longest.segments(), longest.segments() == 1 ? "" : "s", longest.encoding().label());
+        PersonalTexts.Sample first = texts.first().get(0);
+        out.printf("The first, to %s: %s%n", first.e164(), Json.writeLine(first.text()));
+        if (texts.ucs2Count() > 0) {
+            out.printf("%,d go as UCS-2 (70 characters a segment), the first to %s.%n", texts.ucs2Count(),
+                    texts.ucs2().get(0).e164());
         }
     }
 

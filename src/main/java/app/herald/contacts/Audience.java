@@ -1,7 +1,9 @@
 package app.herald.contacts;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,6 +46,46 @@ public final class Audience {
                 .bindList("lists", List.copyOf(listIds))
                 .mapTo(String.class)
                 .useStream(numbers -> numbers.forEach(number)));
+    }
+
+    /**
+     * Gives each number the lists reach, once, never an opted-out one, in number order, with what its
+     * contact says of them (the first row read when two lists have the number). Slow on big lists.
+     */
+    public void forEachRecipient(Collection<Long> listIds, Consumer<Recipient> recipient) {
+        if (listIds.isEmpty()) {
+            return;
+        }
+        String[] last = {null};
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        SELECT c.e164, c.name, c.first_name, c.last_name, c.extra FROM contact c
+                        WHERE c.list_id IN (<lists>) AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.e164 = c.e164)
+                        ORDER BY c.e164""")
+                .bindList("lists", List.copyOf(listIds))
+                .map((rs, ctx) -> new Recipient(rs.getString(1),
+                        ContactFields.of(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+                .useStream(rows -> rows.forEach(row -> {
+                    // the rows come in number order, so a number in two lists comes twice in a row
+                    if (!row.e164().equals(last[0])) {
+                        last[0] = row.e164();
+                        recipient.accept(row);
+                    }
+                })));
+    }
+
+    /** A number the lists reach, and what a personal message can say of them. */
+    public record Recipient(String e164, ContactFields fields) {
+    }
+
+    /** The fields a personal message to these lists can name: the built-in ones, and those their imports kept. */
+    public Set<String> fields(Collection<Long> listIds) {
+        Set<String> fields = new LinkedHashSet<>(ContactFields.BUILT_IN);
+        if (!listIds.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createQuery("SELECT fields FROM recipient_list WHERE id IN (<lists>)")
+                    .bindList("lists", List.copyOf(listIds)).mapTo(String.class)
+                    .forEach(stored -> fields.addAll(ContactFields.parseFieldList(stored))));
+        }
+        return fields;
     }
 
     /**

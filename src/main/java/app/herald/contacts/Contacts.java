@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +21,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class Contacts {
 
+    private static final int MAX_NAME = 300;
+
     private static final String SELECT = """
-            SELECT c.id, c.list_id, c.e164, c.name, o.e164 IS NOT NULL AS opted_out
+            SELECT c.id, c.list_id, c.e164, c.name, c.first_name, c.last_name, c.extra, o.e164 IS NOT NULL AS opted_out
             FROM contact c LEFT JOIN opt_out o ON o.e164 = c.e164""";
     private static final String IN_LIST = SELECT + " WHERE c.list_id = :list";
 
@@ -84,19 +87,33 @@ public final class Contacts {
 
     /** @throws ContactException when the number is in the list already */
     public Contact add(long listId, String e164, String name) {
+        return add(listId, e164, ContactFields.named(name));
+    }
+
+    /** @throws ContactException when the number is in the list already, or a field is too long */
+    public Contact add(long listId, String e164, ContactFields fields) {
+        ContactFields clean = checked(fields);
         return jdbi.inTransaction(handle -> {
             SearchIndex.changing(handle, listId);
             refuseTaken(handle, listId, e164, 0);
-            long id = handle.createUpdate("INSERT INTO contact (list_id, e164, name) VALUES (:list, :e164, :name)")
-                    .bind("list", listId).bind("e164", e164).bind("name", blankToNull(name))
+            long id = handle.createUpdate("""
+                            INSERT INTO contact (list_id, e164, name, first_name, last_name, extra)
+                            VALUES (:list, :e164, :name, :first, :last, :extra)""")
+                    .bind("list", listId).bind("e164", e164).bind("name", clean.name()).bind("first", clean.firstName())
+                    .bind("last", clean.lastName()).bind("extra", clean.extraJson())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             recount(handle, listId, 1);
             return find(handle, id);
         });
     }
 
-    /** @throws ContactException when another contact of the list has that number */
-    public Contact update(long id, String e164, String name) {
+    /**
+     * The contact's number and every field, as the editor shows them.
+     *
+     * @throws ContactException when another contact of the list has that number, or a field is too long
+     */
+    public Contact update(long id, String e164, ContactFields fields) {
+        ContactFields clean = checked(fields);
         return jdbi.inTransaction(handle -> {
             long listId = handle.createQuery("SELECT list_id FROM contact WHERE id = :id").bind("id", id)
                     .mapTo(Long.class).findOne()
@@ -104,8 +121,11 @@ public final class Contacts {
             SearchIndex.changing(handle, listId);
             SearchIndex.staleAt(handle, listId, id);
             refuseTaken(handle, listId, e164, id);
-            handle.createUpdate("UPDATE contact SET e164 = :e164, name = :name WHERE id = :id")
-                    .bind("e164", e164).bind("name", blankToNull(name)).bind("id", id).execute();
+            handle.createUpdate("""
+                            UPDATE contact SET e164 = :e164, name = :name, first_name = :first, last_name = :last, extra = :extra
+                            WHERE id = :id""")
+                    .bind("e164", e164).bind("name", clean.name()).bind("first", clean.firstName())
+                    .bind("last", clean.lastName()).bind("extra", clean.extraJson()).bind("id", id).execute();
             return find(handle, id);
         });
     }
@@ -172,13 +192,40 @@ public final class Contacts {
                 .map(Contacts::map).list());
     }
 
-    private static String blankToNull(String text) {
-        String name = PlainText.clean(text);
-        return name == null || name.isBlank() ? null : name.strip();
+    /** The fields as they are kept: control characters out, blanks as none, each within its column's length. */
+    private static ContactFields checked(ContactFields fields) {
+        String first = within(fields.firstName(), ContactFields.MAX_NAME_PART, "A first name");
+        String last = within(fields.lastName(), ContactFields.MAX_NAME_PART, "A last name");
+        String name = within(fields.name(), MAX_NAME, "A name");
+        if (name == null && (first != null || last != null)) {
+            // as an import names a contact that has only first and last names
+            name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        fields.extra().forEach((field, value) -> {
+            String kept = within(value, ContactFields.MAX_KEPT_VALUE, "{" + field + "}");
+            if (kept != null) {
+                extra.put(field, kept);
+            }
+        });
+        return new ContactFields(name, first, last, extra);
+    }
+
+    private static String within(String text, int most, String what) {
+        String clean = PlainText.clean(text);
+        if (clean == null || clean.isBlank()) {
+            return null;
+        }
+        if (clean.strip().length() > most) {
+            throw new ContactException(what + " can have at most " + most + " characters.");
+        }
+        return clean.strip();
     }
 
     private static Contact map(ResultSet rs, StatementContext context) throws SQLException {
-        return new Contact(rs.getLong("id"), rs.getLong("list_id"), rs.getString("e164"), rs.getString("name"),
+        return new Contact(rs.getLong("id"), rs.getLong("list_id"), rs.getString("e164"),
+                ContactFields.of(rs.getString("name"), rs.getString("first_name"), rs.getString("last_name"),
+                        rs.getString("extra")),
                 rs.getBoolean("opted_out"));
     }
 }

@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The time zones a number may be in, as libphonenumber's geocoder data knows them from its prefix:
@@ -18,6 +20,21 @@ public final class NumberZones {
     private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
 
     private NumberZones() {
+    }
+
+    /**
+     * Looks numbers up once per prefix: numbers share their zones with others of the same first
+     * digits, and a million lookups would cost seconds. Not for several threads.
+     */
+    public static final class Cache {
+
+        private static final int PREFIX = 8;
+
+        private final Map<String, List<ZoneId>> byPrefix = new HashMap<>();
+
+        public List<ZoneId> of(String e164) {
+            return byPrefix.computeIfAbsent(e164.substring(0, Math.min(PREFIX, e164.length())), prefix -> NumberZones.of(e164));
+        }
     }
 
     /** The zones of an E.164 number; empty when they are not known. */

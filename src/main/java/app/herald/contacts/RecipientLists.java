@@ -3,6 +3,7 @@ package app.herald.contacts;
 import app.herald.storage.BulkWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +25,7 @@ public final class RecipientLists {
     private static final int MAX_NAME = 200;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
-            SELECT l.id, l.name, l.created_at, l.contact_count AS contacts,
+            SELECT l.id, l.name, l.created_at, l.contact_count AS contacts, l.fields,
                    (SELECT COUNT(*) FROM opt_out o
                     WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
             FROM recipient_list l
@@ -79,11 +80,12 @@ public final class RecipientLists {
      *
      * @param name the name it will be published under, checked now so a bad one fails before any row is written
      */
-    public long createHidden(String name) {
+    public long createHidden(String name, Collection<String> fields) {
         checked(name);
         return jdbi.withHandle(handle -> handle.createUpdate(
-                        "INSERT INTO recipient_list (name, state) VALUES (:name, 'IMPORTING')")
-                .bind("name", "~importing~" + UUID.randomUUID()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                        "INSERT INTO recipient_list (name, state, fields) VALUES (:name, 'IMPORTING', :fields)")
+                .bind("name", "~importing~" + UUID.randomUUID()).bind("fields", ContactFields.fieldList(fields))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
     /**
@@ -168,7 +170,8 @@ public final class RecipientLists {
 
     private static RecipientList map(ResultSet rs, StatementContext context) throws SQLException {
         return new RecipientList(rs.getLong("id"), rs.getString("name"), rs.getLong("contacts"),
-                rs.getLong("opted_out"), rs.getTimestamp("created_at").toInstant());
+                rs.getLong("opted_out"), rs.getTimestamp("created_at").toInstant(),
+                ContactFields.parseFieldList(rs.getString("fields")));
     }
 
     private static String checked(String name) {

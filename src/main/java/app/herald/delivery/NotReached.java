@@ -2,6 +2,7 @@ package app.herald.delivery;
 
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,7 +44,7 @@ public final class NotReached {
         if (count(broadcastId) == 0) {
             throw new IllegalArgumentException("Everyone who can be sent to got this broadcast: there is nobody to save.");
         }
-        long hidden = lists.createHidden(name);
+        long hidden = lists.createHidden(name, List.of());
         try {
             jdbi.useTransaction(handle -> handle.createUpdate("""
                             INSERT INTO contact (list_id, e164, name)

@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
             EnumSet.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
 
     /** The schema version of this Herald: its newest migration (DatabaseTest checks that they agree). */
-    static final int SCHEMA_VERSION = 13;
+    static final int SCHEMA_VERSION = 14;
 
     /** Compact at close when less of the file than this holds pages in use. */
     private static final int COMPACT_BELOW_PERCENT_IN_USE = 50;

@@ -1,14 +1,19 @@
 package app.herald.broadcast;
 
 import app.herald.TestClock;
+import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientLists;
 import app.herald.contacts.TestContacts;
+import app.herald.settings.ChannelKind;
+import app.herald.settings.QuietHours;
+import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
 import app.herald.twilio.Backoff;
 import app.herald.twilio.Channel;
 import app.herald.twilio.NotifyChannel;
+import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.TwilioSimulator;
 import java.net.URLEncoder;
@@ -20,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +148,43 @@ class DispatcherTest {
         assertThat(acceptedNumbers()).hasSize(15_000);
         assertThat(sentAt.get(0)).as("the hold is said before it begins").isEqualTo(start);
         assertThat(sentAt.subList(1, sentAt.size())).allSatisfy(at -> assertThat(at).isEqualTo(nine.at()));
+    }
+
+    /**
+     * Quiet hours through Notify: a batch holds numbers of one set of zones, and Herald holds each
+     * until its hours begin there; at 13:00 UTC New York (08:00) goes at once, San Francisco at
+     * 08:00 its time, Alaska's numbers (Anchorage and Adak) at 08:00 on Adak.
+     */
+    @Test
+    void quietHoursThroughNotifyHoldEachZonesBatchUntilItsMorning() throws Exception {
+        long list = list("Everyone", 1, 40);
+        Contacts contacts = new Contacts(database.jdbi());
+        for (int i = 0; i < 30; i++) {
+            contacts.add(list, String.format("+1212555%04d", i), "New York " + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            contacts.add(list, String.format("+1907999%04d", i), "Alaska " + i);
+        }
+        long id;
+        try (TwilioConnections notify = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
+            BroadcastService service = TestBroadcasts.service(database.jdbi(), notify);
+            id = service.start(service.quote("Snow day: school is closed", List.of(list), false)
+                    .within(new QuietRule(QuietHours.US_RULE, ZoneId.of("America/Los_Angeles"))));
+        }
+        assertThat(journal.batches(id)).extracting(Batch::size).as("one batch per set of zones").containsExactly(30, 40, 20);
+        TestClock morning = new TestClock(Instant.parse("2026-12-24T13:00:00Z"));
+        Map<Integer, Instant> sentAt = new HashMap<>();
+
+        BatchDispatcher dispatcher = new BatchDispatcher(journal, gateway(), morning::advance, morning);
+        assertThat(dispatcher.run(id, progress -> {
+            if (progress.lastEvent().matches("Batch \\d accepted.*")) {
+                sentAt.put(Character.getNumericValue(progress.lastEvent().charAt(6)), morning.instant());
+            }
+        })).isEqualTo(BroadcastState.FINISHED);
+
+        assertThat(sentAt).containsExactlyInAnyOrderEntriesOf(Map.of(1, Instant.parse("2026-12-24T13:00:00Z"),
+                2, Instant.parse("2026-12-24T16:00:00Z"), 3, Instant.parse("2026-12-24T18:00:00Z")));
+        assertThat(acceptedNumbers()).hasSize(90).doesNotHaveDuplicates();
     }
 
     /** Taken back in History (another thread) while Herald holds it: it ends CANCELLED, nothing sent. */

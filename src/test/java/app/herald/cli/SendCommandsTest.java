@@ -66,6 +66,31 @@ class SendCommandsTest {
     }
 
     @Test
+    void importKeepsTheColumnsAskedForAndSendGivesEachPersonTheirOwnText() throws Exception {
+        environment = new HashMap<>(environment);
+        environment.put("TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID);
+        Path file = Path.of(getClass().getResource("/samples/excel-de-semicolon-bom.csv").toURI());
+
+        assertThat(herald("import", file.toString(), "--list", "Team", "--country", "DE", "--keep", "Nope")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("herald: The file has no column \"Nope\". Its columns are: Vorname,"
+                + " Nachname, Handy, Gruppe.");
+        assertThat(herald("import", file.toString(), "--list", "Team", "--country", "DE", "--keep", "gruppe")).isZero();
+        assertThat(out.toString()).contains("Fields for personal messages: {first_name} {last_name} {gruppe}");
+
+        assertThat(herald("send", "--channel", "messages", "--list", "Team", "--message", "Hallo {first_name}, {gruppe|alle}!",
+                "--yes")).isZero();
+
+        assertThat(out.toString()).contains("Each person gets their own text").contains("The first, to +49");
+        assertThat(simulator.messages()).isNotEmpty().allSatisfy(message -> assertThat(message.body())
+                .matches("Hallo \\p{L}+, Team [A-Z]!"));
+        assertThat(simulator.messages()).anySatisfy(message -> assertThat(message.body()).isEqualTo("Hallo Bjørn, Team A!"));
+
+        assertThat(herald("send", "--channel", "notify", "--list", "Team", "--message", "Hallo {first_name}", "--yes"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("Personal messages need a Messaging Service");
+    }
+
+    @Test
     void sendAtATimeHandsEachMessageToTwilioAndCancelTakesThemBack() throws Exception {
         Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
         environment = new HashMap<>(environment);

@@ -40,7 +40,7 @@ class ContactsTest {
     void searchFindsNamesWhateverTheCaseAndNumbersByTheirDigits() {
         contacts.add(list, "+4915142883039", "Zoë Müller");
         contacts.add(list, "+14155550132", "Ana 100% Lopez");
-        contacts.add(list, "+442079460000", null);
+        contacts.add(list, "+442079460000", (String) null);
 
         assertThat(found("zoë")).containsExactly("+4915142883039");
         assertThat(found("0151 428")).containsExactly("+4915142883039");
@@ -76,9 +76,9 @@ class ContactsTest {
         assertThat(bo.name()).isNull();
         assertThatThrownBy(() -> contacts.add(list, "+14155550132", "Again"))
                 .isInstanceOf(ContactException.class).hasMessage("+14155550132 is already in this list.");
-        assertThatThrownBy(() -> contacts.update(bo.id(), "+14155550132", "Bo"))
+        assertThatThrownBy(() -> contacts.update(bo.id(), "+14155550132", ContactFields.named("Bo")))
                 .isInstanceOf(ContactException.class);
-        assertThat(contacts.update(ana.id(), "+14155550132", "Ana Lopez").name()).isEqualTo("Ana Lopez");
+        assertThat(contacts.update(ana.id(), "+14155550132", ContactFields.named("Ana Lopez")).name()).isEqualTo("Ana Lopez");
     }
 
     @Test
@@ -87,12 +87,12 @@ class ContactsTest {
         Contact ana = contacts.add(list, "+14155550132", "Ana");
         Contact bo = contacts.add(list, "+14155550133", "Bo");
 
-        Contact moved = contacts.update(bo.id(), "+14155550134", "Bo");
+        Contact moved = contacts.update(bo.id(), "+14155550134", ContactFields.named("Bo"));
 
         assertThat(moved.optedOut()).isTrue();
         assertThat(contacts.delete(List.of(ana.id(), moved.id()))).isEqualTo(2);
         assertThat(contacts.count(list)).isZero();
-        assertThatThrownBy(() -> contacts.update(ana.id(), "+14155550132", "Ana"))
+        assertThatThrownBy(() -> contacts.update(ana.id(), "+14155550132", ContactFields.named("Ana")))
                 .hasMessage("This contact was deleted meanwhile.");
     }
 
@@ -102,7 +102,7 @@ class ContactsTest {
         Contact ann = contacts.add(other, "+14155550170", "Ann");
         Contact bob = contacts.add(other, "+14155550171", "Bob");
         contacts.add(list, "+14155550172", "Cy");
-        contacts.update(bob.id(), "+14155550179", "Bob");
+        contacts.update(bob.id(), "+14155550179", ContactFields.named("Bob"));
 
         contacts.delete(List.of(ann.id(), contacts.after(ContactQuery.all(list), 0, 1).get(0).id()));
 

@@ -110,7 +110,7 @@ class RecipientListsTest {
 
     @Test
     void aHiddenListIsNobodysAndStartUpRemovesOneACrashLeft() {
-        long hidden = lists.createHidden("Parents");
+        long hidden = lists.createHidden("Parents", List.of());
         addContacts(hidden, 25_000);
 
         assertThat(lists.all()).isEmpty();
@@ -124,7 +124,7 @@ class RecipientListsTest {
     void publishingPutsTheHiddenListInTheOldOnesPlaceUnderItsNameAndDate() {
         RecipientList old = lists.create("Parents");
         addContacts(old.id(), 3);
-        long hidden = lists.createHidden("parents");
+        long hidden = lists.createHidden("parents", List.of());
         addContacts(hidden, 5);
 
         lists.publish(hidden, "parents", old.id());
@@ -140,7 +140,7 @@ class RecipientListsTest {
 
     @Test
     void aListMadeMeanwhileUnderTheNameStopsThePublishing() {
-        long hidden = lists.createHidden("Parents");
+        long hidden = lists.createHidden("Parents", List.of());
         lists.create("Parents");
 
         assertThatThrownBy(() -> lists.publish(hidden, "Parents", null)).isInstanceOf(ListNameException.class)

@@ -32,7 +32,10 @@ class DatabaseTest {
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
             assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO", "NAME",
-                    "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS", "STATUS_AT", "STATUS_MATCHED");
+                    "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS", "STATUS_AT", "STATUS_MATCHED",
+                    "BODY");
+            assertThat(columns(database, "CONTACT")).containsExactly("ID", "LIST_ID", "E164", "NAME", "EXTRA", "CREATED_AT",
+                    "FIRST_NAME", "LAST_NAME");
         }
     }
 
@@ -140,7 +143,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
             assertThat(migrations).as("the schema version the read-only check expects").last()
                     .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
         }

@@ -55,17 +55,9 @@ public final class ColumnGuesser {
                 phone = column;
             }
         }
-        ColumnMapping mapping = ColumnMapping.phoneOnly(phone);
-        int first = find(header, FIRST_NAME);
-        int last = find(header, LAST_NAME);
-        int full = find(header, FULL_NAME);
-        if (full != ColumnMapping.NONE) {
-            return mapping.withName(full);
-        }
-        if (first != ColumnMapping.NONE || last != ColumnMapping.NONE) {
-            return mapping.withFirstAndLastName(first, last);
-        }
-        return mapping;
+        // a file with a full name and first and last names keeps all three: "Hi {first_name}" needs the first
+        return ColumnMapping.phoneOnly(phone).withName(find(header, FULL_NAME))
+                .withFirstAndLastName(find(header, FIRST_NAME), find(header, LAST_NAME));
     }
 
     private static double headerScore(String raw) {

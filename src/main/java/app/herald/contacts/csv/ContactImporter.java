@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -56,8 +57,12 @@ public final class ContactImporter {
             throw new ImportProblem("No column looks like phone numbers. Choose the column that holds them.");
         }
         progress.start(fileSize(request.file()));
-        Long replaced = lists.find(request.listName()).map(RecipientList::id).orElse(null);
-        long hidden = lists.createHidden(request.listName());
+        Optional<RecipientList> existing = lists.find(request.listName());
+        Long replaced = existing.map(RecipientList::id).orElse(null);
+        // the list offers the fields it had and the ones this file adds
+        List<String> fields = new ArrayList<>(existing.map(RecipientList::fields).orElse(List.of()));
+        fields.addAll(request.mapping().fields());
+        long hidden = lists.createHidden(request.listName(), fields);
         try {
             ImportReport report = jdbi.withHandle(handle -> fill(handle, request, progress, replaced, hidden));
             if (replaced != null && report.imported() == 0) {
@@ -123,7 +128,8 @@ public final class ContactImporter {
                 chunk = chunks.take();
                 chunk.throwIfFailed();
                 for (int i = 0; i < chunk.size(); i++) {
-                    rows.add(new Row(chunk.e164(i), chunk.name(i), null, null));
+                    RowReader.Kept kept = chunk.kept(i);
+                    rows.add(new Row(chunk.e164(i), kept.name(), kept.firstName(), kept.lastName(), kept.extra(), null));
                 }
             } while (!chunk.isEnd());
         } catch (InterruptedException e) {
@@ -136,16 +142,19 @@ public final class ContactImporter {
     /** The list's own contacts, as they are, with the new ones. */
     private static List<Row> withContactsOf(Handle handle, long list, List<Row> added) {
         List<Row> rows = new ArrayList<>(handle.createQuery(
-                        "SELECT e164, name, extra, created_at FROM contact WHERE list_id = :list ORDER BY list_id, id")
+                        """
+                        SELECT e164, name, first_name, last_name, extra, created_at FROM contact
+                        WHERE list_id = :list ORDER BY list_id, id""")
                 .bind("list", list)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6)))
                 .list());
         rows.addAll(added);
         return rows;
     }
 
-    /** A contact on its way into the hidden list: a new one has no extra columns and no date yet. */
-    private record Row(String e164, String name, String extra, Timestamp createdAt) {
+    /** A contact on its way into the hidden list: a new one has no date yet. */
+    private record Row(String e164, String name, String firstName, String lastName, String extra, Timestamp createdAt) {
     }
 
     private static void insert(Handle handle, long listId, List<Row> rows, ImportProgress progress) {
@@ -153,8 +162,8 @@ public final class ContactImporter {
         progress.savingStarts(rows.size());
         handle.begin();
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO contact (list_id, e164, name, extra, created_at)
-                VALUES (?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""", new String[] {"ID"})) {
+                INSERT INTO contact (list_id, e164, name, first_name, last_name, extra, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""", new String[] {"ID"})) {
             for (int from = 0; from < rows.size(); from += BulkWrites.ROWS_PER_TRANSACTION) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");
@@ -164,8 +173,10 @@ public final class ContactImporter {
                     insert.setLong(1, listId);
                     insert.setString(2, row.e164());
                     insert.setString(3, row.name());
-                    insert.setString(4, row.extra());
-                    insert.setTimestamp(5, row.createdAt());
+                    insert.setString(4, row.firstName());
+                    insert.setString(5, row.lastName());
+                    insert.setString(6, row.extra());
+                    insert.setTimestamp(7, row.createdAt());
                     insert.addBatch();
                 }
                 insert.executeBatch();

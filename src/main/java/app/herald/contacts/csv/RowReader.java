@@ -1,6 +1,7 @@
 package app.herald.contacts.csv;
 
 import app.herald.concurrent.NamedExecutors;
+import app.herald.contacts.ContactFields;
 import app.herald.contacts.NumberSet;
 import app.herald.contacts.PhoneCheck;
 import app.herald.contacts.PhoneNumbers;
@@ -10,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -128,7 +131,13 @@ final class RowReader implements Runnable {
      *
      * @param numbers the cell's raw numbers, each with its check (none when the row has no phone column)
      */
-    private record CheckedRow(long row, boolean tooFewColumns, String name, List<String> numbers, List<PhoneCheck> checks) {
+    private record CheckedRow(long row, boolean tooFewColumns, Kept kept, List<String> numbers, List<PhoneCheck> checks) {
+    }
+
+    /** What a contact keeps of its row besides the number: the names, and the kept columns as JSON. */
+    record Kept(String name, String firstName, String lastName, String extra) {
+
+        static final Kept NOTHING = new Kept(null, null, null, null);
     }
 
     /** On a checker: the run's rows that are not blank, their numbers checked. */
@@ -141,12 +150,11 @@ final class RowReader implements Runnable {
                 continue;
             }
             if (phoneColumn >= values.length) {
-                checked.add(new CheckedRow(parsed.row(), true, null, List.of(), List.of()));
+                checked.add(new CheckedRow(parsed.row(), true, Kept.NOTHING, List.of(), List.of()));
                 continue;
             }
             List<String> numbers = PhoneNumbers.splitCell(values[phoneColumn]);
-            checked.add(new CheckedRow(parsed.row(), false, keptName(request.mapping().nameOf(values)), numbers,
-                    numbers.stream().map(phones::check).toList()));
+            checked.add(new CheckedRow(parsed.row(), false, kept(values), numbers, numbers.stream().map(phones::check).toList()));
         }
         return checked;
     }
@@ -172,7 +180,7 @@ final class RowReader implements Runnable {
                 reject(checked.row(), "", "no phone number");
             }
             for (int i = 0; i < checked.numbers().size(); i++) {
-                take(checked.row(), checked.numbers().get(i), checked.checks().get(i), checked.name());
+                take(checked.row(), checked.numbers().get(i), checked.checks().get(i), checked.kept());
             }
         }
         progress.rowsRead(dataRows);
@@ -181,7 +189,7 @@ final class RowReader implements Runnable {
         }
     }
 
-    private void take(long fromRow, String raw, PhoneCheck check, String name) {
+    private void take(long fromRow, String raw, PhoneCheck check, Kept kept) {
         if (!check.isValid()) {
             invalid++;
             reject(fromRow, raw, check.reason());
@@ -195,7 +203,7 @@ final class RowReader implements Runnable {
             if (optedOutNumbers.contains(check.e164())) {
                 optedOut++;
             }
-            chunk.add(check.e164(), name);
+            chunk.add(check.e164(), kept);
             if (chunk.isFull()) {
                 hand(chunk);
                 chunk = new Chunk(CHUNK);
@@ -218,9 +226,18 @@ final class RowReader implements Runnable {
         }
     }
 
-    private static String keptName(String cell) {
-        String name = PlainText.clean(cell);
-        return name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+    private Kept kept(String[] values) {
+        ColumnMapping mapping = request.mapping();
+        Map<String, String> extra = new LinkedHashMap<>();
+        mapping.keptOf(values).forEach((field, value) -> extra.put(field, shortened(value, ContactFields.MAX_KEPT_VALUE)));
+        return new Kept(shortened(mapping.nameOf(values), MAX_NAME),
+                shortened(mapping.firstNameOf(values), ContactFields.MAX_NAME_PART),
+                shortened(mapping.lastNameOf(values), ContactFields.MAX_NAME_PART), ContactFields.extraJson(extra));
+    }
+
+    private static String shortened(String cell, int most) {
+        String text = PlainText.clean(cell);
+        return text == null || text.length() <= most ? text : text.substring(0, most);
     }
 
     /** Read only after the end chunk was taken, which happens-after every write here. */
@@ -232,14 +249,14 @@ final class RowReader implements Runnable {
     static final class Chunk {
 
         private final String[] e164s;
-        private final String[] names;
+        private final Kept[] kept;
         private int size;
         private boolean end;
         private RuntimeException failure;
 
         private Chunk(int capacity) {
             e164s = new String[capacity];
-            names = new String[capacity];
+            kept = new Kept[capacity];
         }
 
         static Chunk failed(RuntimeException failure) {
@@ -254,9 +271,9 @@ final class RowReader implements Runnable {
             return this;
         }
 
-        void add(String e164, String name) {
+        void add(String e164, Kept what) {
             e164s[size] = e164;
-            names[size] = name;
+            kept[size] = what;
             size++;
         }
 
@@ -283,8 +300,8 @@ final class RowReader implements Runnable {
             return e164s[index];
         }
 
-        String name(int index) {
-            return names[index];
+        Kept kept(int index) {
+            return kept[index];
         }
     }
 }

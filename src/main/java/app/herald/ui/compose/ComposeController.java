@@ -7,6 +7,7 @@ import app.herald.contacts.Audience.AudienceCount;
 import app.herald.contacts.RecipientList;
 import app.herald.message.MessageAnalysis;
 import app.herald.message.NonGsmCharacter;
+import app.herald.message.PersonalTexts;
 import app.herald.message.Template;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.NoticeLabels;
@@ -18,13 +19,17 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.cell.CheckBoxListCell;
@@ -43,6 +48,9 @@ public final class ComposeController {
     @FXML private BorderPane root;
     @FXML private TextArea messageArea;
     @FXML private Label counterLabel;
+    @FXML private MenuButton fieldMenu;
+    @FXML private Label personalLabel;
+    @FXML private Label personalProblemLabel;
     @FXML private CheckBox smartEncodingBox;
     @FXML private Label smartCounterLabel;
     @FXML private Label warningLabel;
@@ -72,6 +80,7 @@ public final class ComposeController {
     @FXML
     private void initialize() {
         bindMessage();
+        bindFields();
         bindNonGsm();
         bindTemplates();
         bindRecipients();
@@ -98,6 +107,51 @@ public final class ComposeController {
         showOnlyWhen(smartCounterLabel, viewModel.smartEncodingProperty());
         warningLabel.textProperty().bind(Bindings.createStringBinding(this::warning, viewModel.plainAnalysis()));
         showOnlyWhen(warningLabel, warningLabel.textProperty().isNotEmpty());
+    }
+
+    /** The menu of fields the chosen lists can fill, and what a personal message makes for its recipients. */
+    private void bindFields() {
+        viewModel.fields().addListener((ListChangeListener<String>) change -> fillFieldMenu());
+        fillFieldMenu();
+        personalLabel.textProperty().bind(Bindings.createStringBinding(this::personalWords, viewModel.personalProperty(),
+                viewModel.countingTextsProperty(), viewModel.bodyProperty()));
+        showOnlyWhen(personalLabel, personalLabel.textProperty().isNotEmpty());
+        personalProblemLabel.textProperty().bind(viewModel.personalProblemProperty());
+        showOnlyWhen(personalProblemLabel, personalProblemLabel.textProperty().isNotEmpty());
+    }
+
+    private void fillFieldMenu() {
+        fieldMenu.getItems().clear();
+        for (String field : viewModel.fields()) {
+            MenuItem item = new MenuItem("{" + field + "}");
+            item.setOnAction(event -> {
+                int caret = viewModel.insertField(field, messageArea.getSelection().getStart(), messageArea.getSelection().getEnd());
+                messageArea.positionCaret(caret);
+                messageArea.requestFocus();
+            });
+            fieldMenu.getItems().add(item);
+        }
+        MenuItem hint = new MenuItem(bundle.getString("compose.fields.fallbackHint"));
+        hint.setDisable(true);
+        fieldMenu.getItems().addAll(new SeparatorMenuItem(), hint);
+    }
+
+    private String personalWords() {
+        if (!viewModel.isPersonal()) {
+            return "";
+        }
+        PersonalTexts texts = viewModel.personalProperty().get();
+        if (viewModel.countingTextsProperty().get() || texts == null) {
+            return viewModel.personalProblemProperty().get().isEmpty() ? bundle.getString("compose.personal.counting") : "";
+        }
+        if (texts.longest() == null) {
+            return "";
+        }
+        MessageAnalysis longest = texts.longest().analysis();
+        String words = MessageFormat.format(bundle.getString("compose.personal.counted"), longest.bodyLength(),
+                longest.segments(), longest.encoding().label(), texts.totalSegments(), texts.recipients());
+        return texts.ucs2Count() == 0 ? words
+                : words + MessageFormat.format(bundle.getString("compose.personal.ucs2"), texts.ucs2Count());
     }
 
     private String counter(String key, MessageAnalysis analysis) {
@@ -191,10 +245,18 @@ public final class ComposeController {
         costLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                 bundle.getString("compose.cost"), viewModel.price().format(viewModel.costBinding().get())),
                 viewModel.costBinding()));
-        costDetailLabel.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                bundle.getString("compose.costDetail"), viewModel.sentAnalysis().get().segments(),
-                viewModel.reachProperty().get().recipients(), viewModel.price().format(viewModel.price().perSegment())),
-                viewModel.sentAnalysis(), viewModel.reachProperty()));
+        costDetailLabel.textProperty().bind(Bindings.createStringBinding(this::costDetail,
+                viewModel.sentAnalysis(), viewModel.reachProperty(), viewModel.personalProperty()));
+    }
+
+    private String costDetail() {
+        String perSegment = viewModel.price().format(viewModel.price().perSegment());
+        PersonalTexts texts = viewModel.personalProperty().get();
+        if (viewModel.isPersonal() && texts != null) {
+            return MessageFormat.format(bundle.getString("compose.costDetail.personal"), texts.totalSegments(), perSegment);
+        }
+        return MessageFormat.format(bundle.getString("compose.costDetail"), viewModel.sentAnalysis().get().segments(),
+                viewModel.reachProperty().get().recipients(), perSegment);
     }
 
     private String reach() {

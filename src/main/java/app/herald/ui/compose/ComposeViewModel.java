@@ -4,12 +4,16 @@ import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.Quote;
 import app.herald.contacts.Audience;
 import app.herald.contacts.Audience.AudienceCount;
+import app.herald.contacts.ContactFields;
+import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.RecipientList;
 import app.herald.contacts.RecipientLists;
 import app.herald.message.DraftStore;
 import app.herald.message.MessageAnalyser;
 import app.herald.message.MessageAnalysis;
 import app.herald.message.NonGsmCharacter;
+import app.herald.message.PersonalMessage;
+import app.herald.message.PersonalTexts;
 import app.herald.message.Price;
 import app.herald.message.Template;
 import app.herald.message.Templates;
@@ -32,6 +36,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -69,11 +75,19 @@ public final class ComposeViewModel {
     private final Map<Long, String> chosenLists = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<AudienceCount> reach = new ReadOnlyObjectWrapper<>(AudienceCount.NONE);
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<PersonalTexts> personal = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper personalProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper countingTexts = new ReadOnlyBooleanWrapper();
+    /** The fields the chosen lists' contacts can fill in a message, for the composer's menu. */
+    private final ObservableList<String> fields = FXCollections.observableArrayList(ContactFields.BUILT_IN);
     private final ObjectBinding<BigDecimal> cost;
     private final ObservableList<Template> savedTemplates = FXCollections.observableArrayList();
     private final BooleanBinding canSend;
 
     private long countGeneration;
+    /** Counting each recipient's text reads every one: one count at a time, and one more when something changed meanwhile. */
+    private boolean textsRunning;
+    private boolean textsAgain;
     private boolean draftLoaded;
     private boolean savingDraft;
     private String draftOnDisk = "";
@@ -91,11 +105,18 @@ public final class ComposeViewModel {
         this.bundle = Objects.requireNonNull(bundle);
         plain = Bindings.createObjectBinding(() -> MessageAnalyser.analyse(body.get()), body);
         sent = Bindings.createObjectBinding(() -> MessageAnalyser.analyse(body.get(), smartEncoding.get()), body, smartEncoding);
-        cost = Bindings.createObjectBinding(() -> price.get().estimate(sent.get().segments(), reach.get().recipients()),
-                sent, reach);
+        cost = Bindings.createObjectBinding(() -> personalCounted()
+                ? price.get().estimate(1, personal.get().totalSegments())
+                : price.get().estimate(sent.get().segments(), reach.get().recipients()), sent, reach, personal);
         canSend = Bindings.createBooleanBinding(() -> !body.get().isBlank() && !plain.get().tooLong()
-                && reach.get().recipients() > 0 && !counting.get(), body, plain, reach, counting);
-        body.addListener((observable, previous, text) -> saveDraft());
+                && reach.get().recipients() > 0 && !counting.get()
+                && (!isPersonal() || personalCounted() && !countingTexts.get() && !personal.get().anyTooLong()),
+                body, plain, reach, counting, personal, countingTexts);
+        body.addListener((observable, previous, text) -> {
+            saveDraft();
+            countTexts();
+        });
+        smartEncoding.addListener(observable -> countTexts());
     }
 
     /** Reads the draft, the lists and the templates; call once when the screen opens. */
@@ -167,10 +188,11 @@ public final class ComposeViewModel {
         long asked = ++countGeneration;
         List<Long> ids = List.copyOf(chosenLists.keySet());
         counting.set(true);
-        tasks.run(() -> audience.count(ids))
-                .onSuccess(count -> {
+        tasks.run(() -> Map.entry(audience.count(ids), audience.fields(ids)))
+                .onSuccess(counted -> {
                     if (asked == countGeneration) {
-                        reach.set(count);
+                        reach.set(counted.getKey());
+                        fields.setAll(counted.getValue());
                     }
                 })
                 .onError(problem -> work.tell(Notice.problem(problem)))
@@ -180,6 +202,68 @@ public final class ComposeViewModel {
                     }
                 })
                 .start();
+        countTexts();
+    }
+
+    /** The message names a field: each recipient gets a text of their own. */
+    public boolean isPersonal() {
+        return PersonalMessage.of(body.get()).isPersonal();
+    }
+
+    /** Each recipient's text is counted for the message, lists and encoding as they are now. */
+    private boolean personalCounted() {
+        PersonalTexts texts = personal.get();
+        return texts != null && texts.template().equals(body.get()) && texts.smartEncoding() == smartEncoding.get();
+    }
+
+    /**
+     * Counts each recipient's text in the background (the longest, the segments of all), or says in
+     * words why it cannot be sent (a field the lists do not have, Notify, a text past 1,600).
+     */
+    private void countTexts() {
+        if (!isPersonal() || chosenLists.isEmpty()) {
+            personal.set(null);
+            personalProblem.set("");
+            return;
+        }
+        if (textsRunning) {
+            textsAgain = true;
+            return;
+        }
+        String text = body.get();
+        boolean smart = smartEncoding.get();
+        List<Long> ids = List.copyOf(chosenLists.keySet());
+        textsRunning = true;
+        countingTexts.set(true);
+        tasks.run(() -> broadcasts.personalTexts(text, ids, smart))
+                .onSuccess(texts -> {
+                    personal.set(texts);
+                    personalProblem.set(texts.anyTooLong() ? MessageFormat.format(bundle.getString("compose.personal.tooLong"),
+                            texts.tooLongCount(), PhoneNumbers.forPeople(texts.tooLong().get(0).e164())) : "");
+                })
+                .onError(problem -> {
+                    personal.set(null);
+                    personalProblem.set(problem.getMessage());
+                })
+                .andFinally(() -> {
+                    textsRunning = false;
+                    if (textsAgain || !text.equals(body.get()) || smart != smartEncoding.get()
+                            || !ids.equals(List.copyOf(chosenLists.keySet()))) {
+                        textsAgain = false;
+                        countTexts();
+                    } else {
+                        countingTexts.set(false);
+                    }
+                })
+                .start();
+    }
+
+    /** Puts {field} where the caret is, or in place of the selection. @return where the caret goes after it */
+    public int insertField(String field, int from, int to) {
+        String text = body.get();
+        String inserted = "{" + field + "}";
+        body.set(text.substring(0, from) + inserted + text.substring(to));
+        return from + inserted.length();
     }
 
     /** Replaces every occurrence of a character that forces UCS-2 by its GSM look-alike. */
@@ -205,7 +289,8 @@ public final class ComposeViewModel {
      * now, with Smart Encoding when it is on, exactly as the broadcast will record it.
      */
     public Quote quote() {
-        return broadcasts.quote(body.get(), List.copyOf(chosenLists.keySet()), smartEncoding.get(), reach.get());
+        return broadcasts.quote(body.get(), List.copyOf(chosenLists.keySet()), smartEncoding.get(), reach.get(),
+                isPersonal() ? personal.get() : null);
     }
 
     /** A message within the limit, and somebody to send it to. */
@@ -276,6 +361,25 @@ public final class ComposeViewModel {
     /** segments × recipients × price per segment. */
     public ObjectBinding<BigDecimal> costBinding() {
         return cost;
+    }
+
+    /** Each recipient's text, counted; null when the message names no field, or while not counted. */
+    public ReadOnlyObjectProperty<PersonalTexts> personalProperty() {
+        return personal.getReadOnlyProperty();
+    }
+
+    /** Why a personal message cannot go, in words; empty when it can (or names no field). */
+    public ReadOnlyStringProperty personalProblemProperty() {
+        return personalProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty countingTextsProperty() {
+        return countingTexts.getReadOnlyProperty();
+    }
+
+    /** The fields the chosen lists can fill: first and last name, name, and the columns their imports kept. */
+    public ObservableList<String> fields() {
+        return fields;
     }
 
     public Price price() {

@@ -36,6 +36,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -65,6 +66,7 @@ public final class ImportController {
     @FXML private ComboBox<String> nameColumnBox;
     @FXML private ComboBox<String> firstNameColumnBox;
     @FXML private ComboBox<String> lastNameColumnBox;
+    @FXML private FlowPane keptPane;
     @FXML private ComboBox<Country> countryBox;
     @FXML private CheckBox landlinesBox;
     @FXML private ComboBox<String> listBox;
@@ -171,7 +173,14 @@ public final class ImportController {
     private void bindPreview() {
         previewTable.setItems(viewModel.previewRows());
         previewTable.setPlaceholder(new Label(""));
-        viewModel.columnNames().addListener((ListChangeListener<String>) change -> buildPreviewColumns());
+        viewModel.columnNames().addListener((ListChangeListener<String>) change -> {
+            buildPreviewColumns();
+            buildKeptChoices();
+        });
+        for (var mapped : List.of(viewModel.phoneColumnProperty(), viewModel.nameColumnProperty(),
+                viewModel.firstNameColumnProperty(), viewModel.lastNameColumnProperty())) {
+            mapped.addListener(observable -> buildKeptChoices());
+        }
         viewModel.phoneColumnProperty().addListener((observable, previous, column) -> markPhoneColumn());
         buildPreviewColumns();
     }
@@ -189,6 +198,30 @@ public final class ImportController {
             previewTable.getColumns().add(tableColumn);
         }
         markPhoneColumn();
+    }
+
+    /**
+     * A tick per column that holds neither the number nor a name, to keep it with each contact for
+     * personal messages, named as a message names it.
+     */
+    private void buildKeptChoices() {
+        keptPane.getChildren().clear();
+        for (int i = 0; i < viewModel.columnNames().size(); i++) {
+            int column = i;
+            if (viewModel.isMapped(column)) {
+                viewModel.keep(column, false);
+                continue;
+            }
+            CheckBox keep = new CheckBox(MessageFormat.format(bundle.getString("import.keep.column"),
+                    viewModel.columnNames().get(i), viewModel.fieldNameOf(i)));
+            keep.setId("keep" + i);
+            keep.setSelected(viewModel.keptColumns().contains(i));
+            keep.selectedProperty().addListener((observable, was, is) -> {
+                viewModel.keep(column, is);
+                keep.setSelected(viewModel.keptColumns().contains(column));
+            });
+            keptPane.getChildren().add(keep);
+        }
     }
 
     private void markPhoneColumn() {

@@ -1,6 +1,7 @@
 package app.herald.ui.importer;
 
 import app.herald.contacts.Country;
+import app.herald.contacts.ContactFields;
 import app.herald.contacts.csv.ColumnMapping;
 import app.herald.contacts.csv.ContactFiles;
 import app.herald.contacts.csv.ContactFiles.Inspection;
@@ -10,6 +11,7 @@ import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
+import app.herald.contacts.csv.KeptColumns;
 import app.herald.contacts.csv.RejectedRowsExporter;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.Tasks;
@@ -20,6 +22,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.ResourceBundle;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -42,6 +45,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * The import dialog's state, from the file to the report: what was detected (and changed by the
@@ -79,6 +83,8 @@ public final class ImportViewModel {
     private final IntegerProperty nameColumn = new SimpleIntegerProperty(ColumnMapping.NONE);
     private final IntegerProperty firstNameColumn = new SimpleIntegerProperty(ColumnMapping.NONE);
     private final IntegerProperty lastNameColumn = new SimpleIntegerProperty(ColumnMapping.NONE);
+    /** Further columns kept with each contact for personal messages, by position. */
+    private final ObservableSet<Integer> keptColumns = FXCollections.observableSet(new TreeSet<>());
     private final ObjectProperty<Country> country = new SimpleObjectProperty<>();
     private final BooleanProperty includeLandlines = new SimpleBooleanProperty();
     private final StringProperty listName = new SimpleStringProperty("");
@@ -170,6 +176,7 @@ public final class ImportViewModel {
             String header = column < preview.header().size() ? preview.header().get(column).strip() : "";
             names.add(header.isEmpty() ? MessageFormat.format(bundle.getString("import.column"), column + 1) : header);
         }
+        keptColumns.clear();
         columnNames.setAll(names);
         previewRows.setAll(preview.rows().subList(0, Math.min(PREVIEW_ROWS, preview.rows().size())));
         ColumnMapping guess = inspection.guess();
@@ -194,7 +201,37 @@ public final class ImportViewModel {
     }
 
     private ColumnMapping mapping() {
-        return new ColumnMapping(phoneColumn.get(), nameColumn.get(), firstNameColumn.get(), lastNameColumn.get());
+        return new ColumnMapping(phoneColumn.get(), nameColumn.get(), firstNameColumn.get(), lastNameColumn.get(),
+                KeptColumns.at(columnNames, keptColumns));
+    }
+
+    /** Keeps a further column with each contact, or not; past the most a contact keeps, says so instead. */
+    public void keep(int column, boolean kept) {
+        if (kept && !keptColumns.contains(column) && keptColumns.size() == ContactFields.MAX_KEPT_COLUMNS) {
+            notice.set(new Notice(MessageFormat.format(bundle.getString("import.keep.tooMany"),
+                    ContactFields.MAX_KEPT_COLUMNS), true));
+            return;
+        }
+        if (kept) {
+            keptColumns.add(column);
+        } else {
+            keptColumns.remove(column);
+        }
+    }
+
+    /** The column holds the number or a name: it is kept as that already. */
+    public boolean isMapped(int column) {
+        return column == phoneColumn.get() || column == nameColumn.get() || column == firstNameColumn.get()
+                || column == lastNameColumn.get();
+    }
+
+    public ObservableSet<Integer> keptColumns() {
+        return keptColumns;
+    }
+
+    /** The field a message names the column by, if it is kept: {appointment_time} for "Appointment time". */
+    public String fieldNameOf(int column) {
+        return KeptColumns.at(columnNames, List.of(column)).get(0).field();
     }
 
     /** Starts the import in the background; {@link #sampleProgress()} then says how far it has come. */

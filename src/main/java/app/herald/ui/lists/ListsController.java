@@ -1,6 +1,7 @@
 package app.herald.ui.lists;
 
 import app.herald.contacts.Contact;
+import app.herald.contacts.ContactFields;
 import app.herald.contacts.Country;
 import app.herald.contacts.PhoneNumbers;
 import app.herald.contacts.RecipientList;
@@ -273,9 +274,9 @@ public final class ListsController {
 
     @FXML
     private void addContact() {
-        NumberDialog.show(listView, bundle, bundle.getString("contacts.add.title"), defaultCountry.get(), "",
-                        bundle.getString("contacts.column.name") + ":", "")
-                .ifPresent(entry -> viewModel.addContact(entry.e164(), entry.text()));
+        ContactRows rows = new ContactRows(bundle, viewModel.fieldsOfSelected(), ContactFields.NONE);
+        NumberDialog.show(listView, bundle, bundle.getString("contacts.add.title"), defaultCountry.get(), "", rows.rows())
+                .ifPresent(entry -> viewModel.addContact(entry.e164(), rows.fieldsFrom(entry.texts())));
     }
 
     @FXML
@@ -285,9 +286,10 @@ public final class ListsController {
             return;
         }
         Contact contact = chosen.get(0);
+        ContactRows rows = new ContactRows(bundle, viewModel.fieldsOfSelected(), contact.fields());
         NumberDialog.show(listView, bundle, bundle.getString("contacts.edit.title"), defaultCountry.get(), contact.e164(),
-                        bundle.getString("contacts.column.name") + ":", contact.name())
-                .ifPresent(entry -> viewModel.updateContact(contact, entry.e164(), entry.text()));
+                        rows.rows())
+                .ifPresent(entry -> viewModel.updateContact(contact, entry.e164(), rows.fieldsFrom(entry.texts())));
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package app.herald.ui.lists;
 
 import app.herald.contacts.Contact;
+import app.herald.contacts.ContactFields;
 import app.herald.contacts.ContactQuery;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
@@ -144,19 +145,25 @@ public final class ListsViewModel {
         });
     }
 
-    public void addContact(String e164, String name) {
+    /** The fields the chosen list's contacts may have beyond the built-in ones, as its imports kept them. */
+    public List<String> fieldsOfSelected() {
+        RecipientList list = selected.get();
+        return list == null ? List.of() : list.fields();
+    }
+
+    public void addContact(String e164, ContactFields fields) {
         RecipientList list = selected.get();
         if (list == null) {
             return;
         }
-        work.change(() -> contacts.add(list.id(), e164, name), added -> {
+        work.change(() -> contacts.add(list.id(), e164, fields), added -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.added"), PhoneNumbers.forPeople(added.e164()), list.name())));
             contactsChanged();
         });
     }
 
-    public void updateContact(Contact contact, String e164, String name) {
-        work.change(() -> contacts.update(contact.id(), e164, name), updated -> {
+    public void updateContact(Contact contact, String e164, ContactFields fields) {
+        work.change(() -> contacts.update(contact.id(), e164, fields), updated -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.updated"), PhoneNumbers.forPeople(updated.e164()))));
             contactsChanged();
         });

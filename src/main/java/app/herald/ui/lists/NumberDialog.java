@@ -3,6 +3,8 @@ package app.herald.ui.lists;
 import app.herald.contacts.Country;
 import app.herald.ui.common.CountryChoices;
 import app.herald.ui.common.PhoneInput;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
@@ -17,13 +19,22 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /**
- * A phone number and one line of text about it (a contact's name, an opt-out's reason). The number
- * is checked as it is typed, with what it will be saved as; Save stays off until Herald can use it.
+ * A phone number and lines of text about it (a contact's names and kept fields, an opt-out's
+ * reason). The number is checked as it is typed, with what it will be saved as; Save stays off
+ * until Herald can use it.
  */
 final class NumberDialog {
 
-    /** What the person entered: the number in E.164 and the text beside it. */
-    record Entry(String e164, String text) {
+    /** One line of text: what it is, and what it holds now. */
+    record TextRow(String label, String text) {
+    }
+
+    /** What the person entered: the number in E.164 and the text of each row, in the rows' order. */
+    record Entry(String e164, List<String> texts) {
+
+        String text() {
+            return texts.get(0);
+        }
     }
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -32,10 +43,16 @@ final class NumberDialog {
     }
 
     /**
-     * @param textLabel what the second field holds ("Name:", "Reason:")
+     * @param textLabel what the second field holds ("Reason:")
      */
     static Optional<Entry> show(Node owner, ResourceBundle bundle, String title, Country country, String number,
             String textLabel, String text) {
+        return show(owner, bundle, title, country, number, List.of(new TextRow(textLabel, text)));
+    }
+
+    /** @param rows the lines of text under the number, the first one focused after it */
+    static Optional<Entry> show(Node owner, ResourceBundle bundle, String title, Country country, String number,
+            List<TextRow> rows) {
         PhoneInput input = new PhoneInput(country, bundle);
         input.textProperty().set(number);
 
@@ -52,16 +69,20 @@ final class NumberDialog {
         feedback.textProperty().bind(input.feedbackBinding());
         feedback.pseudoClassStateChanged(INVALID, !input.validBinding().get());
         input.validBinding().addListener((observable, was, valid) -> feedback.pseudoClassStateChanged(INVALID, !valid));
-        TextField textField = new TextField(text);
-        textField.setId("textField");
-
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, new Label(bundle.getString("contacts.number.label")), numberField);
         grid.add(feedback, 1, 1);
         grid.addRow(2, new Label(bundle.getString("contacts.country.label")), countryBox);
-        grid.addRow(3, new Label(textLabel), textField);
+        List<TextField> textFields = new ArrayList<>();
+        for (TextRow row : rows) {
+            TextField textField = new TextField(row.text());
+            // the first keeps the id the window tests know it by
+            textField.setId(textFields.isEmpty() ? "textField" : "textField" + textFields.size());
+            grid.addRow(3 + textFields.size(), new Label(row.label()), textField);
+            textFields.add(textField);
+        }
 
         ButtonType save = new ButtonType(bundle.getString("contacts.save"), ButtonBar.ButtonData.OK_DONE);
         Dialog<Entry> dialog = new Dialog<>();
@@ -71,7 +92,8 @@ final class NumberDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(save).disableProperty().bind(input.validBinding().not());
-        dialog.setResultConverter(button -> button == save ? new Entry(input.e164(), textField.getText()) : null);
+        dialog.setResultConverter(button -> button == save
+                ? new Entry(input.e164(), textFields.stream().map(TextField::getText).toList()) : null);
         Platform.runLater(numberField::requestFocus);
         return dialog.showAndWait();
     }

@@ -4,6 +4,8 @@ import static app.herald.ui.common.Nodes.showOnlyWhen;
 
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
+import app.herald.contacts.PhoneNumbers;
+import app.herald.message.PersonalTexts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.ui.common.NoticeLabels;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -37,6 +40,8 @@ import javafx.scene.layout.VBox;
 public final class SendController {
 
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    /** Recipients named whose text turns UCS-2; the rest are counted. */
+    private static final int UCS2_NAMED = 5;
 
     private final SendViewModel viewModel;
     private final ResourceBundle bundle;
@@ -44,6 +49,11 @@ public final class SendController {
 
     @FXML private VBox confirmPane;
     @FXML private Label bodyLabel;
+    @FXML private HBox previewBox;
+    @FXML private Label previewLabel;
+    @FXML private Button previousButton;
+    @FXML private Button nextButton;
+    @FXML private Label personalLabel;
     @FXML private Label recipientsLabel;
     @FXML private Label segmentsLabel;
     @FXML private Label costLabel;
@@ -81,13 +91,16 @@ public final class SendController {
     @FXML
     private void initialize() {
         Quote plan = viewModel.quote();
-        bodyLabel.setText(plan.body());
+        bindPreview(plan);
         recipientsLabel.setText(plan.resumes()
                 ? MessageFormat.format(bundle.getString("send.confirm.resume"), plan.recipients(), plan.broadcastId())
                 : MessageFormat.format(bundle.getString("send.confirm.recipients"), plan.recipients(), plan.duplicates(),
                         plan.optedOut()));
-        segmentsLabel.setText(MessageFormat.format(text("send.confirm.segments", plan), plan.segments(),
-                plan.encoding().label(), plan.requests()));
+        segmentsLabel.setText(plan.isPersonal()
+                ? MessageFormat.format(bundle.getString("send.confirm.segments.personal"), plan.totalSegments(),
+                        plan.segments(), plan.encoding().label())
+                : MessageFormat.format(text("send.confirm.segments", plan), plan.segments(), plan.encoding().label(),
+                        plan.requests()));
         costLabel.setText(MessageFormat.format(bundle.getString("send.confirm.cost"), plan.costText())
                 + (plan.paceSeconds() == 0 ? "" : " " + MessageFormat.format(bundle.getString("send.confirm.duration"),
                         roughly(plan.paceSeconds()))));
@@ -116,6 +129,41 @@ public final class SendController {
         closeButton.disableProperty().bind(phase.isEqualTo(Phase.SENDING));
         bindProgress(plan);
         NoticeLabels.bind(noticeLabel, viewModel.noticeProperty());
+    }
+
+    /**
+     * The message; for a personal one, the text of one real recipient at a time (previous, next),
+     * and who gets a text that turns UCS-2.
+     */
+    private void bindPreview(Quote plan) {
+        bodyLabel.textProperty().bind(Bindings.createStringBinding(viewModel::previewText, viewModel.previewedProperty()));
+        boolean personal = viewModel.previewable() > 0;
+        previewBox.setVisible(personal);
+        previewBox.setManaged(personal);
+        previousButton.setDisable(viewModel.previewable() < 2);
+        nextButton.setDisable(viewModel.previewable() < 2);
+        previewLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            PersonalTexts.Sample shown = viewModel.previewedSample();
+            return shown == null ? "" : MessageFormat.format(bundle.getString("send.preview.to"),
+                    shown.name() == null ? "" : shown.name(), PhoneNumbers.forPeople(shown.e164()),
+                    viewModel.previewedProperty().get() + 1, viewModel.previewable());
+        }, viewModel.previewedProperty()));
+        String ucs2 = plan.isPersonal() ? ucs2Words(plan.personal()) : "";
+        personalLabel.setText(ucs2);
+        personalLabel.setVisible(!ucs2.isEmpty());
+        personalLabel.setManaged(!ucs2.isEmpty());
+    }
+
+    /** "3 texts go as UCS-2, 70 characters a segment: Zoë Müller (+49 …), …". */
+    private String ucs2Words(PersonalTexts texts) {
+        if (texts.ucs2Count() == 0) {
+            return "";
+        }
+        String who = texts.ucs2().stream().limit(UCS2_NAMED)
+                .map(sample -> (sample.name() == null ? "" : sample.name() + " ") + "(" + PhoneNumbers.forPeople(sample.e164()) + ")")
+                .collect(Collectors.joining(", "));
+        return MessageFormat.format(bundle.getString("send.preview.ucs2"), texts.ucs2Count(), who,
+                Math.max(0, texts.ucs2Count() - UCS2_NAMED));
     }
 
     /** Send now, or at a date, time and zone; a resumed broadcast keeps the time it was given. */
@@ -220,6 +268,16 @@ public final class SendController {
     @FXML
     private void send() {
         viewModel.send();
+    }
+
+    @FXML
+    private void previewPrevious() {
+        viewModel.previewPrevious();
+    }
+
+    @FXML
+    private void previewNext() {
+        viewModel.previewNext();
     }
 
     @FXML

@@ -9,6 +9,7 @@ import app.herald.broadcast.Quote;
 import app.herald.broadcast.Schedule;
 import app.herald.broadcast.Sending;
 import app.herald.contacts.PhoneNumbers;
+import app.herald.message.PersonalTexts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.Mode;
 import app.herald.settings.QuietHours;
@@ -38,6 +39,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -78,6 +81,8 @@ public final class SendViewModel {
     private final ResourceBundle bundle;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.CONFIRM);
+    /** Which of the personal texts the confirmation shows (and a test sends). */
+    private final ReadOnlyIntegerWrapper previewed = new ReadOnlyIntegerWrapper();
     private final BooleanProperty liveConfirmed = new SimpleBooleanProperty();
     private final BooleanProperty sendLater = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> laterDate = new SimpleObjectProperty<>(LocalDate.now().plusDays(1));
@@ -113,14 +118,14 @@ public final class SendViewModel {
     /**
      * @param ownNumber  the person's own number from Settings, read when they ask for a test
      * @param quietHours the hours from Settings that messages may arrive in each recipient's time (a new
-     *                   send through a Messaging Service keeps to them); empty: any hour
+     *                   send keeps to them); empty: any hour
      * @param sender     the thread the broadcast is sent on
      */
     public SendViewModel(Quote quote, Callable<Optional<String>> ownNumber, Optional<QuietHours> quietHours,
             BroadcastService broadcasts, Tasks tasks, Executor sender, Executor uiThread, LongSupplier nanoClock,
             ResourceBundle bundle) {
         this.quote = Objects.requireNonNull(quote);
-        this.quietHours = quote.channel() == ChannelKind.MESSAGES && !quote.resumes() ? quietHours : Optional.empty();
+        this.quietHours = quote.resumes() ? Optional.empty() : quietHours;
         this.ownNumber = Objects.requireNonNull(ownNumber);
         this.broadcasts = Objects.requireNonNull(broadcasts);
         this.tasks = Objects.requireNonNull(tasks);
@@ -158,13 +163,49 @@ public final class SendViewModel {
         tasks.run(() -> {
                     String number = ownNumber.call().orElseThrow(
                             () -> new IllegalStateException(bundle.getString("send.test.noNumber")));
-                    String sid = broadcasts.sendTest(number, quote.body());
+                    String sid = broadcasts.sendTest(number, previewText());
                     return MessageFormat.format(bundle.getString("send.test.sent"), PhoneNumbers.forPeople(number), sid);
                 })
                 .onSuccess(sent -> notice.set(Notice.info(sent)))
                 .onError(problem -> notice.set(Notice.problem(problem)))
                 .andFinally(() -> testing.set(false))
                 .start();
+    }
+
+    /** The previewed recipient's own text of a personal message; the body of one for everybody. */
+    public String previewText() {
+        PersonalTexts.Sample sample = previewedSample();
+        return sample == null ? quote.body() : sample.text();
+    }
+
+    /** The recipient the confirmation previews, or null when everybody gets the body. */
+    public PersonalTexts.Sample previewedSample() {
+        List<PersonalTexts.Sample> first = quote.isPersonal() ? quote.personal().first() : List.of();
+        return first.isEmpty() ? null : first.get(previewed.get());
+    }
+
+    /** Shows the next recipient's text (from the last, the first). */
+    public void previewNext() {
+        int shown = previewable();
+        if (shown > 0) {
+            previewed.set((previewed.get() + 1) % shown);
+        }
+    }
+
+    public void previewPrevious() {
+        int shown = previewable();
+        if (shown > 0) {
+            previewed.set((previewed.get() + shown - 1) % shown);
+        }
+    }
+
+    /** How many recipients' texts the confirmation can show one by one. */
+    public int previewable() {
+        return quote.isPersonal() ? quote.personal().first().size() : 0;
+    }
+
+    public ReadOnlyIntegerProperty previewedProperty() {
+        return previewed.getReadOnlyProperty();
     }
 
     /**
@@ -240,8 +281,11 @@ public final class SendViewModel {
         String words = MessageFormat.format(bundle.getString("send.quiet.preview"), quietHours.get().words(),
                 preview.atOnce(), bundle.getString(timed.isScheduled() ? "send.quiet.atTheTime" : "send.quiet.atOnce"),
                 preview.later(), new Schedule(preview.last(), zone).words());
-        return preview.withoutZone() == 0 ? words
-                : words + MessageFormat.format(bundle.getString("send.quiet.previewUnknown"), preview.withoutZone(), zone.getId());
+        if (preview.withoutZone() > 0) {
+            words += MessageFormat.format(bundle.getString("send.quiet.previewUnknown"), preview.withoutZone(), zone.getId());
+        }
+        return quote.channel() == ChannelKind.NOTIFY && preview.later() > 0 ? words + bundle.getString("send.quiet.heraldHolds")
+                : words;
     }
 
     /** Plans the broadcast, then sends it on the sender thread; {@link #sampleProgress()} shows how far it is. */

@@ -12,8 +12,10 @@ import app.herald.contacts.csv.ContactFiles;
 import app.herald.contacts.csv.ContactImporter;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportRequest;
+import app.herald.contacts.csv.KeptColumns;
 import app.herald.message.DraftStore;
 import app.herald.message.Encoding;
+import app.herald.message.PersonalTexts;
 import app.herald.message.Price;
 import app.herald.message.Templates;
 import app.herald.settings.ChannelKind;
@@ -24,6 +26,7 @@ import app.herald.ui.common.SameThreadTasks;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +153,51 @@ class ComposeViewModelTest {
         viewModel.deleteTemplate(viewModel.templates().get(0));
         assertThat(viewModel.templates()).isEmpty();
         assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Deleted the template \u201cClosure\u201d.");
+    }
+
+    @Test
+    void aPersonalMessageIsCountedTextByTextAndRefusedThroughNotify() throws Exception {
+        Path file = Files.writeString(folder.resolve("clinic.csv"), "First name,Mobile,Room\r\nAna,415 555 0132,4\r\n"
+                + "Zoë,415 555 0133,12\r\n,415 555 0134,\r\n");
+        ContactFiles.Inspection inspection = ContactFiles.inspect(file);
+        new ContactImporter(database.jdbi()).importFile(new ImportRequest(file, inspection.format(),
+                inspection.guess().keeping(KeptColumns.named(inspection.preview().header(), List.of("Room"))), "US",
+                "Clinic", true), new ImportProgress());
+        try (TwilioConnections messaging = new TwilioConnections(TwilioChoice.simulation(ChannelKind.MESSAGES), Map.of())) {
+            ComposeViewModel composer = new ComposeViewModel(new RecipientLists(database.jdbi()), new Audience(database.jdbi()),
+                    TestBroadcasts.service(database.jdbi(), messaging), new Templates(database.jdbi()),
+                    new DraftStore(folder.resolve("draft2.txt")), () -> Price.TWILIO_US_LIST_PRICE, SameThreadTasks.create(),
+                    ResourceBundle.getBundle("app.herald.ui.messages"));
+            composer.load();
+            composer.choose(composer.lists().get(0), true);
+            assertThat(composer.fields()).containsExactly("first_name", "last_name", "name", "room");
+
+            composer.bodyProperty().set("Hi , you are in room {room|to be told}");
+            int caret = composer.insertField("first_name", 3, 3);
+
+            assertThat(composer.bodyProperty().get()).isEqualTo("Hi {first_name}, you are in room {room|to be told}");
+            assertThat(caret).isEqualTo(15);
+            PersonalTexts texts = composer.personalProperty().get();
+            assertThat(texts.first()).extracting(PersonalTexts.Sample::text).containsExactly(
+                    "Hi Ana, you are in room 4", "Hi Zoë, you are in room 12", "Hi , you are in room to be told");
+            assertThat(texts.totalSegments()).isEqualTo(3);
+            assertThat(texts.ucs2Count()).isEqualTo(1);
+            assertThat(composer.canSendBinding().get()).isTrue();
+            assertThat(composer.costBinding().get()).isEqualByComparingTo(Price.TWILIO_US_LIST_PRICE.estimate(1, 3));
+            assertThat(composer.quote().isPersonal()).isTrue();
+
+            composer.bodyProperty().set("Hi {frist_name}");
+            assertThat(composer.personalProblemProperty().get()).startsWith("{frist_name} is not a field of the chosen lists.");
+            assertThat(composer.canSendBinding().get()).isFalse();
+        }
+        viewModel.load();
+        viewModel.choose(list("Clinic"), true);
+        viewModel.bodyProperty().set("Hi {first_name}");
+        assertThat(viewModel.personalProblemProperty().get()).startsWith("Personal messages need a Messaging Service");
+        assertThat(viewModel.canSendBinding().get()).isFalse();
+        viewModel.bodyProperty().set("Hi all");
+        assertThat(viewModel.personalProblemProperty().get()).isEmpty();
+        assertThat(viewModel.canSendBinding().get()).isTrue();
     }
 
     @Test

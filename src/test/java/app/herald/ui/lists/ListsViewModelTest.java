@@ -3,6 +3,7 @@ package app.herald.ui.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.Contact;
+import app.herald.contacts.ContactFields;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
 import app.herald.contacts.RecipientList;
@@ -110,11 +111,11 @@ class ListsViewModelTest {
         addContacts("Clients", 3);
         viewModel.refreshAndSelect("Clients");
 
-        viewModel.addContact("+442079460000", "Office");
+        viewModel.addContact("+442079460000", ContactFields.named("Office"));
         assertThat(selected().contacts()).isEqualTo(4);
         assertThat(numbersShown()).last().isEqualTo("+442079460000");
 
-        viewModel.addContact("+442079460000", "Again");
+        viewModel.addContact("+442079460000", ContactFields.named("Again"));
         assertThat(viewModel.noticeProperty().get()).satisfies(notice -> {
             assertThat(notice.problem()).isTrue();
             assertThat(notice.text()).isEqualTo("+442079460000 is already in this list.");
@@ -127,7 +128,7 @@ class ListsViewModelTest {
         assertThat(numbersShown()).containsExactly("+14152000003", "+442079460000");
 
         Contact office = viewModel.pager().rows().get(1);
-        viewModel.updateContact(office, "+442079460001", "Office 2");
+        viewModel.updateContact(office, "+442079460001", ContactFields.named("Office 2"));
         assertThat(viewModel.pager().rows().get(1).name()).isEqualTo("Office 2");
 
         viewModel.optOut(List.of(viewModel.pager().rows().get(1)), "asked not to be texted");
