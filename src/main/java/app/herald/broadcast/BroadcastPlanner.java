@@ -73,7 +73,7 @@ final class BroadcastPlanner {
             PersonalTexts.Counter personal = quote.isPersonal() ? new PersonalTexts.Counter(body, quote.smartEncoding()) : null;
             long snapshot = snapshot(id, quote, channel, personal);
             // the snapshot is the truth: a list edited since the count above changes who is in it, and what they are sent
-            jdbi.useHandle(handle -> {
+            jdbi.useTransaction(handle -> {
                 handle.createUpdate("""
                                 UPDATE broadcast SET state = 'READY', recipient_count = :count
                                 WHERE id = :id AND state = 'PLANNING'""")

@@ -1,5 +1,6 @@
 package app.herald.ui;
 
+import app.herald.twilio.simulator.TwilioSimulator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,8 @@ public abstract class HeraldWindowTest {
 
     protected final FxRobot robot = new FxRobot();
     protected RunningHerald herald;
+    /** A simulator the test started ({@link #startSimulator()}), stopped after Herald. */
+    protected TwilioSimulator simulator;
 
     @BeforeAll
     static void startToolkit() throws Exception {
@@ -38,6 +41,19 @@ public abstract class HeraldWindowTest {
     protected RunningHerald startHerald(Map<String, String> environment) throws Exception {
         herald = RunningHerald.start(robot, home, environment);
         return herald;
+    }
+
+    /** A Twilio simulator of the test's own, to look at what Herald sent. */
+    protected TwilioSimulator startSimulator() throws Exception {
+        simulator = TwilioSimulator.start(0, null);
+        return simulator;
+    }
+
+    /** Starts Herald LIVE through {@link #simulator}'s Messaging Service, as an office set up with Twilio runs it. */
+    protected RunningHerald startHeraldOnTheSimulator() throws Exception {
+        return startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
+                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
+                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
     }
 
     /** Presses a shortcut as a person would: Ctrl (Cmd on a Mac) and the key. */
@@ -89,6 +105,9 @@ public abstract class HeraldWindowTest {
     void stopHerald() throws Exception {
         if (herald != null) {
             herald.close();
+        }
+        if (simulator != null) {
+            simulator.close();
         }
     }
 }

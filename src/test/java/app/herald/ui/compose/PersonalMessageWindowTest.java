@@ -2,19 +2,16 @@ package app.herald.ui.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.herald.twilio.simulator.TwilioSimulator;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,22 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class PersonalMessageWindowTest extends HeraldWindowTest {
 
-    private TwilioSimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     @Test
     void aTickedColumnAndAFieldFromTheMenuGiveEachPersonTheirOwnText() throws Exception {
-        simulator = TwilioSimulator.start(0, null);
+        startSimulator();
         Files.writeString(home.resolve("ui.properties"), "import.country=DE\npace.perSecond=0\npace.senders=4\n");
-        startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
-                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
-                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString())).waitUntilReady();
+        startHeraldOnTheSimulator().waitUntilReady();
 
         Path file = home.resolve("team.csv");
         Files.copy(Path.of(getClass().getResource("/samples/excel-de-semicolon-bom.csv").toURI()), file,
@@ -101,7 +87,7 @@ class PersonalMessageWindowTest extends HeraldWindowTest {
         shortcut(KeyCode.DIGIT1);
         herald.waitFor(() -> herald.shows("1\u2013100 of 150"));
         robot.clickOn("#contactTable").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("89721047");
-        herald.waitFor(() -> herald.shows("1\u20131 of 1"));
+        herald.waitFor(() -> herald.shows("1\u20131 of 1") && visible("Bjørn Schäfer"));
         robot.doubleClickOn("Bjørn Schäfer");
         herald.waitFor(() -> robot.lookup("#numberDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#textField1").queryAs(TextField.class).getText()).isEqualTo("Bjørn");
@@ -113,8 +99,8 @@ class PersonalMessageWindowTest extends HeraldWindowTest {
         robot.interact(group::clear);
         robot.clickOn(group).write("Team C");
         robot.clickOn("Save");
-        herald.waitFor(() -> robot.lookup("#numberDialog").tryQuery().isEmpty());
-
+        herald.waitFor(() -> robot.lookup("#numberDialog").tryQuery().isEmpty() && visible("Bjørn Schäfer"));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.doubleClickOn("Bjørn Schäfer");
         herald.waitFor(() -> robot.lookup("#numberDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#textField3").queryAs(TextField.class).getText()).isEqualTo("Team C");

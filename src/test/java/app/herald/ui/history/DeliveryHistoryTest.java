@@ -14,14 +14,12 @@ import app.herald.ui.Screenshots;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,26 +30,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class DeliveryHistoryTest extends HeraldWindowTest {
 
-    private TwilioSimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     @Test
     void theFunnelTheReasonsTheRepliesAndSendingAgainToThoseWhoDidNotGetIt() throws Exception {
-        simulator = TwilioSimulator.start(0, null);
+        startSimulator();
         simulator.setDeliveryTimes(Duration.ZERO, Duration.ZERO);
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 100);
         }
         Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\n");
-        startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
-                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
-                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString())).waitUntilReady();
+        startHeraldOnTheSimulator().waitUntilReady();
 
         sendToTheFirstList("Sports day moves to Friday");
         sendLive();

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,25 +31,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ScheduledSendTest extends HeraldWindowTest {
 
-    private TwilioSimulator simulator;
-
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     @Test
     void aTimePickedInTheConfirmationIsScheduledAtTwilioShownInHistoryAndTakenBack() throws Exception {
-        simulator = TwilioSimulator.start(0, null);
+        startSimulator();
         try (Storage storage = TestStorage.open(home)) {
             TestContacts.list(storage.jdbi(), "Parents", 40);
         }
         Files.writeString(home.resolve("ui.properties"), "pace.perSecond=0\npace.senders=4\nquiet.hours=08:00-21:00\n");
-        startHerald(Map.of("TWILIO_ACCOUNT_SID", TwilioSimulator.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", TwilioSimulator.AUTH_TOKEN,
-                "TWILIO_MESSAGING_SERVICE_SID", TwilioSimulator.MESSAGING_SERVICE_SID,
-                "HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString())).waitUntilReady();
+        startHeraldOnTheSimulator().waitUntilReady();
 
         sendToTheFirstList("The school fair opens at nine");
         Node dialog = robot.window("Send").getScene().getRoot();

@@ -95,6 +95,54 @@ class SendViewModelTest {
         }
     }
 
+    /** Through Notify the quiet hours hold whole batches, and the confirmation says Herald holds them. */
+    @Test
+    void quietHoursThroughNotifySayThatHeraldHoldsTheBatches() {
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
+            SendViewModel viewModel = new SendViewModel(broadcasts.quote("Picture day", List.of(list), false),
+                    Optional::empty, Optional.of(QuietHours.US_RULE), broadcasts, SameThreadTasks.create(), Runnable::run,
+                    Runnable::run, System::nanoTime, BUNDLE);
+
+            viewModel.sendLaterProperty().set(true);
+            viewModel.laterZoneProperty().set("America/Los_Angeles");
+            viewModel.laterDateProperty().set(LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(2));
+            viewModel.laterTimeProperty().set("6:00");
+
+            assertThat(viewModel.quietNoteProperty().get()).contains("12,000 wait for their morning")
+                    .endsWith("Herald holds the batches of those numbers and sends each when its hours begin, while it is running.");
+        }
+    }
+
+    /** Each person's own text, one at a time; a test to one's own number sends the one shown. */
+    @Test
+    void aPersonalMessageIsPreviewedPersonByPersonAndTheTestSendsTheOneShown() throws Exception {
+        try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
+             TwilioConnections twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
+                     Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()))) {
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
+            SendViewModel viewModel = new SendViewModel(broadcasts.quote("Hello {name|friend}", List.of(list), false),
+                    () -> Optional.of("+14155550100"), Optional.empty(), broadcasts, SameThreadTasks.create(), Runnable::run,
+                    Runnable::run, System::nanoTime, BUNDLE);
+
+            assertThat(viewModel.previewable()).isEqualTo(25);
+            assertThat(viewModel.previewText()).isEqualTo("Hello Person 1");
+            assertThat(viewModel.previewedSample().e164()).isEqualTo("+14152000001");
+            viewModel.previewNext();
+            assertThat(viewModel.previewText()).isEqualTo("Hello Person 2");
+            viewModel.previewPrevious();
+            viewModel.previewPrevious();
+            assertThat(viewModel.previewText()).as("from the first, back to the last shown").isEqualTo("Hello Person 25");
+
+            viewModel.sendTest();
+
+            assertThat(simulator.messages()).singleElement().satisfies(message -> {
+                assertThat(message.to()).isEqualTo("+14155550100");
+                assertThat(message.body()).isEqualTo("Hello Person 25");
+            });
+        }
+    }
+
     @Test
     void theTimeLeftIsUnknownUntilABatchHasEndedAndNoneWhenDone() {
         List<Runnable> queued = new ArrayList<>();
