@@ -9,6 +9,7 @@ import app.herald.core.HeraldCore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +42,11 @@ final class ContactsCommand implements Callable<Integer> {
             description = "At most this many (default: ${DEFAULT-VALUE}; 0 for all).")
     private int limit;
 
-    @Option(names = "--json", description = "Print a JSON array of {e164, name, optedOut}.")
+    @Option(names = "--json", description = "Print a JSON array of {e164, name, firstName, lastName, fields, optedOut}.")
     private boolean json;
 
     /** A contact as --json prints it. */
-    record Row(String e164, String name, boolean optedOut) {
+    record Row(String e164, String name, String firstName, String lastName, Map<String, String> fields, boolean optedOut) {
     }
 
     @Override
@@ -76,7 +77,8 @@ final class ContactsCommand implements Callable<Integer> {
     private void print(List<Contact> found) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(found.stream().map(contact -> new Row(contact.e164(), contact.name(), contact.optedOut()))
+            out.println(Json.write(found.stream().map(contact -> new Row(contact.e164(), contact.name(),
+                    contact.fields().firstName(), contact.fields().lastName(), contact.fields().extra(), contact.optedOut()))
                     .toList()));
         } else if (found.isEmpty()) {
             out.println(search == null || search.isBlank() ? "The list is empty." : "Nothing in the list matches \"" + search + "\".");

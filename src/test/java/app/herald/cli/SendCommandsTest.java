@@ -76,6 +76,11 @@ class SendCommandsTest {
                 + " Nachname, Handy, Gruppe.");
         assertThat(herald("import", file.toString(), "--list", "Team", "--country", "DE", "--keep", "gruppe")).isZero();
         assertThat(out.toString()).contains("Fields for personal messages: {first_name} {last_name} {gruppe}");
+        assertThat(herald("contacts", "--list", "Team", "--search", "89721047", "--json")).isZero();
+        JsonNode bjorn = JSON.readTree(out.toString()).get(0);
+        assertThat(bjorn.get("firstName").asText()).isEqualTo("Bjørn");
+        assertThat(bjorn.get("lastName").asText()).isEqualTo("Schäfer");
+        assertThat(bjorn.get("fields").get("gruppe").asText()).isEqualTo("Team A");
 
         assertThat(herald("send", "--channel", "messages", "--list", "Team", "--message", "Hallo {first_name}, {gruppe|alle}!",
                 "--yes")).isZero();
