@@ -64,8 +64,7 @@ class PersonalMessagesTest {
     void open() throws Exception {
         simulator = TwilioSimulator.start(0, null);
         database = Database.open(folder.resolve("herald"));
-        twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
-                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+        twilio = TestBroadcasts.throughMessagingService(simulator);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         list = importClinic();
     }

@@ -27,6 +27,12 @@ public final class TestBroadcasts {
                 () -> MessagePace.SIMULATED, duration -> { });
     }
 
+    /** LIVE through the simulator's Messaging Service, as an office set up with Twilio sends. */
+    public static TwilioConnections throughMessagingService(TwilioSimulator simulator) {
+        return new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
+                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+    }
+
     /** Plans a SIMULATION broadcast of the body to the lists. @return its id */
     public static long plan(Jdbi jdbi, String body, List<Long> lists) {
         return plan(jdbi, Mode.SIMULATION, body, lists);

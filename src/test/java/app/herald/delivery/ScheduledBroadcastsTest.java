@@ -18,7 +18,6 @@ import app.herald.contacts.TestContacts;
 import app.herald.settings.ChannelKind;
 import app.herald.settings.QuietHours;
 import app.herald.settings.ReplyKeywords;
-import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.Fault;
@@ -32,7 +31,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +54,7 @@ class ScheduledBroadcastsTest {
     void open() throws Exception {
         simulator = TwilioSimulator.start(0, null);
         database = Database.open(folder.resolve("herald"));
-        twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
-                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+        twilio = TestBroadcasts.throughMessagingService(simulator);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         scheduled = new ScheduledBroadcasts(database.jdbi(), duration -> { });
     }

@@ -7,7 +7,6 @@ import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.TestContacts;
 import app.herald.settings.ReplyKeywords;
-import app.herald.settings.TwilioChoice;
 import app.herald.storage.Database;
 import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.TwilioLog;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class StatusSyncTest {
     void open() throws Exception {
         simulator = TwilioSimulator.start(0, null);
         database = Database.open(folder.resolve("herald"));
-        twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
-                Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()));
+        twilio = TestBroadcasts.throughMessagingService(simulator);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         sync = new StatusSync(database.jdbi(), new ScheduledBroadcasts(database.jdbi(), clock::advance),
                 () -> ReplyKeywords.TWILIO_DEFAULTS, clock);

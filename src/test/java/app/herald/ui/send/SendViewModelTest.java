@@ -118,8 +118,7 @@ class SendViewModelTest {
     @Test
     void aPersonalMessageIsPreviewedPersonByPersonAndTheTestSendsTheOneShown() throws Exception {
         try (TwilioSimulator simulator = TwilioSimulator.start(0, null);
-             TwilioConnections twilio = new TwilioConnections(TwilioChoice.live(TwilioSimulator.MESSAGING_CREDENTIALS, false),
-                     Map.of("HERALD_TWILIO_BASE_URL", simulator.baseUrl().toString()))) {
+             TwilioConnections twilio = TestBroadcasts.throughMessagingService(simulator)) {
             BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
             SendViewModel viewModel = new SendViewModel(broadcasts.quote("Hello {name|friend}", List.of(list), false),
                     () -> Optional.of("+14155550100"), Optional.empty(), broadcasts, SameThreadTasks.create(), Runnable::run,
