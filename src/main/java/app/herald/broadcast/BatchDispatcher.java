@@ -57,9 +57,8 @@ public final class BatchDispatcher implements Dispatcher {
         Optional<Schedule> schedule = journal.schedule(broadcastId);
         if (schedule.isPresent() && !hold(broadcastId, schedule.get().at(), listener, "Held until " + schedule.get().words()
                 + ": Notify cannot hold messages, so Herald sends them then, if it is still running.")) {
-            boolean cancelled = cancelRequested || journal.isCancelled(broadcastId);
-            return end(broadcastId, cancelled ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
-                    cancelled ? "Taken back before its time: nothing was sent." : "Paused before its time: nothing was sent.");
+            return endHold(broadcastId, listener, "Taken back before its time: nothing was sent.",
+                    "Paused before its time: nothing was sent.");
         }
         // a batch holds numbers of one set of zones (see BroadcastPlanner): its first number says when it may go
         QuietRule rule = journal.quietRule(broadcastId).orElse(null);
@@ -85,9 +84,8 @@ public final class BatchDispatcher implements Dispatcher {
             if (due.isAfter(clock.instant()) && !hold(broadcastId, due, listener, "Batch " + number + " held until "
                     + new Schedule(due, rule.fallback()).words()
                     + ": its numbers are in quiet hours where they are. Herald sends it then, if it is still running.")) {
-                boolean cancelled = cancelRequested || journal.isCancelled(broadcastId);
-                return end(broadcastId, cancelled ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
-                        cancelled ? "Cancelled: the batches not sent stay unsent." : "Paused: resume to send the rest.");
+                return endHold(broadcastId, listener, "Cancelled: the batches not sent stay unsent.",
+                        "Paused: resume to send the rest.");
             }
             if (!journal.inFlight(broadcastId, number)) {
                 throw new IllegalStateException("batch " + number + " of broadcast " + broadcastId + " is taken by another sender");
@@ -152,6 +150,13 @@ public final class BatchDispatcher implements Dispatcher {
             sleeper.sleep(left.compareTo(HOLD_SLICE) < 0 ? left : HOLD_SLICE);
         }
         return !journal.isCancelled(broadcastId);
+    }
+
+    /** A hold told to stop: CANCELLED when taken back (here or in History), else PAUSED. */
+    private BroadcastState endHold(long broadcastId, Listener listener, String cancelled, String paused) {
+        boolean takenBack = cancelRequested || journal.isCancelled(broadcastId);
+        return end(broadcastId, takenBack ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener,
+                takenBack ? cancelled : paused);
     }
 
     private BroadcastState end(long broadcastId, BroadcastState state, Listener listener, String event) {

@@ -91,8 +91,7 @@ public final class BroadcastService {
      */
     public Quote quote(String body, Collection<Long> listIds, boolean smartEncoding, AudienceCount count,
             PersonalTexts personal) {
-        boolean counted = personal != null && personal.template().equals(body) && personal.smartEncoding() == smartEncoding;
-        if (PersonalMessage.of(body).isPersonal() ? !counted : personal != null) {
+        if (PersonalMessage.of(body).isPersonal() ? personal == null || !personal.isFor(body, smartEncoding) : personal != null) {
             throw new IllegalArgumentException("the personal texts were counted for another message");
         }
         MessageAnalysis analysis = MessageAnalyser.analyse(body, smartEncoding);

@@ -36,6 +36,11 @@ public record PersonalTexts(String template, boolean smartEncoding, long recipie
         tooLong = List.copyOf(tooLong);
     }
 
+    /** These are the texts of this message, counted with Smart Encoding as asked. */
+    public boolean isFor(String body, boolean smart) {
+        return template.equals(body) && smartEncoding == smart;
+    }
+
     public boolean anyTooLong() {
         return tooLongCount > 0;
     }

@@ -87,7 +87,6 @@ public final class ComposeViewModel {
     private long countGeneration;
     /** Counting each recipient's text reads every one: one count at a time, and one more when something changed meanwhile. */
     private boolean textsRunning;
-    private boolean textsAgain;
     private boolean draftLoaded;
     private boolean savingDraft;
     private String draftOnDisk = "";
@@ -212,8 +211,7 @@ public final class ComposeViewModel {
 
     /** Each recipient's text is counted for the message, lists and encoding as they are now. */
     private boolean personalCounted() {
-        PersonalTexts texts = personal.get();
-        return texts != null && texts.template().equals(body.get()) && texts.smartEncoding() == smartEncoding.get();
+        return personal.get() != null && personal.get().isFor(body.get(), smartEncoding.get());
     }
 
     /**
@@ -227,7 +225,7 @@ public final class ComposeViewModel {
             return;
         }
         if (textsRunning) {
-            textsAgain = true;
+            // the count on its way sees, when it ends, that the message or the lists changed
             return;
         }
         String text = body.get();
@@ -247,9 +245,8 @@ public final class ComposeViewModel {
                 })
                 .andFinally(() -> {
                     textsRunning = false;
-                    if (textsAgain || !text.equals(body.get()) || smart != smartEncoding.get()
+                    if (!text.equals(body.get()) || smart != smartEncoding.get()
                             || !ids.equals(List.copyOf(chosenLists.keySet()))) {
-                        textsAgain = false;
                         countTexts();
                     } else {
                         countingTexts.set(false);
