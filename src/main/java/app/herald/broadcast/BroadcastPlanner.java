@@ -56,9 +56,7 @@ final class BroadcastPlanner {
                                                recipient_count, opted_out_count, duplicate_count, send_at, send_zone,
                                                quiet_from, quiet_to, quiet_zone, list_names)
                         VALUES (:body, :encoding, :segments, :mode, :channel, :service, :state, :recipients, :optedOut,
-                                :duplicates, :sendAt, :sendZone, :quietFrom, :quietTo, :quietZone,
-                                (SELECT LISTAGG(name, ', ') WITHIN GROUP (ORDER BY name)
-                                 FROM recipient_list WHERE id IN (<lists>)))""")
+                                :duplicates, :sendAt, :sendZone, :quietFrom, :quietTo, :quietZone, :listNames)""")
                 .bind("body", body).bind("encoding", quote.encoding().label()).bind("segments", quote.segments())
                 .bind("mode", quote.mode().name()).bind("channel", channel.name()).bind("service", serviceSid).bind("state", BroadcastState.PLANNING.name())
                 .bind("recipients", reach.recipients()).bind("optedOut", reach.optedOut()).bind("duplicates", reach.duplicates())
@@ -67,7 +65,9 @@ final class BroadcastPlanner {
                 .bind("quietFrom", quote.quiet() == null ? null : quote.quiet().hours().from())
                 .bind("quietTo", quote.quiet() == null ? null : quote.quiet().hours().to())
                 .bind("quietZone", quote.quiet() == null ? null : quote.quiet().fallback().getId())
-                .bindList("lists", lists)
+                .bind("listNames", String.join(", ", handle.createQuery(
+                                "SELECT name FROM recipient_list WHERE id IN (<lists>) ORDER BY LOWER(name), name")
+                        .bindList("lists", lists).mapTo(String.class).list()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         try {
             PersonalTexts.Counter personal = quote.isPersonal() ? new PersonalTexts.Counter(body, quote.smartEncoding()) : null;

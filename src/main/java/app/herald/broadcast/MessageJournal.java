@@ -101,8 +101,9 @@ final class MessageJournal {
                 UPDATE broadcast_recipient SET state = ?, sid = ?, error_code = ?, error_message = ?, updated_at = CURRENT_TIMESTAMP
                 WHERE broadcast_id = ? AND batch_no = 0 AND e164 = ? AND state = 'IN_FLIGHT'""");
              PreparedStatement optOut = connection.prepareStatement("""
-                MERGE INTO opt_out (e164, reason, source) KEY (e164)
-                VALUES (?, 'Replied STOP to the sender', 'Twilio: replied STOP')""")) {
+                MERGE INTO opt_out o USING (VALUES (CAST(? AS VARCHAR(16)))) AS n(e164) ON o.e164 = n.e164
+                WHEN MATCHED THEN UPDATE SET reason = 'Replied STOP to the sender', source = 'Twilio: replied STOP'
+                WHEN NOT MATCHED THEN INSERT (e164, reason, source) VALUES (n.e164, 'Replied STOP to the sender', 'Twilio: replied STOP')""")) {
             boolean anyOptOut = false;
             for (Answer answer : answers) {
                 boolean repliedStop = answer.errorCode() != null && answer.errorCode() == REPLIED_STOP;

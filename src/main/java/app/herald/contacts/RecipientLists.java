@@ -39,7 +39,7 @@ public final class RecipientLists {
     }
 
     public List<RecipientList> all() {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT_WITH_COUNTS + " ORDER BY l.name")
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_WITH_COUNTS + " ORDER BY LOWER(l.name), l.name")
                 .map(RecipientLists::map)
                 .list());
     }
@@ -49,7 +49,7 @@ public final class RecipientLists {
     }
 
     private static Optional<RecipientList> find(Handle handle, String name) {
-        return handle.createQuery(SELECT_WITH_COUNTS + " AND l.name = :name")
+        return handle.createQuery(SELECT_WITH_COUNTS + " AND LOWER(l.name) = LOWER(:name)")
                 .bind("name", name.strip())
                 .map(RecipientLists::map)
                 .findOne();

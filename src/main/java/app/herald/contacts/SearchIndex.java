@@ -186,8 +186,12 @@ public final class SearchIndex {
 
     private static void write(Handle handle, long listId, SearchBlock block) {
         handle.createUpdate("""
-                        MERGE INTO contact_search_block (list_id, first_id, last_id, stale, ids, numbers, names)
-                        KEY (list_id, first_id) VALUES (:list, :first, :last, FALSE, :ids, :numbers, :names)""")
+                        MERGE INTO contact_search_block b
+                        USING (VALUES (CAST(:list AS BIGINT), CAST(:first AS BIGINT))) AS n(list_id, first_id)
+                        ON b.list_id = n.list_id AND b.first_id = n.first_id
+                        WHEN MATCHED THEN UPDATE SET last_id = :last, stale = FALSE, ids = :ids, numbers = :numbers, names = :names
+                        WHEN NOT MATCHED THEN INSERT (list_id, first_id, last_id, stale, ids, numbers, names)
+                            VALUES (n.list_id, n.first_id, :last, FALSE, :ids, :numbers, :names)""")
                 .bind("list", listId).bind("first", block.firstId()).bind("last", block.lastId())
                 .bind("ids", block.packedIds()).bind("numbers", block.numbers()).bind("names", block.names())
                 .execute();

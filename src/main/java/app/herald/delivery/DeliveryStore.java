@@ -258,7 +258,9 @@ final class DeliveryStore {
 
     void checked(Instant at, Instant repliesUntil) {
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        MERGE INTO status_check (id, checked_at, replies_until) KEY (id) VALUES (1, :at, :until)""")
+                        MERGE INTO status_check c USING (VALUES (1)) AS n(id) ON c.id = n.id
+                        WHEN MATCHED THEN UPDATE SET checked_at = :at, replies_until = :until
+                        WHEN NOT MATCHED THEN INSERT (id, checked_at, replies_until) VALUES (1, :at, :until)""")
                 .bind("at", time(at)).bind("until", time(repliesUntil)).execute());
     }
 

@@ -13,7 +13,7 @@ public final class Templates {
     }
 
     public List<Template> all() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, body FROM message_template ORDER BY name")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, name, body FROM message_template ORDER BY LOWER(name), name")
                 .map((rs, ctx) -> new Template(rs.getLong("id"), rs.getString("name"), rs.getString("body")))
                 .list());
     }
@@ -29,9 +29,9 @@ public final class Templates {
                     + " characters.");
         }
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        MERGE INTO message_template t USING (VALUES (CAST(:name AS VARCHAR_IGNORECASE(200)))) AS n(name)
-                        ON t.name = n.name
-                        WHEN MATCHED THEN UPDATE SET body = :body, updated_at = CURRENT_TIMESTAMP
+                        MERGE INTO message_template t USING (VALUES (CAST(:name AS VARCHAR(200)))) AS n(name)
+                        ON LOWER(t.name) = LOWER(n.name)
+                        WHEN MATCHED THEN UPDATE SET body = :body, updated_at = CURRENT_TIMESTAMP, version = t.version + 1
                         WHEN NOT MATCHED THEN INSERT (name, body) VALUES (:name, :body)""")
                 .bind("name", clean).bind("body", body).execute());
     }

@@ -3,8 +3,8 @@ package app.herald.storage;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * How Herald writes or deletes many rows: in transactions small enough that H2 holds each whole
- * in memory until its commit, so no crash can tear one.
+ * How Herald writes or deletes many rows: on H2, in transactions small enough that H2 holds each
+ * whole in memory until its commit, so no crash can tear one.
  */
 public final class BulkWrites {
 
@@ -32,6 +32,12 @@ public final class BulkWrites {
 
     /** {@link #deleteAll(Jdbi, String, String, long)} of rows larger than most, fewer a transaction. */
     public static void deleteAll(Jdbi jdbi, String table, String column, long value, int rowsPerTransaction) {
+        if (Engine.of(jdbi) == Engine.POSTGRESQL) {
+            // PostgreSQL commits one transaction of any size whole or not at all
+            jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM " + table + " WHERE " + column + " = :value")
+                    .bind("value", value).execute());
+            return;
+        }
         String delete = "DELETE FROM " + table + " WHERE " + column + " = :value FETCH FIRST " + rowsPerTransaction
                 + " ROWS ONLY";
         int deleted;

@@ -18,6 +18,8 @@ public final class StorageException extends RuntimeException {
         LOST_DATA,
         /** The disk is full and the data cannot be opened even to be read. */
         DISK_FULL,
+        /** The shared database's server cannot be reached, or refuses Herald's user. */
+        UNREACHABLE,
         UNREADABLE
     }
 

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class BroadcastServiceTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         twilio = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of());
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         parents = TestContacts.list(database.jdbi(), "Parents", 1, 15_000);

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.TestDatabases;
 import app.herald.TestClock;
 import app.herald.contacts.Contacts;
 import app.herald.contacts.OptOuts;
@@ -50,7 +51,7 @@ class DispatcherTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         simulator = TwilioSimulator.start(0, null);
         journal = new Journal(database.jdbi());
     }

@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.OptOut;
@@ -49,7 +50,7 @@ class MessageDispatcherTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         simulator = TwilioSimulator.start(0, null);
         twilio = connections(TwilioSimulator.MESSAGING_CREDENTIALS);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);

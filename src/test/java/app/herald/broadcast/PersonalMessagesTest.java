@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class PersonalMessagesTest {
     @BeforeEach
     void open() throws Exception {
         simulator = TwilioSimulator.start(0, null);
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         twilio = TestBroadcasts.throughMessagingService(simulator);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         list = importClinic();

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ContactsTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         contacts = new Contacts(database.jdbi());
         list = new RecipientLists(database.jdbi()).create("Clients").id();
     }

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,7 +24,7 @@ class OptOutsTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         optOuts = new OptOuts(database.jdbi());
     }
 

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class RecipientListsTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         lists = new RecipientLists(database.jdbi());
         contacts = new Contacts(database.jdbi());
     }

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.csv.ColumnGuesser;
@@ -41,7 +42,7 @@ class SearchIndexTest {
 
     @BeforeEach
     void importAList() throws Exception {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         jdbi = database.jdbi();
         StringBuilder csv = new StringBuilder("name,phone\n");
         for (int i = 0; i < 3_500; i++) {

@@ -1,5 +1,6 @@
 package app.herald.contacts;
 
+import app.herald.storage.Engine;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,10 +29,16 @@ public final class TestContacts {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("""
                             INSERT INTO contact (list_id, e164, name)
-                            SELECT :list, '+1415' || (2000000 + X), 'Person ' || X FROM SYSTEM_RANGE(:from, :to)""")
+                            SELECT :list, '+1415' || (2000000 + x), 'Person ' || x FROM <range>""")
+                    .define("range", range(jdbi))
                     .bind("list", listId).bind("from", from).bind("to", from + count - 1).execute();
             keepCount(handle, listId);
         });
+    }
+
+    /** The numbers :from to :to as rows of a column x, in each engine's words. */
+    public static String range(Jdbi jdbi) {
+        return Engine.of(jdbi) == Engine.H2 ? "SYSTEM_RANGE(:from, :to) AS r(x)" : "generate_series(:from, :to) AS r(x)";
     }
 
     /** What Herald's own writers keep: the list's count and the version its search goes by, after rows were written behind their back. */

@@ -1,5 +1,6 @@
 package app.herald.delivery;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.TestClock;
@@ -36,7 +37,7 @@ class StatusSyncTest {
     @BeforeEach
     void open() throws Exception {
         simulator = TwilioSimulator.start(0, null);
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         twilio = TestBroadcasts.throughMessagingService(simulator);
         broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
         sync = new StatusSync(database.jdbi(), new ScheduledBroadcasts(database.jdbi(), clock::advance),

@@ -28,14 +28,14 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(tables).containsExactly("batch", "broadcast", "broadcast_recipient", "contact", "contact_search_block",
-                    "flyway_schema_history", "message_template", "opt_out", "recipient_list", "reply", "status_check");
+                    "flyway_schema_history", "message_template", "opt_out", "recipient_list", "reply", "status_check", "work_lease");
             assertThat(columns(database, "BATCH")).containsExactly("BROADCAST_ID", "BATCH_NO", "SIZE", "STATE",
                     "NOTIFICATION_SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "SENT_AT", "UPDATED_AT");
             assertThat(columns(database, "BROADCAST_RECIPIENT")).containsExactly("BROADCAST_ID", "E164", "BATCH_NO", "NAME",
                     "STATE", "SID", "ERROR_CODE", "ERROR_MESSAGE", "ATTEMPTS", "UPDATED_AT", "STATUS", "STATUS_AT", "STATUS_MATCHED",
                     "BODY");
             assertThat(columns(database, "CONTACT")).containsExactly("ID", "LIST_ID", "E164", "NAME", "EXTRA", "CREATED_AT",
-                    "FIRST_NAME", "LAST_NAME");
+                    "FIRST_NAME", "LAST_NAME", "VERSION");
         }
     }
 
@@ -143,7 +143,7 @@ class DatabaseTest {
                     .mapTo(String.class).list());
 
             assertThat(reason).isEqualTo("STOP");
-            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
+            assertThat(migrations).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
             assertThat(migrations).as("the schema version the read-only check expects").last()
                     .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
         }

@@ -163,7 +163,7 @@ public final class ContactImporter {
         handle.begin();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO contact (list_id, e164, name, first_name, last_name, extra, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""", new String[] {"ID"})) {
+                VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))""", new String[] {"id"})) {
             for (int from = 0; from < rows.size(); from += BulkWrites.ROWS_PER_TRANSACTION) {
                 if (progress.isCancelled()) {
                     throw new CancellationException("import cancelled while saving");

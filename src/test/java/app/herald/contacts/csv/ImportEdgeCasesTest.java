@@ -1,5 +1,6 @@
 package app.herald.contacts.csv;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class ImportEdgeCasesTest {
 
     @BeforeEach
     void openDatabase() {
-        database = Database.open(folder.resolve("herald"));
+        database = TestDatabases.open(folder.resolve("herald"));
         new RecipientLists(database.jdbi()).create("Clients");
     }
 

@@ -1,5 +1,6 @@
 package app.herald.contacts.csv;
 
+import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.herald.contacts.RecipientLists;
@@ -29,7 +30,7 @@ class SampleFilesTest {
 
     @BeforeEach
     void openDatabase() {
-        database = Database.open(home.resolve("herald"));
+        database = TestDatabases.open(home.resolve("herald"));
     }
 
     @AfterEach
