@@ -9,6 +9,8 @@ import app.herald.message.PersonalTexts;
 import app.herald.settings.ChannelKind;
 import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
+import app.herald.storage.Lease;
+import app.herald.storage.WorkLeases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -69,7 +71,8 @@ final class BroadcastPlanner {
                                 "SELECT name FROM recipient_list WHERE id IN (<lists>) ORDER BY LOWER(name), name")
                         .bindList("lists", lists).mapTo(String.class).list()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        try {
+        // another desktop starting meanwhile leaves a PLANNING broadcast alone while its lease lives
+        try (Lease lease = WorkLeases.take(jdbi, BroadcastLease.subject(id))) {
             PersonalTexts.Counter personal = quote.isPersonal() ? new PersonalTexts.Counter(body, quote.smartEncoding()) : null;
             long snapshot = snapshot(id, quote, channel, personal);
             // the snapshot is the truth: a list edited since the count above changes who is in it, and what they are sent
@@ -169,10 +172,11 @@ final class BroadcastPlanner {
         });
     }
 
-    /** At start-up: removes every broadcast a crash left half-planned. @return how many */
+    /** At start-up: removes every broadcast a crash left half-planned (not one another desktop is planning now). @return how many */
     int removeUnfinished() {
         List<Long> unfinished = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT id FROM broadcast WHERE state = 'PLANNING'").mapTo(Long.class).list());
+                        "SELECT id FROM broadcast b WHERE state = 'PLANNING' AND " + BroadcastLease.notHeldByAnother("b.id"))
+                .bind("leaseOwner", WorkLeases.owner(jdbi)).mapTo(Long.class).list());
         unfinished.forEach(this::remove);
         return unfinished.size();
     }

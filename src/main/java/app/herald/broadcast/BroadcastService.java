@@ -36,6 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BroadcastService {
 
+    private final Jdbi jdbi;
     private final Journal journal;
     private final MessageJournal messageJournal;
     private final BroadcastPlanner planner;
@@ -53,6 +54,7 @@ public final class BroadcastService {
      */
     public BroadcastService(Jdbi jdbi, Audience audience, Broadcasts history, TwilioConnections twilio, Supplier<Price> price,
             Supplier<MessagePace> pace, Dispatcher.Sleeper sleeper) {
+        this.jdbi = jdbi;
         this.journal = new Journal(jdbi);
         this.messageJournal = new MessageJournal(jdbi);
         this.audience = Objects.requireNonNull(audience);
@@ -192,26 +194,35 @@ public final class BroadcastService {
         return planner.plan(quote, connection.serviceSid(), connection.channel().kind());
     }
 
-    /** A run of the broadcast's PENDING batches or messages through the channel in force now; it keeps that channel to its end. */
+    /**
+     * A run of the broadcast's PENDING batches or messages through the channel in force now; it keeps
+     * that channel to its end. The run holds the broadcast's lease: one desktop sends it at a time.
+     */
     public Sending sending(long broadcastId) {
         BroadcastSummary broadcast = history.find(broadcastId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no broadcast " + broadcastId + "."));
         requireMode(broadcast.mode(), "Broadcast " + broadcastId);
         requireChannel(broadcast.channel(), "Broadcast " + broadcastId);
         TwilioConnection connection = twilio.current();
+        BroadcastLease lease = new BroadcastLease(jdbi, broadcastId);
+        Journal fenced = journal.fencedBy(lease);
+        MessageJournal fencedMessages = messageJournal.fencedBy(lease);
         Dispatcher dispatcher;
         if (broadcast.channel() == ChannelKind.MESSAGES) {
             MessagePace paced = pace(broadcast.mode());
-            dispatcher = new MessageDispatcher(journal, messageJournal, connection.channel(), reconciler(connection), sleeper,
-                    Clock.systemUTC(), paced.perSecond(), paced.senders());
+            dispatcher = new MessageDispatcher(fenced, fencedMessages, connection.channel(),
+                    reconciler(connection, fencedMessages), sleeper, Clock.systemUTC(), paced.perSecond(), paced.senders());
         } else {
-            dispatcher = new BatchDispatcher(journal, connection.channel(), sleeper, Clock.systemUTC());
+            dispatcher = new BatchDispatcher(fenced, connection.channel(), sleeper, Clock.systemUTC());
         }
-        return new Sending(broadcast, dispatcher);
+        return new Sending(broadcast, dispatcher, lease, () -> {
+            fenced.recoverInterrupted(broadcastId);
+            fencedMessages.recoverInterrupted(broadcastId);
+        });
     }
 
-    private Reconciler reconciler(TwilioConnection connection) {
-        return connection.messageLog().map(log -> new Reconciler(messageJournal, log, Clock.systemUTC())).orElse(null);
+    private Reconciler reconciler(TwilioConnection connection, MessageJournal writingTo) {
+        return connection.messageLog().map(log -> new Reconciler(writingTo, log, Clock.systemUTC())).orElse(null);
     }
 
     private void requireMode(Mode made, String what) {
@@ -266,7 +277,7 @@ public final class BroadcastService {
                         && broadcast.uncertain() > 0)
                 .toList();
         // with nothing to look up, no connection is opened (nor a simulator started)
-        Reconciler reconciler = uncertain.isEmpty() ? null : reconciler(twilio.current());
+        Reconciler reconciler = uncertain.isEmpty() ? null : reconciler(twilio.current(), messageJournal);
         if (reconciler == null) {
             return 0;
         }

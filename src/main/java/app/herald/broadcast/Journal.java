@@ -2,10 +2,12 @@ package app.herald.broadcast;
 
 import app.herald.settings.QuietHours;
 import app.herald.storage.Checkpoints;
+import app.herald.storage.WorkLeases;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,10 +18,31 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Journal {
 
+    /** What every write of a run's journal checks in its transaction first: that this desktop still sends the broadcast. */
+    interface Fence {
+
+        /** Nothing to check: a person's own decision (send again, mark sent), or the start-up of one desktop. */
+        Fence NONE = handle -> { };
+
+        /** @throws IllegalStateException when the write must not happen */
+        void check(Handle handle);
+    }
+
     private final Jdbi jdbi;
+    private final Fence fence;
 
     public Journal(Jdbi jdbi) {
+        this(jdbi, Fence.NONE);
+    }
+
+    private Journal(Jdbi jdbi, Fence fence) {
         this.jdbi = jdbi;
+        this.fence = fence;
+    }
+
+    /** This journal with every write fenced: a run's, under its broadcast's lease. */
+    Journal fencedBy(Fence runFence) {
+        return new Journal(jdbi, runFence);
     }
 
     public List<Batch> batches(long broadcastId) {
@@ -135,24 +158,43 @@ public final class Journal {
                 "A person marked this batch as sent.", null));
     }
 
-    /** At start-up: every batch a dead process left IN_FLIGHT may have been sent, so it becomes UNCERTAIN. @return how many */
+    /**
+     * At start-up: every batch a dead process left IN_FLIGHT may have been sent, so it becomes
+     * UNCERTAIN; not those of a broadcast another desktop is sending now. @return how many
+     */
     public int recoverInterrupted() {
-        int recovered = jdbi.withHandle(handle -> handle.createUpdate("""
-                        UPDATE batch SET state = 'UNCERTAIN', updated_at = CURRENT_TIMESTAMP,
-                               error_message = 'Herald stopped while this batch was being sent: it may or may not have gone out.'
-                        WHERE state = 'IN_FLIGHT'""")
-                .execute());
+        int recovered = jdbi.withHandle(handle -> handle.createUpdate(MADE_UNCERTAIN
+                        + " WHERE b.state = 'IN_FLIGHT' AND " + BroadcastLease.notHeldByAnother("b.broadcast_id"))
+                .bind("leaseOwner", WorkLeases.owner(jdbi)).execute());
         sync();
         return recovered;
     }
 
+    /** When a run takes a broadcast over: what its last holder left IN_FLIGHT may have been sent. @return how many */
+    int recoverInterrupted(long broadcastId) {
+        int recovered = jdbi.inTransaction(handle -> {
+            fence.check(handle);
+            return handle.createUpdate(MADE_UNCERTAIN + " WHERE b.broadcast_id = :id AND b.state = 'IN_FLIGHT'")
+                    .bind("id", broadcastId).execute();
+        });
+        sync();
+        return recovered;
+    }
+
+    private static final String MADE_UNCERTAIN = """
+            UPDATE batch b SET state = 'UNCERTAIN', updated_at = CURRENT_TIMESTAMP,
+                   error_message = 'Herald stopped while this batch was being sent: it may or may not have gone out.'""";
+
     public void setState(long broadcastId, BroadcastState state) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useTransaction(handle -> {
+            fence.check(handle);
+            handle.createUpdate("""
                         UPDATE broadcast SET state = :state,
                                started_at = CASE WHEN :state = 'SENDING' AND started_at IS NULL THEN CURRENT_TIMESTAMP ELSE started_at END,
                                finished_at = CASE WHEN :state IN ('FINISHED', 'CANCELLED') THEN CURRENT_TIMESTAMP ELSE finished_at END
                         WHERE id = :id""")
-                .bind("state", state.name()).bind("id", broadcastId).execute());
+                .bind("state", state.name()).bind("id", broadcastId).execute();
+        });
         sync();
     }
 
@@ -163,6 +205,7 @@ public final class Journal {
     private boolean move(long broadcastId, int batch, SendState from, SendState to, String sid, Integer code,
             String message, String countColumn) {
         boolean moved = jdbi.inTransaction(handle -> {
+            fence.check(handle);
             var update = handle.createUpdate("UPDATE batch SET state = :to, updated_at = CURRENT_TIMESTAMP"
                             + (to == SendState.IN_FLIGHT ? ", attempts = attempts + 1, sent_at = CURRENT_TIMESTAMP" : "")
                             + (sid == null ? "" : ", notification_sid = :sid")

@@ -1,6 +1,7 @@
 package app.herald.broadcast;
 
 import app.herald.storage.Checkpoints;
+import app.herald.storage.WorkLeases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -46,9 +47,20 @@ final class MessageJournal {
     static final int REPLIED_STOP = 21610;
 
     private final Jdbi jdbi;
+    private final Journal.Fence fence;
 
     MessageJournal(Jdbi jdbi) {
+        this(jdbi, Journal.Fence.NONE);
+    }
+
+    private MessageJournal(Jdbi jdbi, Journal.Fence fence) {
         this.jdbi = jdbi;
+        this.fence = fence;
+    }
+
+    /** This journal with every write of a run fenced (see {@link Journal#fencedBy}). */
+    MessageJournal fencedBy(Journal.Fence runFence) {
+        return new MessageJournal(jdbi, runFence);
     }
 
     /** Up to {@code limit} recipients in this state after {@code after} (exclusive; "" for the first), in number order. */
@@ -80,6 +92,7 @@ final class MessageJournal {
         }
         try {
             jdbi.useTransaction(handle -> {
+                fence.check(handle);
                 writeAnswers(handle, broadcastId, answers);
                 markInFlight(handle, broadcastId, nextInFlight);
             });
@@ -159,26 +172,35 @@ final class MessageJournal {
 
     /**
      * At start-up: every recipient a dead Herald left IN_FLIGHT may have been sent, so it becomes
-     * UNCERTAIN, and its broadcast PAUSED. Only a broadcast left SENDING can have such recipients.
+     * UNCERTAIN, and its broadcast PAUSED. Only a broadcast left SENDING can have such recipients;
+     * one another desktop is sending now is left to it.
      *
      * @return how many recipients
      */
     int recoverInterrupted() {
         List<Long> interrupted = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT id FROM broadcast WHERE channel = 'MESSAGES' AND state = 'SENDING'").mapTo(Long.class).list());
-        int recovered = 0;
-        for (long id : interrupted) {
-            recovered += jdbi.inTransaction(handle -> {
-                int made = handle.createUpdate("""
-                                UPDATE broadcast_recipient SET state = 'UNCERTAIN', updated_at = CURRENT_TIMESTAMP,
-                                       error_message = 'Herald stopped while this message was being sent: it may or may not have gone out.'
-                                WHERE broadcast_id = :id AND batch_no = 0 AND state = 'IN_FLIGHT'""")
-                        .bind("id", id).execute();
-                count(handle, id, 0, 0, made, 0);
-                handle.createUpdate("UPDATE broadcast SET state = 'PAUSED' WHERE id = :id").bind("id", id).execute();
-                return made;
-            });
-        }
+                        "SELECT id FROM broadcast b WHERE channel = 'MESSAGES' AND state = 'SENDING' AND "
+                                + BroadcastLease.notHeldByAnother("b.id"))
+                .bind("leaseOwner", WorkLeases.owner(jdbi)).mapTo(Long.class).list());
+        int recovered = interrupted.stream().mapToInt(this::recoverInterrupted).sum();
+        Checkpoints.sync(jdbi);
+        return recovered;
+    }
+
+    /** The recovery of one broadcast: at start-up, or when a run takes it over from a desktop that stopped. @return how many recipients */
+    int recoverInterrupted(long broadcastId) {
+        int recovered = jdbi.inTransaction(handle -> {
+            fence.check(handle);
+            int made = handle.createUpdate("""
+                            UPDATE broadcast_recipient SET state = 'UNCERTAIN', updated_at = CURRENT_TIMESTAMP,
+                                   error_message = 'Herald stopped while this message was being sent: it may or may not have gone out.'
+                            WHERE broadcast_id = :id AND batch_no = 0 AND state = 'IN_FLIGHT'""")
+                    .bind("id", broadcastId).execute();
+            count(handle, broadcastId, 0, 0, made, 0);
+            handle.createUpdate("UPDATE broadcast SET state = 'PAUSED' WHERE id = :id AND state = 'SENDING'")
+                    .bind("id", broadcastId).execute();
+            return made;
+        });
         Checkpoints.sync(jdbi);
         return recovered;
     }
@@ -190,11 +212,14 @@ final class MessageJournal {
 
     /** Reconciliation did not find it: it stays UNCERTAIN for a person, with when Twilio's log was read. */
     void notInLog(long broadcastId, String e164, Instant when) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useTransaction(handle -> {
+            fence.check(handle);
+            handle.createUpdate("""
                         UPDATE broadcast_recipient SET error_message = :message, updated_at = CURRENT_TIMESTAMP
                         WHERE broadcast_id = :id AND batch_no = 0 AND e164 = :e164 AND state = 'UNCERTAIN'""")
                 .bind("message", "Not in Twilio's log as of " + when + ": it may not have gone out.")
-                .bind("id", broadcastId).bind("e164", e164).execute());
+                .bind("id", broadcastId).bind("e164", e164).execute();
+        });
         Checkpoints.sync(jdbi);
     }
 
@@ -211,6 +236,7 @@ final class MessageJournal {
     private boolean settle(long broadcastId, String e164, SendState to, String sid, String message, int accepted,
             int markedSent) {
         boolean moved = jdbi.inTransaction(handle -> {
+            fence.check(handle);
             int changed = handle.createUpdate("""
                             UPDATE broadcast_recipient SET state = :to, sid = COALESCE(:sid, sid), error_message = :message,
                                    updated_at = CURRENT_TIMESTAMP

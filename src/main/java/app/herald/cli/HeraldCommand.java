@@ -2,12 +2,14 @@ package app.herald.cli;
 
 import app.herald.Version;
 import app.herald.contacts.Country;
+import app.herald.broadcast.BroadcastBusyException;
 import app.herald.contacts.ListNameException;
 import app.herald.contacts.csv.ImportProblem;
 import app.herald.core.HeraldCore;
 import app.herald.files.FileProblem;
 import app.herald.settings.DataFolder;
 import app.herald.settings.LocalSettings;
+import app.herald.storage.LeaseLostException;
 import app.herald.storage.StorageException;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,8 @@ public final class HeraldCommand implements Runnable {
             return e.getMessage() + " herald restore --list shows the backups; herald restore puts the newest in its place.";
         }
         if (e instanceof ImportProblem || e instanceof StorageException || e instanceof ListNameException
-                || e instanceof FileProblem || e instanceof IllegalArgumentException || e instanceof CancellationException) {
+                || e instanceof FileProblem || e instanceof IllegalArgumentException || e instanceof CancellationException
+                || e instanceof BroadcastBusyException || e instanceof LeaseLostException) {
             return e.getMessage();
         }
         Optional<String> fullDisk = StorageException.fullDiskWords(e);

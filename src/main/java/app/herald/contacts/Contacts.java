@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -24,7 +25,8 @@ public final class Contacts {
     private static final int MAX_NAME = 300;
 
     private static final String SELECT = """
-            SELECT c.id, c.list_id, c.e164, c.name, c.first_name, c.last_name, c.extra, o.e164 IS NOT NULL AS opted_out
+            SELECT c.id, c.list_id, c.e164, c.name, c.first_name, c.last_name, c.extra, o.e164 IS NOT NULL AS opted_out,
+                   c.version
             FROM contact c LEFT JOIN opt_out o ON o.e164 = c.e164""";
     private static final String IN_LIST = SELECT + " WHERE c.list_id = :list";
 
@@ -108,12 +110,15 @@ public final class Contacts {
     }
 
     /**
-     * The contact's number and every field, as the editor shows them.
+     * The contact's number and every field, as the editor shows them, over the contact as the editor
+     * read it: when someone else (another desktop) changed or deleted it meanwhile, nothing is written.
      *
-     * @throws ContactException when another contact of the list has that number, or a field is too long
+     * @throws ContactException when it was changed or deleted meanwhile, another contact of the list
+     *                          has that number, or a field is too long
      */
-    public Contact update(long id, String e164, ContactFields fields) {
+    public Contact update(Contact read, String e164, ContactFields fields) {
         ContactFields clean = checked(fields);
+        long id = read.id();
         return jdbi.inTransaction(handle -> {
             long listId = handle.createQuery("SELECT list_id FROM contact WHERE id = :id").bind("id", id)
                     .mapTo(Long.class).findOne()
@@ -121,11 +126,17 @@ public final class Contacts {
             SearchIndex.changing(handle, listId);
             SearchIndex.staleAt(handle, listId, id);
             refuseTaken(handle, listId, e164, id);
-            handle.createUpdate("""
-                            UPDATE contact SET e164 = :e164, name = :name, first_name = :first, last_name = :last, extra = :extra
-                            WHERE id = :id""")
+            int written = handle.createUpdate("""
+                            UPDATE contact SET e164 = :e164, name = :name, first_name = :first, last_name = :last, extra = :extra,
+                                   version = version + 1
+                            WHERE id = :id AND version = :version""")
                     .bind("e164", e164).bind("name", clean.name()).bind("first", clean.firstName())
-                    .bind("last", clean.lastName()).bind("extra", clean.extraJson()).bind("id", id).execute();
+                    .bind("last", clean.lastName()).bind("extra", clean.extraJson()).bind("id", id)
+                    .bind("version", read.version()).execute();
+            if (written == 0) {
+                throw new ContactException("Someone else changed " + PhoneNumbers.forPeople(read.e164())
+                        + " since you opened it, so your change was not saved. Reload the list to see theirs, then edit it again.");
+            }
             return find(handle, id);
         });
     }
@@ -165,6 +176,12 @@ public final class Contacts {
         if (taken) {
             throw new ContactException(e164 + " is already in this list.");
         }
+    }
+
+    /** The contact as it is now, if it still is. */
+    public Optional<Contact> find(long id) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE c.id = :id").bind("id", id)
+                .map(Contacts::map).findOne());
     }
 
     private static Contact find(Handle handle, long id) {
@@ -226,6 +243,6 @@ public final class Contacts {
         return new Contact(rs.getLong("id"), rs.getLong("list_id"), rs.getString("e164"),
                 ContactFields.of(rs.getString("name"), rs.getString("first_name"), rs.getString("last_name"),
                         rs.getString("extra")),
-                rs.getBoolean("opted_out"));
+                rs.getBoolean("opted_out"), rs.getLong("version"));
     }
 }

@@ -1,6 +1,7 @@
 package app.herald.contacts;
 
 import app.herald.storage.BulkWrites;
+import app.herald.storage.WorkLeases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -157,10 +158,19 @@ public final class RecipientLists {
                 .bind("id", id).execute());
     }
 
-    /** At start-up: removes every list a crash left half-imported or half-deleted. @return how many */
+    /** The work lease an import into the hidden list {@code id} holds ("list:5"). */
+    public static String leaseSubject(long id) {
+        return "list:" + id;
+    }
+
+    /**
+     * At start-up: removes every list a crash left half-imported or half-deleted, but not one another
+     * desktop is importing into now (its lease lives). @return how many
+     */
     public int purgeHidden() {
-        List<Long> hidden = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT id FROM recipient_list WHERE state <> 'VISIBLE'").mapTo(Long.class).list());
+        List<Long> hidden = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM recipient_list l WHERE state <> 'VISIBLE' AND "
+                        + WorkLeases.notHeldByAnother("'list:' || CAST(l.id AS VARCHAR(20))"))
+                .bind("leaseOwner", WorkLeases.owner(jdbi)).mapTo(Long.class).list());
         for (long id : hidden) {
             LOG.warn("Removing list {}: Herald stopped while it was being imported or deleted", id);
             purge(id);

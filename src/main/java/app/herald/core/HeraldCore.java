@@ -24,12 +24,17 @@ import app.herald.settings.LocalSettings;
 import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Backups;
+import app.herald.storage.Engine;
+import app.herald.storage.SharedServer;
 import app.herald.storage.Storage;
+import app.herald.storage.WorkLeases;
 import app.herald.twilio.GatewayException;
 import app.herald.twilio.TwilioConnections;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,8 +113,14 @@ public final class HeraldCore implements AutoCloseable {
      * anything can send it.
      */
     public static HeraldCore open(LocalSettings settings, TwilioChoice choice) {
-        Storage storage = Storage.open(settings.dataFolder().lockFile(), settings.dataFolder().database());
-        ownerOnly(settings.dataFolder());
+        DataFolder folder = settings.dataFolder();
+        Storage storage = settings.sharedDatabase()
+                .map(server -> Storage.open(folder.lockFile(), server))
+                .orElseGet(() -> Storage.open(folder.lockFile(), folder.database()));
+        // this desktop and its data folder: the folder's lock proves a lease of that name was left by a Herald now dead
+        WorkLeases.configure(storage.jdbi(), new WorkLeases.Holder(settings.computerName() + " " + folder.path().toAbsolutePath(),
+                settings.computerName()), leaseLength(settings.environment()));
+        ownerOnly(folder);
         try {
             HeraldCore core = new HeraldCore(settings, storage, choice);
             if (storage.isReadOnly()) {
@@ -134,6 +145,16 @@ public final class HeraldCore implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** How long another desktop waits for this one before it may take its work over: HERALD_LEASE_SECONDS, or a minute. */
+    private static Duration leaseLength(Map<String, String> environment) {
+        try {
+            return Duration.ofSeconds(Math.max(2, Long.parseLong(environment.getOrDefault("HERALD_LEASE_SECONDS", "60"))));
+        } catch (NumberFormatException e) {
+            LOG.warn("HERALD_LEASE_SECONDS is not a number of seconds: a minute it is");
+            return Duration.ofSeconds(60);
         }
     }
 
@@ -231,8 +252,21 @@ public final class HeraldCore implements AutoCloseable {
         return Backups.of(settings.dataFolder().database());
     }
 
-    /** A backup of the data now (herald backup). @return its file */
+    /** True when the data is on a shared PostgreSQL server, not in this computer's file. */
+    public boolean isShared() {
+        return storage.engine() == Engine.POSTGRESQL;
+    }
+
+    /**
+     * A backup of the data now (herald backup). @return its file
+     *
+     * @throws IllegalStateException when the data is on a shared server: its backups are made there
+     */
     public Path backUpNow() {
+        if (isShared()) {
+            throw new IllegalStateException("Herald's data is on the shared server " + settings.sharedDatabase()
+                    .map(SharedServer::where).orElse("") + ": it is backed up there (see docs/TEAM.md), not on this computer.");
+        }
         return backups().now(storage.jdbi());
     }
 
@@ -242,6 +276,9 @@ public final class HeraldCore implements AutoCloseable {
      * is left unfinished and never counts.
      */
     public void backUpDailyInBackground() {
+        if (isShared()) {
+            return;
+        }
         Thread backup = new Thread(() -> {
             try {
                 backups().daily(storage.jdbi());

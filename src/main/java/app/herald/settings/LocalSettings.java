@@ -1,6 +1,7 @@
 package app.herald.settings;
 
 import app.herald.contacts.Country;
+import app.herald.storage.SharedServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,26 @@ public final class LocalSettings {
     /** What Herald found and fixed in the data folder when it loaded it, for the person to know. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The shared PostgreSQL server the environment names (HERALD_DATABASE_URL, HERALD_DATABASE_USER,
+     * HERALD_DATABASE_PASSWORD): then every command and the window use it instead of this computer's file.
+     *
+     * @throws IllegalArgumentException when HERALD_DATABASE_URL is not a PostgreSQL address
+     */
+    public Optional<SharedServer> sharedDatabase() {
+        String url = environment.getOrDefault("HERALD_DATABASE_URL", "").strip();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SharedServer(url, environment.getOrDefault("HERALD_DATABASE_USER", "herald"),
+                environment.getOrDefault("HERALD_DATABASE_PASSWORD", "")));
+    }
+
+    /** This computer as other desktops name it: HERALD_COMPUTER_NAME, else the name the system gives it. */
+    public String computerName() {
+        return ComputerName.of(environment);
     }
 
     public DataFolder dataFolder() {

@@ -133,7 +133,7 @@ public final class ImportBenchmark {
                     (System.nanoTime() - start) / 1e6);
         }
         Contact someone = contacts.after(ContactQuery.all(list), 500_000, 1).get(0);
-        contacts.update(someone.id(), someone.e164(), ContactFields.named("Renamed Benchmark"));
+        contacts.update(someone, someone.e164(), ContactFields.named("Renamed Benchmark"));
         ContactQuery renamed = new ContactQuery(list, "renamed benchmark");
         long start = System.nanoTime();
         long matches = contacts.count(renamed);

@@ -135,7 +135,7 @@ class PersonalMessagesTest {
         // an edit after the confirmation changes nothing of what was confirmed
         Contact ana = new Contacts(database.jdbi()).after(ContactQuery.all(list), 0, 10).stream()
                 .filter(contact -> contact.e164().equals("+14155550132")).findFirst().orElseThrow();
-        new Contacts(database.jdbi()).update(ana.id(), ana.e164(), new ContactFields("Anabel", "Anabel", null, Map.of()));
+        new Contacts(database.jdbi()).update(ana, ana.e164(), new ContactFields("Anabel", "Anabel", null, Map.of()));
         assertThat(broadcasts.sending(id).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
 
         assertThat(simulator.messages()).hasSize(4);
@@ -184,7 +184,7 @@ class PersonalMessagesTest {
     @Test
     void aTextPastTwiliosLimitStopsTheSendBeforeAnythingIsWritten() {
         Contact ana = new Contacts(database.jdbi()).after(ContactQuery.all(list), 0, 10).get(0);
-        new Contacts(database.jdbi()).update(ana.id(), ana.e164(), new ContactFields("Ana", "Ana", null,
+        new Contacts(database.jdbi()).update(ana, ana.e164(), new ContactFields("Ana", "Ana", null,
                 Map.of("appointment_time", "t".repeat(ContactFields.MAX_KEPT_VALUE))));
         Quote quote = broadcasts.quote("x".repeat(1_500) + " {appointment_time}", List.of(list), false);
 

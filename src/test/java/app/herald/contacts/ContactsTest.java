@@ -77,9 +77,9 @@ class ContactsTest {
         assertThat(bo.name()).isNull();
         assertThatThrownBy(() -> contacts.add(list, "+14155550132", "Again"))
                 .isInstanceOf(ContactException.class).hasMessage("+14155550132 is already in this list.");
-        assertThatThrownBy(() -> contacts.update(bo.id(), "+14155550132", ContactFields.named("Bo")))
+        assertThatThrownBy(() -> contacts.update(bo, "+14155550132", ContactFields.named("Bo")))
                 .isInstanceOf(ContactException.class);
-        assertThat(contacts.update(ana.id(), "+14155550132", ContactFields.named("Ana Lopez")).name()).isEqualTo("Ana Lopez");
+        assertThat(contacts.update(ana, "+14155550132", ContactFields.named("Ana Lopez")).name()).isEqualTo("Ana Lopez");
     }
 
     @Test
@@ -88,13 +88,35 @@ class ContactsTest {
         Contact ana = contacts.add(list, "+14155550132", "Ana");
         Contact bo = contacts.add(list, "+14155550133", "Bo");
 
-        Contact moved = contacts.update(bo.id(), "+14155550134", ContactFields.named("Bo"));
+        Contact moved = contacts.update(bo, "+14155550134", ContactFields.named("Bo"));
 
         assertThat(moved.optedOut()).isTrue();
         assertThat(contacts.delete(List.of(ana.id(), moved.id()))).isEqualTo(2);
         assertThat(contacts.count(list)).isZero();
-        assertThatThrownBy(() -> contacts.update(ana.id(), "+14155550132", ContactFields.named("Ana")))
+        assertThatThrownBy(() -> contacts.update(ana, "+14155550132", ContactFields.named("Ana")))
                 .hasMessage("This contact was deleted meanwhile.");
+    }
+
+    /** Two desktops on one database opened the same contact; the one who saves second is told, and overwrites nothing. */
+    @Test
+    void anEditOfAContactSomeoneElseChangedMeanwhileIsRefusedWithTheReason() {
+        Contact opened = contacts.add(list, "+14155550140", "Dana");
+        Contacts otherDesktop = new Contacts(database.jdbi());
+        Contact openedThere = otherDesktop.find(opened.id()).orElseThrow();
+
+        Contact saved = otherDesktop.update(openedThere, "+14155550140", ContactFields.named("Dana Smith"));
+
+        assertThat(saved.version()).isEqualTo(opened.version() + 1);
+        assertThatThrownBy(() -> contacts.update(opened, "+14155550141", ContactFields.named("Dana Jones")))
+                .isInstanceOf(ContactException.class)
+                .hasMessage("Someone else changed +1 415-555-0140 since you opened it, so your change was not saved."
+                        + " Reload the list to see theirs, then edit it again.");
+        assertThat(contacts.find(opened.id()).orElseThrow()).satisfies(now -> {
+            assertThat(now.e164()).isEqualTo("+14155550140");
+            assertThat(now.name()).isEqualTo("Dana Smith");
+        });
+        assertThat(contacts.update(contacts.find(opened.id()).orElseThrow(), "+14155550141", ContactFields.named("Dana Jones"))
+                .name()).as("reloaded, the edit goes through").isEqualTo("Dana Jones");
     }
 
     @Test
@@ -103,7 +125,7 @@ class ContactsTest {
         Contact ann = contacts.add(other, "+14155550170", "Ann");
         Contact bob = contacts.add(other, "+14155550171", "Bob");
         contacts.add(list, "+14155550172", "Cy");
-        contacts.update(bob.id(), "+14155550179", ContactFields.named("Bob"));
+        contacts.update(bob, "+14155550179", ContactFields.named("Bob"));
 
         contacts.delete(List.of(ann.id(), contacts.after(ContactQuery.all(list), 0, 1).get(0).id()));
 

@@ -8,6 +8,8 @@ import app.herald.contacts.SearchBlock;
 import app.herald.contacts.SearchIndex;
 import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
+import app.herald.storage.Lease;
+import app.herald.storage.WorkLeases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -63,7 +65,8 @@ public final class ContactImporter {
         List<String> fields = new ArrayList<>(existing.map(RecipientList::fields).orElse(List.of()));
         fields.addAll(request.mapping().fields());
         long hidden = lists.createHidden(request.listName(), fields);
-        try {
+        // another desktop starting meanwhile leaves a hidden list alone while its lease lives
+        try (Lease lease = WorkLeases.take(jdbi, RecipientLists.leaseSubject(hidden))) {
             ImportReport report = jdbi.withHandle(handle -> fill(handle, request, progress, replaced, hidden));
             if (replaced != null && report.imported() == 0) {
                 // nothing new (the same file again): the list stays as it is, nothing is rewritten

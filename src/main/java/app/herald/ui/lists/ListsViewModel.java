@@ -163,7 +163,7 @@ public final class ListsViewModel {
     }
 
     public void updateContact(Contact contact, String e164, ContactFields fields) {
-        work.change(() -> contacts.update(contact.id(), e164, fields), updated -> {
+        work.change(() -> contacts.update(contact, e164, fields), updated -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("contacts.updated"), PhoneNumbers.forPeople(updated.e164()))));
             contactsChanged();
         });
