@@ -7,6 +7,7 @@ import app.herald.settings.LocalSettings;
 import app.herald.settings.Mode;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.UiPreferences;
+import app.herald.storage.SharedServer;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
@@ -77,6 +78,13 @@ public final class HeraldApp extends Application {
     }
 
     /** Reads Twilio's log for statuses and replies while the window is open; the status bar says when it last did. */
+    /** On a shared server: what other desktops change shows here, and the status bar says when the server stops answering. */
+    private void followOtherDesktops(HeraldCore core) {
+        viewModel.sharedData(core.sharedServer().map(SharedServer::where).orElse(null));
+        core.changes().onChange(() -> Platform.runLater(screens::othersChanged));
+        core.changes().onConnection(problem -> Platform.runLater(() -> viewModel.sharedDataProblem(problem.orElse(""))));
+    }
+
     private void followStatuses(HeraldCore core) {
         core.statusFollower().onChecked(report -> Platform.runLater(() -> viewModel.logChecked(report.checkedAt())));
         core.statusFollower().onProblem(problem -> Platform.runLater(() -> viewModel.logCheckFailed(problem)));
@@ -106,6 +114,7 @@ public final class HeraldApp extends Application {
             core.reconcileInBackground();
             core.backUpDailyInBackground();
             followStatuses(core);
+            followOtherDesktops(core);
         });
         ImportActions imports = new ImportActions() {
             @Override

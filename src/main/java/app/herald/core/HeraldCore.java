@@ -24,7 +24,7 @@ import app.herald.settings.LocalSettings;
 import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Backups;
-import app.herald.storage.Engine;
+import app.herald.storage.ChangeFeed;
 import app.herald.storage.SharedServer;
 import app.herald.storage.Storage;
 import app.herald.storage.WorkLeases;
@@ -53,9 +53,14 @@ public final class HeraldCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeraldCore.class);
     /** Long enough for a batch on its way to be answered (or time out) and journalled. */
     private static final long SENDER_STOP_SECONDS = 70;
+    /** How often the window looks for other desktops' changes when no notice came. */
+    private static final Duration CHANGE_POLL = Duration.ofSeconds(5);
 
     private final LocalSettings settings;
     private final Storage storage;
+    /** The shared server the data is on; empty for this computer's file. */
+    private final Optional<SharedServer> shared;
+    private ChangeFeed changes;
     private final TwilioConnections twilio;
     private final ExecutorService sender = NamedExecutors.fixedPool("herald-sender", 1);
     private final RecipientLists lists;
@@ -76,9 +81,10 @@ public final class HeraldCore implements AutoCloseable {
     private final StatusFollower statusFollower;
     private final ScheduledBroadcasts scheduled;
 
-    private HeraldCore(LocalSettings settings, Storage storage, TwilioChoice choice) {
+    private HeraldCore(LocalSettings settings, Storage storage, Optional<SharedServer> shared, TwilioChoice choice) {
         this.settings = settings;
         this.storage = storage;
+        this.shared = shared;
         Jdbi jdbi = storage.jdbi();
         twilio = new TwilioConnections(choice, settings.environment());
         lists = new RecipientLists(jdbi);
@@ -114,7 +120,8 @@ public final class HeraldCore implements AutoCloseable {
      */
     public static HeraldCore open(LocalSettings settings, TwilioChoice choice) {
         DataFolder folder = settings.dataFolder();
-        Storage storage = settings.sharedDatabase()
+        Optional<SharedServer> shared = settings.sharedDatabase();
+        Storage storage = shared
                 .map(server -> Storage.open(folder.lockFile(), server))
                 .orElseGet(() -> Storage.open(folder.lockFile(), folder.database()));
         // this desktop and its data folder: the folder's lock proves a lease of that name was left by a Herald now dead
@@ -122,7 +129,7 @@ public final class HeraldCore implements AutoCloseable {
                 settings.computerName()), leaseLength(settings.environment()));
         ownerOnly(folder);
         try {
-            HeraldCore core = new HeraldCore(settings, storage, choice);
+            HeraldCore core = new HeraldCore(settings, storage, shared, choice);
             if (storage.isReadOnly()) {
                 // a full disk: what a crash left is tidied at the next start with room to write
                 return core;
@@ -252,9 +259,24 @@ public final class HeraldCore implements AutoCloseable {
         return Backups.of(settings.dataFolder().database());
     }
 
-    /** True when the data is on a shared PostgreSQL server, not in this computer's file. */
-    public boolean isShared() {
-        return storage.engine() == Engine.POSTGRESQL;
+    /** The shared PostgreSQL server the data is on; empty when it is in this computer's file. */
+    public Optional<SharedServer> sharedServer() {
+        return shared;
+    }
+
+    private boolean isShared() {
+        return shared.isPresent();
+    }
+
+    /**
+     * What other desktops on the shared server change, as it happens: started at the first call (the
+     * window's), so a command that runs and ends never listens. On this computer's file, nothing.
+     */
+    public synchronized ChangeFeed changes() {
+        if (changes == null) {
+            changes = shared.map(server -> ChangeFeed.listening(server, CHANGE_POLL)).orElseGet(ChangeFeed::none);
+        }
+        return changes;
     }
 
     /**
@@ -264,8 +286,8 @@ public final class HeraldCore implements AutoCloseable {
      */
     public Path backUpNow() {
         if (isShared()) {
-            throw new IllegalStateException("Herald's data is on the shared server " + settings.sharedDatabase()
-                    .map(SharedServer::where).orElse("") + ": it is backed up there (see docs/TEAM.md), not on this computer.");
+            throw new IllegalStateException("Herald's data is on the shared server " + shared.get().where()
+                    + ": it is backed up there (see docs/TEAM.md), not on this computer.");
         }
         return backups().now(storage.jdbi());
     }
@@ -335,6 +357,11 @@ public final class HeraldCore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (changes != null) {
+                changes.close();
+            }
+        }
         statusFollower.close();
         sender.shutdownNow();
         try {

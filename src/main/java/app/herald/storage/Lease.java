@@ -64,7 +64,7 @@ public final class Lease implements AutoCloseable {
         try {
             int renewed = jdbi.withHandle(handle -> handle.createUpdate("""
                             UPDATE work_lease SET heard_at = CURRENT_TIMESTAMP,
-                                   expires_at = CURRENT_TIMESTAMP + :seconds * INTERVAL '1' SECOND
+                                   expires_at = CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND
                             WHERE subject = :subject AND owner = :owner AND expires_at > CURRENT_TIMESTAMP""")
                     .bind("seconds", length.toSeconds()).bind("subject", subject).bind("owner", holder.owner())
                     .execute());
@@ -76,6 +76,11 @@ public final class Lease implements AutoCloseable {
             // the database cannot be reached now: the next renewal tries again, the lease runs out if none can
             LOG.warn("Could not renew the lease on {}", subject, e);
         }
+    }
+
+    /** Renews it no more, as if this desktop had stopped answering: it runs out by itself (tests; a lost network). */
+    void stopRenewing() {
+        renewal.cancel(false);
     }
 
     /** Gives the lease back, so another desktop may take the work at once. */

@@ -78,7 +78,7 @@ public final class WorkLeases {
             handle.createUpdate("""
                             INSERT INTO work_lease (subject, owner, computer, taken_at, heard_at, expires_at)
                             VALUES (:subject, :owner, :computer, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,
-                                    CURRENT_TIMESTAMP + :seconds * INTERVAL '1' SECOND)""")
+                                    CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND)""")
                     .bind("subject", subject).bind("owner", me.owner()).bind("computer", me.computer())
                     .bind("seconds", seconds).execute();
             return;
@@ -90,7 +90,7 @@ public final class WorkLeases {
         }
         handle.createUpdate("""
                         UPDATE work_lease SET owner = :owner, computer = :computer, taken_at = CURRENT_TIMESTAMP,
-                               heard_at = CURRENT_TIMESTAMP, expires_at = CURRENT_TIMESTAMP + :seconds * INTERVAL '1' SECOND
+                               heard_at = CURRENT_TIMESTAMP, expires_at = CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND
                         WHERE subject = :subject""")
                 .bind("subject", subject).bind("owner", me.owner()).bind("computer", me.computer())
                 .bind("seconds", seconds).execute();

@@ -82,6 +82,15 @@ public final class ListsViewModel {
         });
     }
 
+    /** Another desktop changed something: the lists again, and the page of the chosen one, whose contacts may have changed. */
+    public void othersChanged() {
+        refreshThen(() -> {
+            if (selected.get() != null) {
+                pager.reload();
+            }
+        });
+    }
+
     /** Chooses the list of that name (any case) once the lists are read again, as after an import. */
     public void refreshAndSelect(String name) {
         refreshThen(() -> {

@@ -87,8 +87,23 @@ public final class MainWindowController {
         bindNavigation();
         acceptDroppedFiles(ready);
         darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        dataFolderLabel.setText(MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path()));
+        bindDataPlace();
         bindLogCheck();
+    }
+
+    /** Where the data is: this computer's folder, or the shared server, and whether that answers. */
+    private void bindDataPlace() {
+        var shared = viewModel.sharedDataProperty();
+        var problem = viewModel.sharedDataProblemProperty();
+        dataFolderLabel.textProperty().bind(Bindings.createStringBinding(() -> !problem.get().isEmpty() ? problem.get()
+                : shared.get() == null ? MessageFormat.format(bundle.getString("status.dataFolder"), viewModel.dataFolder().path())
+                : MessageFormat.format(bundle.getString("status.sharedData"), shared.get()), shared, problem));
+        problem.addListener((observable, previous, now) -> {
+            dataFolderLabel.getStyleClass().remove("problem");
+            if (!now.isEmpty()) {
+                dataFolderLabel.getStyleClass().add("problem");
+            }
+        });
     }
 
     /** When Twilio's log was last read for statuses and replies, or why it could not be. */

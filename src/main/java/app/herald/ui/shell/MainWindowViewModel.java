@@ -50,6 +50,9 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<Backups.Backup> restorable = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<LogCheck> lastLogCheck = new ReadOnlyObjectWrapper<>();
+    /** Where the shared data is ("db.office.lan:5432/herald"), or null when it is in this computer's file. */
+    private final ReadOnlyStringWrapper sharedData = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper sharedDataProblem = new ReadOnlyStringWrapper("");
 
     /** The last read of Twilio's log: when, and the problem that stopped it (null when none). */
     public record LogCheck(Instant at, String problem) {
@@ -153,6 +156,24 @@ public final class MainWindowViewModel {
     /** The last read of Twilio's log for statuses and replies; null before the first. */
     public ReadOnlyObjectProperty<LogCheck> lastLogCheckProperty() {
         return lastLogCheck.getReadOnlyProperty();
+    }
+
+    /** The data is on this shared server (null: on this computer). */
+    public void sharedData(String where) {
+        sharedData.set(where);
+    }
+
+    public ReadOnlyStringProperty sharedDataProperty() {
+        return sharedData.getReadOnlyProperty();
+    }
+
+    /** The shared server stopped answering (why, in words), or answers again (""). */
+    public void sharedDataProblem(String problem) {
+        sharedDataProblem.set(problem);
+    }
+
+    public ReadOnlyStringProperty sharedDataProblemProperty() {
+        return sharedDataProblem.getReadOnlyProperty();
     }
 
     public BooleanProperty darkThemeProperty() {

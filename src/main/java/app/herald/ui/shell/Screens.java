@@ -52,6 +52,8 @@ public final class Screens implements ImportActions {
     private final UiPreferences preferences;
 
     private ListsViewModel lists;
+    private ComposeViewModel compose;
+    private HistoryViewModel history;
     private ImportDialogs importDialogs;
     private SendDialogs sendDialogs;
 
@@ -88,14 +90,14 @@ public final class Screens implements ImportActions {
     }
 
     private Node composeScreen() {
-        ComposeViewModel compose = new ComposeViewModel(core.lists(), core.audience(), core.broadcasts(), core.templates(),
+        compose = new ComposeViewModel(core.lists(), core.audience(), core.broadcasts(), core.templates(),
                 core.drafts(), preferences::price, tasks, bundle);
         return new FxmlViews(bundle).load(ComposeController.class.getResource("compose.fxml"),
                 new ComposeController(compose, bundle, quote -> sendDialogs().open(owner.get(), quote)));
     }
 
     private Node historyScreen() {
-        HistoryViewModel history = new HistoryViewModel(core.history(), core.recipients(), core.replies(), core.notReached(),
+        history = new HistoryViewModel(core.history(), core.recipients(), core.replies(), core.notReached(),
                 core.broadcasts(), id -> core.cancelScheduled(id, done -> { }), tasks, bundle);
         Consumer<Quote> send = quote -> sendDialogs().open(owner.get(), quote);
         FxmlViews views = new FxmlViews(bundle);
@@ -106,6 +108,19 @@ public final class Screens implements ImportActions {
         core.statusFollower().onProblem(problem -> Platform.runLater(() -> history.checkFailed(problem)));
         return views.load(HistoryController.class.getResource("history.fxml"),
                 new HistoryController(history, bundle, send, recipientsView, recipients, core.statusFollower()::checkNow));
+    }
+
+    /** Another desktop changed lists, contacts, opt-outs or broadcasts: the screens built so far read them again. */
+    public void othersChanged() {
+        if (lists != null) {
+            lists.othersChanged();
+        }
+        if (compose != null) {
+            compose.refreshLists();
+        }
+        if (history != null) {
+            history.refresh();
+        }
     }
 
     private Node settingsScreen() {

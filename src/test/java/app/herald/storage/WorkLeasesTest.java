@@ -1,0 +1,88 @@
+package app.herald.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two desktops' hold on one piece of work, on one database (an H2 file, or PostgreSQL in that run). */
+class WorkLeasesTest {
+
+    private static final Duration LENGTH = Duration.ofSeconds(2);
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Jdbi deskA;
+    private Jdbi deskB;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.open(folder.resolve("herald"));
+        // two desktops: two Jdbi on the one database, each naming itself
+        deskA = database.jdbi();
+        WorkLeases.configure(deskA, new WorkLeases.Holder("desk-A /data", "desk-A"), LENGTH);
+        deskB = Jdbi.create(() -> deskA.open().getConnection());
+        Engine.set(deskB, database.engine());
+        WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), LENGTH);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void workHeldByOneDesktopIsRefusedToAnotherWithWhoHoldsIt() {
+        try (Lease held = WorkLeases.take(deskA, "broadcast:7")) {
+            assertThatThrownBy(() -> WorkLeases.take(deskB, "broadcast:7"))
+                    .isInstanceOfSatisfying(WorkTakenException.class, refused -> {
+                        assertThat(refused.computer()).isEqualTo("desk-A");
+                        assertThat(refused.sinceHeard()).isLessThan(LENGTH);
+                        assertThat(refused.untilFree()).isPositive().isLessThanOrEqualTo(LENGTH);
+                    });
+            deskA.useTransaction(held::require);
+        }
+        // given back: the other takes it at once
+        WorkLeases.take(deskB, "broadcast:7").close();
+    }
+
+    @Test
+    void aLeaseKeptRenewedIsNeverTakenOverAndOneLeftToRunOutIs() throws InterruptedException {
+        try (Lease renewed = WorkLeases.take(deskA, "list:1")) {
+            Thread.sleep(LENGTH.toMillis() * 2);
+            assertThatThrownBy(() -> WorkLeases.take(deskB, "list:1")).isInstanceOf(WorkTakenException.class);
+            deskA.useTransaction(renewed::require);
+        }
+
+        Lease abandoned = WorkLeases.take(deskA, "list:2");
+        // desk-A stops answering: nothing renews its lease any more
+        abandoned.stopRenewing();
+        Thread.sleep(LENGTH.toMillis() + 500);
+        try (Lease takenOver = WorkLeases.take(deskB, "list:2")) {
+            assertThatThrownBy(() -> deskA.useTransaction(abandoned::require))
+                    .as("desk-A's writes are fenced off once desk-B holds it")
+                    .isInstanceOf(LeaseLostException.class);
+            deskB.useTransaction(takenOver::require);
+        }
+    }
+
+    @Test
+    void theSameDesktopTakesBackALeaseItsDeadProcessLeft() {
+        WorkLeases.take(deskA, "broadcast:9").stopRenewing();
+        Jdbi deskAAgain = Jdbi.create(() -> deskA.open().getConnection());
+        Engine.set(deskAAgain, database.engine());
+        WorkLeases.configure(deskAAgain, new WorkLeases.Holder("desk-A /data", "desk-A"), LENGTH);
+
+        try (Lease again = WorkLeases.take(deskAAgain, "broadcast:9")) {
+            deskAAgain.useTransaction(again::require);
+        }
+    }
+}
