@@ -28,7 +28,8 @@ import picocli.CommandLine;
         versionProvider = HeraldCommand.VersionProvider.class,
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, ExportCommand.class, OptOutsCommand.class,
             AnalyseCommand.class, SimulatorCommand.class, SendCommand.class, ResumeCommand.class, HistoryCommand.class,
-            RecipientsCommand.class, SyncCommand.class, CancelCommand.class, BackupCommand.class, RestoreCommand.class},
+            RecipientsCommand.class, SyncCommand.class, CancelCommand.class, BackupCommand.class, RestoreCommand.class,
+            DatabaseCommand.class},
         description = {
             "Send one SMS to thousands of people through a Twilio Messaging Service (or Notify).",
             "Without arguments Herald opens its window. It works in SIMULATION until LIVE is chosen in Settings,"
@@ -89,6 +90,11 @@ public final class HeraldCommand implements Runnable {
         }
         LOG.error("A command failed", e);
         return "Herald could not finish: " + e + ". The details are in " + dataFolder.logs().resolve("herald.log") + ".";
+    }
+
+    /** This computer's settings, as the commands read them. */
+    LocalSettings settings() {
+        return settings;
     }
 
     /** The data folder this command line works on. */

@@ -25,6 +25,7 @@ import app.herald.settings.OwnerOnly;
 import app.herald.settings.TwilioChoice;
 import app.herald.storage.Backups;
 import app.herald.storage.ChangeFeed;
+import app.herald.storage.DataCopy;
 import app.herald.storage.SharedServer;
 import app.herald.storage.Storage;
 import app.herald.storage.WorkLeases;
@@ -269,6 +270,21 @@ public final class HeraldCore implements AutoCloseable {
     }
 
     /**
+     * Copies this computer's data into the empty shared database {@code to} (Settings' "Move my data
+     * to the shared server"); this computer's file stays as it is. Slow: not on the UI thread.
+     *
+     * @return how many rows were copied
+     * @throws IllegalArgumentException when the data is on a shared server already, or the one named holds data
+     */
+    public long copyDataTo(SharedServer to, DataCopy.Progress progress) {
+        if (isShared()) {
+            throw new IllegalArgumentException("Herald's data is on the shared server " + shared.get().where()
+                    + " already. It copies this computer's data, from a Herald that works on it.");
+        }
+        return DataCopy.copy(storage.jdbi(), to, progress);
+    }
+
+    /**
      * What other desktops on the shared server change, as it happens: started at the first call (the
      * window's), so a command that runs and ends never listens. On this computer's file, nothing.
      */
@@ -282,11 +298,11 @@ public final class HeraldCore implements AutoCloseable {
     /**
      * A backup of the data now (herald backup). @return its file
      *
-     * @throws IllegalStateException when the data is on a shared server: its backups are made there
+     * @throws IllegalArgumentException when the data is on a shared server: its backups are made there
      */
     public Path backUpNow() {
         if (isShared()) {
-            throw new IllegalStateException("Herald's data is on the shared server " + shared.get().where()
+            throw new IllegalArgumentException("Herald's data is on the shared server " + shared.get().where()
                     + ": it is backed up there (see docs/TEAM.md), not on this computer.");
         }
         return backups().now(storage.jdbi());

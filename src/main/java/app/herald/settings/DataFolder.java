@@ -77,6 +77,11 @@ public record DataFolder(Path path) {
         return path.resolve("twilio.properties");
     }
 
+    /** Where Herald keeps its data when not in this folder: a shared server (its password is kept elsewhere). */
+    public Path databaseSettings() {
+        return path.resolve("database.properties");
+    }
+
     /** The Twilio secret, only where no credential store is reachable; readable by its owner only. */
     public Path secrets() {
         return path.resolve("secrets.properties");

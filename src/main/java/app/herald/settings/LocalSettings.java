@@ -25,6 +25,7 @@ public final class LocalSettings {
     private final Map<String, String> environment;
     private final UiPreferences preferences;
     private final TwilioSettingsStore twilio;
+    private final DatabaseSettingsStore database;
 
     private final List<String> warnings;
 
@@ -34,6 +35,7 @@ public final class LocalSettings {
         this.environment = environment;
         this.preferences = preferences;
         this.twilio = twilio;
+        this.database = DatabaseSettingsStore.open(dataFolder, environment);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -76,18 +78,19 @@ public final class LocalSettings {
     }
 
     /**
-     * The shared PostgreSQL server the environment names (HERALD_DATABASE_URL, HERALD_DATABASE_USER,
-     * HERALD_DATABASE_PASSWORD): then every command and the window use it instead of this computer's file.
+     * The shared PostgreSQL server in force: the environment's (HERALD_DATABASE_URL, _USER,
+     * _PASSWORD), else the one Settings saved; then every command and the window use it instead of
+     * this computer's file.
      *
      * @throws IllegalArgumentException when HERALD_DATABASE_URL is not a PostgreSQL address
      */
     public Optional<SharedServer> sharedDatabase() {
-        String url = environment.getOrDefault("HERALD_DATABASE_URL", "").strip();
-        if (url.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new SharedServer(url, environment.getOrDefault("HERALD_DATABASE_USER", "herald"),
-                environment.getOrDefault("HERALD_DATABASE_PASSWORD", "")));
+        return database.server();
+    }
+
+    /** Where Settings keeps the choice of a shared server. */
+    public DatabaseSettingsStore database() {
+        return database;
     }
 
     /** This computer as other desktops name it: HERALD_COMPUTER_NAME, else the name the system gives it. */

@@ -22,6 +22,16 @@ public interface Database extends AutoCloseable {
         return SharedDatabase.open(server);
     }
 
+    /**
+     * What Settings' "Test connection" and {@code herald database check} say of a shared server: its
+     * version and whether Herald's tables are there, in words. Changes nothing.
+     *
+     * @throws StorageException when the server cannot be reached, or holds tables that are not Herald's
+     */
+    static String check(SharedServer server) {
+        return SharedDatabase.check(server);
+    }
+
     Jdbi jdbi();
 
     Engine engine();

@@ -13,6 +13,7 @@ import java.text.MessageFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -44,6 +45,7 @@ public final class SettingsController {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final SettingsViewModel viewModel;
+    private final Supplier<DataPlaceViewModel> dataPlace;
     private final ResourceBundle bundle;
 
     @FXML private BorderPane root;
@@ -80,8 +82,10 @@ public final class SettingsController {
     @FXML private ProgressIndicator saveSpinner;
     @FXML private Button saveButton;
 
-    public SettingsController(SettingsViewModel viewModel, ResourceBundle bundle) {
+    /** @param dataPlace the view model of "Where Herald keeps its data", made each time its dialog opens */
+    public SettingsController(SettingsViewModel viewModel, Supplier<DataPlaceViewModel> dataPlace, ResourceBundle bundle) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.dataPlace = Objects.requireNonNull(dataPlace);
         this.bundle = Objects.requireNonNull(bundle);
     }
 
@@ -245,6 +249,11 @@ public final class SettingsController {
      * The words a whole reply opts out or back in with, in a small dialog of their own (Settings has
      * no room left at 720 pixels); kept with the rest when Settings are saved.
      */
+    @FXML
+    private void editDataPlace() {
+        new DataPlaceDialog(dataPlace.get(), bundle).showAndWait(root.getScene().getWindow());
+    }
+
     @FXML
     private void editReplyWords() {
         TextField optOut = new TextField(viewModel.optOutWordsProperty().get());

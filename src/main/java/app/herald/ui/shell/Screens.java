@@ -5,6 +5,8 @@ import app.herald.contacts.Country;
 import app.herald.contacts.RecipientList;
 import app.herald.core.HeraldCore;
 import app.herald.settings.UiPreferences;
+import app.herald.storage.Database;
+import app.herald.storage.SharedServer;
 import app.herald.ui.common.Dialogs;
 import app.herald.ui.common.FxmlViews;
 import app.herald.ui.common.Tasks;
@@ -21,6 +23,7 @@ import app.herald.ui.lists.OptOutsController;
 import app.herald.ui.lists.OptOutsViewModel;
 import app.herald.ui.send.SendDialogs;
 import app.herald.ui.send.SendViewModel;
+import app.herald.ui.settings.DataPlaceViewModel;
 import app.herald.ui.settings.SettingsController;
 import app.herald.ui.settings.SettingsViewModel;
 import java.nio.file.Path;
@@ -127,7 +130,9 @@ public final class Screens implements ImportActions {
         SettingsViewModel settings = new SettingsViewModel(core.settings().twilio(), preferences,
                 core.settings().environment(), core.twilio()::check, window.twilioChoiceProperty(), tasks, bundle);
         return new FxmlViews(bundle).load(SettingsController.class.getResource("settings.fxml"),
-                new SettingsController(settings, bundle));
+                new SettingsController(settings, () -> new DataPlaceViewModel(core.settings().database(), Database::check,
+                        core::copyDataTo, core.sharedServer().map(SharedServer::where), tasks, Platform::runLater, bundle),
+                        bundle));
     }
 
     private SendDialogs sendDialogs() {

@@ -1,0 +1,65 @@
+package app.herald.ui.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.herald.contacts.Contacts;
+import app.herald.contacts.RecipientLists;
+import app.herald.storage.Database;
+import app.herald.storage.SharedServer;
+import app.herald.storage.TestPostgres;
+import app.herald.ui.HeraldWindowTest;
+import app.herald.ui.Screenshots;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window on a shared PostgreSQL server: the status bar says where the data is, a list
+ * another desktop makes shows without a click, and Settings says where the data is kept.
+ */
+class TeamWindowTest extends HeraldWindowTest {
+
+    @Test
+    void aListAnotherDesktopMakesShowsHereOnItsOwn() throws Exception {
+        SharedServer server = TestPostgres.newDatabase();
+        startHerald(Map.of("HERALD_DATABASE_URL", server.url(), "HERALD_DATABASE_USER", server.user(),
+                "HERALD_DATABASE_PASSWORD", server.password())).waitUntilReady();
+        herald.waitFor(() -> text("#dataFolderLabel").startsWith("Shared data: localhost:"));
+
+        try (Database otherDesktop = Database.open(server)) {
+            long list = new RecipientLists(otherDesktop.jdbi()).create("Front desk").id();
+            new Contacts(otherDesktop.jdbi()).add(list, "+14155550132", "Ana Lopez");
+        }
+        // no click: the list and its contact arrive by the change feed
+        assertThat(herald.shows("1 contact")).isTrue();
+        herald.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup((Node node) -> node instanceof Labeled cell
+                && "Ana Lopez".equals(cell.getText())).tryQuery().isPresent()).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, herald.stage().getScene(), "team-lists");
+
+        shortcut(KeyCode.DIGIT4);
+        herald.waitFor(() -> visible("#dataPlaceButton"));
+        robot.clickOn("#dataPlaceButton");
+        herald.waitFor(() -> visible("#dataPlaceDialog"));
+        assertThat(text("#dataPlaceNow")).isEqualTo("Herald's data is on the shared server " + server.where() + " now.");
+        assertThat(visible("#moveDataButton")).as("its data is on the server already").isFalse();
+        robot.clickOn("#sharedServerChoice");
+        robot.clickOn("#hostField").write("db.office.lan");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, robot.window("Where Herald keeps its data").getScene(), "data-place");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    private String text(String id) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse(""))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
