@@ -4,6 +4,7 @@ import app.herald.storage.Lease;
 import app.herald.storage.LeaseLostException;
 import app.herald.storage.WorkLeases;
 import app.herald.storage.WorkTakenException;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,6 +31,12 @@ final class BroadcastLease implements Journal.Fence {
     /** A condition for a query binding {@code :leaseOwner}: no other desktop is sending or planning the broadcast {@code idExpression}. */
     static String notHeldByAnother(String idExpression) {
         return WorkLeases.notHeldByAnother("'broadcast:' || CAST(" + idExpression + " AS VARCHAR(20))");
+    }
+
+    /** Another desktop sending the broadcast now, as the refusal to send it here would say it. */
+    static Optional<BroadcastBusyException> elsewhere(Jdbi jdbi, long broadcastId) {
+        return WorkLeases.heldByAnother(jdbi, subject(broadcastId))
+                .map(held -> new BroadcastBusyException(broadcastId, held.computer(), held.sinceHeard(), held.untilFree()));
     }
 
     /** @throws BroadcastBusyException when another desktop is sending it and was heard from within its lease */

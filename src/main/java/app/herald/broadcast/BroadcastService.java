@@ -221,6 +221,14 @@ public final class BroadcastService {
         });
     }
 
+    /**
+     * Whether another desktop is sending the broadcast now (then this one may neither send nor
+     * resume it): its computer and when it was last heard from, in words.
+     */
+    public Optional<String> sentElsewhere(long broadcastId) {
+        return BroadcastLease.elsewhere(jdbi, broadcastId).map(BroadcastBusyException::getMessage);
+    }
+
     private Reconciler reconciler(TwilioConnection connection, MessageJournal writingTo) {
         return connection.messageLog().map(log -> new Reconciler(writingTo, log, Clock.systemUTC())).orElse(null);
     }

@@ -3,6 +3,7 @@ package app.herald.storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +95,20 @@ public final class WorkLeases {
                         WHERE subject = :subject""")
                 .bind("subject", subject).bind("owner", me.owner()).bind("computer", me.computer())
                 .bind("seconds", seconds).execute();
+    }
+
+    /** Another desktop's live lease on {@code subject}, if one holds it: who, and since when it was heard from. */
+    public static Optional<WorkTakenException> heldByAnother(Jdbi jdbi, String subject) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT computer, heard_at, CURRENT_TIMESTAMP AS now, expires_at FROM work_lease
+                        WHERE subject = :subject AND owner <> :owner AND expires_at > CURRENT_TIMESTAMP""")
+                .bind("subject", subject).bind("owner", owner(jdbi))
+                .map((rs, ctx) -> {
+                    Instant now = rs.getTimestamp(3).toInstant();
+                    return new WorkTakenException(rs.getString(1), Duration.between(rs.getTimestamp(2).toInstant(), now),
+                            Duration.between(now, rs.getTimestamp(4).toInstant()));
+                })
+                .findOne());
     }
 
     /** A condition for a query: no other desktop holds a live lease on the subject the SQL expression names. */

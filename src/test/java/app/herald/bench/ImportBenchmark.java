@@ -14,7 +14,11 @@ import app.herald.contacts.csv.CsvFormat;
 import app.herald.contacts.csv.ImportProgress;
 import app.herald.contacts.csv.ImportReport;
 import app.herald.contacts.csv.ImportRequest;
+import app.herald.storage.DataCopy;
 import app.herald.storage.Database;
+import app.herald.storage.SharedServer;
+import app.herald.storage.Storage;
+import app.herald.storage.TestPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -66,6 +70,19 @@ public final class ImportBenchmark {
             System.out.printf("%n-- the same formats with the numbers in sequence (the index filled in order: a second figure)%n");
             try (Database opened = Database.open(folder.resolve("sequential").resolve("herald"))) {
                 measureImport(opened, sequential, rows);
+            }
+
+            System.out.printf("%n-- the shuffled file into a shared PostgreSQL (team mode; an embedded server on this machine)%n");
+            SharedServer server = TestPostgres.newDatabase();
+            try (Database shared = Database.open(server)) {
+                measurePaging(shared, measureImport(shared, shuffled, rows));
+            }
+
+            System.out.printf("%n-- this computer's data (the shuffled import) moved to an empty shared database: herald database copy-to%n");
+            try (Storage local = Storage.open(folder.resolve("copy.lock"), database)) {
+                long start = System.nanoTime();
+                long copied = DataCopy.copy(local.jdbi(), TestPostgres.newDatabase(), (done, of) -> { });
+                System.out.printf("copied %,d rows in %.2f s%n", copied, (System.nanoTime() - start) / 1e9);
             }
 
             System.out.printf("%n-- the shuffled file again, through the import dialog%n");

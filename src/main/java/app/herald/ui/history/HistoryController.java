@@ -111,6 +111,7 @@ public final class HistoryController {
     @FXML private DatePicker toPicker;
     @FXML private Button exportButton;
     @FXML private Button resumeButton;
+    @FXML private Label sentElsewhereLabel;
     @FXML private Button takeBackButton;
     @FXML private Label scheduleLabel;
     @FXML private Button sendAgainButton;
@@ -184,8 +185,13 @@ public final class HistoryController {
         errorColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().errorMessage()));
         copySidOnShortcut(batchTable, Batch::sid);
         bindDetails();
+        var elsewhere = viewModel.sentElsewhereProperty();
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
-                || viewModel.selectedProperty().get().pendingRequests() == 0, viewModel.selectedProperty()));
+                || viewModel.selectedProperty().get().pendingRequests() == 0 || !elsewhere.get().isEmpty(),
+                viewModel.selectedProperty(), elsewhere));
+        // another desktop sends it: who, and when it was last heard from
+        sentElsewhereLabel.textProperty().bind(elsewhere);
+        showOnlyWhen(sentElsewhereLabel, elsewhere.isNotEmpty());
         var scheduled = Bindings.createBooleanBinding(viewModel::canTakeBack, viewModel.selectedProperty());
         showOnlyWhen(takeBackButton, scheduled);
         showOnlyWhen(scheduleLabel, scheduled);

@@ -35,6 +35,8 @@ import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -68,6 +70,7 @@ public final class HistoryViewModel {
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<BroadcastSummary> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper sentElsewhere = new ReadOnlyStringWrapper("");
     private final ObservableList<Batch> batches = FXCollections.observableArrayList();
     private final RecipientsViewModel recipients;
     /** A person asked for a read of Twilio's log, and its answer has not come yet. */
@@ -87,7 +90,28 @@ public final class HistoryViewModel {
         this.bundle = Objects.requireNonNull(bundle);
         this.recipients = new RecipientsViewModel(selected, recipientsOf, replies, notReached, sending, work, bundle);
         shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, stateFilter, fromDate, toDate));
-        selected.addListener((observable, previous, broadcast) -> batches.setAll(broadcast == null ? List.of() : broadcast.batches()));
+        selected.addListener((observable, previous, broadcast) -> {
+            batches.setAll(broadcast == null ? List.of() : broadcast.batches());
+            readWhoSends(broadcast);
+        });
+    }
+
+    /** Whether another desktop is sending the chosen broadcast: read at each choice and each refresh. */
+    private void readWhoSends(BroadcastSummary broadcast) {
+        if (broadcast == null || broadcast.pendingRequests() == 0) {
+            sentElsewhere.set("");
+            return;
+        }
+        work.read(() -> sending.sentElsewhere(broadcast.id()).orElse(""), words -> {
+            if (selected.get() != null && selected.get().id() == broadcast.id()) {
+                sentElsewhere.set(words);
+            }
+        });
+    }
+
+    /** "Broadcast 12 is being sent by RECEPTION-2, last heard from 4 seconds ago. …", or "" when no other desktop sends it. */
+    public ReadOnlyStringProperty sentElsewhereProperty() {
+        return sentElsewhere.getReadOnlyProperty();
     }
 
     /** The state and the days (inclusive, on this computer's calendar) the person chose; null lets all through. */
@@ -113,8 +137,9 @@ public final class HistoryViewModel {
             selected.set(read.stream().filter(broadcast -> broadcast.id() == chosen).findFirst()
                     .orElse(read.isEmpty() ? null : read.get(0)));
             if (before != null && before.equals(selected.get())) {
-                // the same broadcast, unchanged: its recipients' statuses may have moved all the same
+                // the same broadcast, unchanged: its recipients' statuses may have moved all the same, and who sends it
                 recipients.read();
+                readWhoSends(before);
             }
             if (work.noticeProperty().get().isEmpty() && read.stream().anyMatch(BroadcastSummary::needsAPerson)) {
                 work.tell(Notice.info(bundle.getString("history.interrupted")));

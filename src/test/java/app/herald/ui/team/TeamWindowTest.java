@@ -2,18 +2,25 @@ package app.herald.ui.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.herald.broadcast.TestBroadcasts;
 import app.herald.contacts.Contacts;
+import app.herald.contacts.TestContacts;
 import app.herald.contacts.RecipientLists;
 import app.herald.storage.Database;
+import app.herald.storage.Lease;
 import app.herald.storage.SharedServer;
 import app.herald.storage.TestPostgres;
+import app.herald.storage.WorkLeases;
 import app.herald.ui.HeraldWindowTest;
 import app.herald.ui.Screenshots;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,6 +59,30 @@ class TeamWindowTest extends HeraldWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, robot.window("Where Herald keeps its data").getScene(), "data-place");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aBroadcastAnotherDesktopIsSendingCannotBeResumedHere() throws Exception {
+        SharedServer server = TestPostgres.newDatabase();
+        try (Database otherDesktop = Database.open(server)) {
+            Jdbi deskB = otherDesktop.jdbi();
+            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
+            WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
+            try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
+                startHerald(Map.of("HERALD_DATABASE_URL", server.url(), "HERALD_DATABASE_USER", server.user(),
+                        "HERALD_DATABASE_PASSWORD", server.password())).waitUntilReady();
+                // a broadcast with batches not sent yet is pointed out at the start
+                herald.waitFor(() -> herald.showing("Open History") || robot.lookup("Open History").tryQuery().isPresent());
+                robot.clickOn("Open History");
+
+                herald.waitFor(() -> visible("#sentElsewhereLabel"));
+                assertThat(text("#sentElsewhereLabel")).matches("Broadcast " + broadcast + " is being sent by desk-B, last heard"
+                        + " from \\d+ seconds? ago\\. Only one computer sends a broadcast: .*");
+                assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isTrue();
+                WaitForAsyncUtils.waitForFxEvents();
+                Screenshots.save(robot, herald.stage().getScene(), "team-history");
+            }
+        }
     }
 
     private String text(String id) {
