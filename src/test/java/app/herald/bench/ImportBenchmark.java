@@ -59,6 +59,11 @@ public final class ImportBenchmark {
             generate(sequential, rows, false);
             Platform.startup(() -> { });
 
+            if (args.length > 1 && args[1].equals("postgresql")) {
+                // the shared server's figures alone: ./mvnw -Pbenchmark exec:exec@import-benchmark -Dbenchmark.only=postgresql
+                measureOnPostgresql(shuffled, rows);
+                return;
+            }
             System.out.printf("%n-- numbers in random order, as a real export has them (the figure that counts)%n");
             Path database = folder.resolve("shuffled").resolve("herald");
             try (Database opened = Database.open(database)) {
@@ -72,11 +77,7 @@ public final class ImportBenchmark {
                 measureImport(opened, sequential, rows);
             }
 
-            System.out.printf("%n-- the shuffled file into a shared PostgreSQL (team mode; an embedded server on this machine)%n");
-            SharedServer server = TestPostgres.newDatabase();
-            try (Database shared = Database.open(server)) {
-                measurePaging(shared, measureImport(shared, shuffled, rows));
-            }
+            measureOnPostgresql(shuffled, rows);
 
             System.out.printf("%n-- this computer's data (the shuffled import) moved to an empty shared database: herald database copy-to%n");
             try (Storage local = Storage.open(folder.resolve("copy.lock"), database)) {
@@ -93,6 +94,14 @@ public final class ImportBenchmark {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    private static void measureOnPostgresql(Path shuffled, int rows) throws Exception {
+        System.out.printf("%n-- the shuffled file into a shared PostgreSQL (team mode; an embedded server on this machine)%n");
+        SharedServer server = TestPostgres.newDatabase();
+        try (Database shared = Database.open(server)) {
+            measurePaging(shared, measureImport(shared, shuffled, rows));
         }
     }
 

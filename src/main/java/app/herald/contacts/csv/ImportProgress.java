@@ -15,6 +15,7 @@ public final class ImportProgress {
     private final AtomicLong toSave = new AtomicLong(-1);
     private final AtomicLong saved = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean savedAsRead = new AtomicBoolean();
 
     public long rows() {
         return rows.get();
@@ -23,7 +24,8 @@ public final class ImportProgress {
     /**
      * 0 to 1, or -1 while the size is not known yet. Reading the file is the first half, saving
      * its contacts the second: they are saved once all are read (in number order), which takes
-     * about as long at a million rows (BENCHMARKS.md).
+     * about as long at a million rows (BENCHMARKS.md). Saved as they are read (on PostgreSQL),
+     * reading is the whole way.
      */
     public double fraction() {
         long total = totalBytes.get();
@@ -31,6 +33,9 @@ public final class ImportProgress {
             return -1;
         }
         double reading = Math.min(1.0, (double) bytesRead.get() / total);
+        if (savedAsRead.get()) {
+            return reading;
+        }
         long contacts = toSave.get();
         double saving = contacts < 0 ? 0 : contacts == 0 ? 1 : Math.min(1.0, (double) saved.get() / contacts);
         return (reading + saving) / 2;
@@ -54,6 +59,11 @@ public final class ImportProgress {
 
     void bytesRead(long count) {
         bytesRead.addAndGet(count);
+    }
+
+    /** Each contact is saved as soon as it is read. */
+    void savedAsRead() {
+        savedAsRead.set(true);
     }
 
     void savingStarts(long contacts) {
