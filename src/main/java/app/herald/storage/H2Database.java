@@ -154,7 +154,7 @@ final class H2Database implements Database {
     }
 
     private static StorageException unreadable(Path fileBase, FlywayException e) {
-        SQLException sql = findSqlCause(e);
+        SQLException sql = StorageException.sqlCause(e);
         if (sql != null && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new StorageException(StorageException.Reason.ALREADY_OPEN,
                     "Herald's data is in use by another program. Close it and start Herald again."
@@ -171,15 +171,6 @@ final class H2Database implements Database {
         }
         return new StorageException(StorageException.Reason.UNREADABLE,
                 "Herald could not open its data in " + fileBase.getParent() + ": " + DatabaseFile.firstLine(e.getMessage()), e);
-    }
-
-    private static SQLException findSqlCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -104,7 +104,7 @@ final class SharedDatabase implements Database {
     }
 
     private static StorageException unreachable(SharedServer server, Exception e) {
-        SQLException sql = sqlCause(e);
+        SQLException sql = StorageException.sqlCause(e);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         String words;
         if (state.equals("28P01") || state.equals("28000")) {
@@ -129,15 +129,6 @@ final class SharedDatabase implements Database {
         }
         return new StorageException(StorageException.Reason.UNREADABLE, "Herald could not set up its data on "
                 + server.where() + ": " + DatabaseFile.firstLine(message), e);
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 
     @Override

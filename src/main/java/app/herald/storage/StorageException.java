@@ -34,6 +34,16 @@ public final class StorageException extends RuntimeException {
         return reason;
     }
 
+    /** The first SQL exception in the chain of causes: what the database itself said. */
+    static SQLException sqlCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
     /**
      * True when {@code e} is H2 refusing a write to data opened read-only because the disk was full
      * ({@link Database#isReadOnly()}).

@@ -60,6 +60,11 @@ class TeamModeTest {
         simulator.close();
     }
 
+    /** desk-B's command line, run in this JVM. */
+    private CommandLineRun deskB() {
+        return new CommandLineRun(Path.of(deskB.get("HERALD_HOME")), deskB);
+    }
+
     private Map<String, String> desk(String computer) throws Exception {
         Path home = Files.createDirectories(folder.resolve(computer));
         // as fast as the simulator answers, four at once
@@ -81,7 +86,7 @@ class TeamModeTest {
         ChildHerald.timeToEnd(deskA, folder.resolve("a.out"), "import", csv.toString(), "--list", "Parents",
                 "--country", "US");
 
-        CommandLineRun otherDesk = new CommandLineRun(Path.of(deskB.get("HERALD_HOME")), deskB);
+        CommandLineRun otherDesk = deskB();
         assertThat(otherDesk.herald("lists")).isZero();
         assertThat(otherDesk.out()).contains("Parents").contains("2");
         assertThat(otherDesk.herald("contacts", "--list", "Parents")).isZero();
@@ -90,12 +95,10 @@ class TeamModeTest {
 
     @Test
     void whileOneDesktopSendsTheOtherCannotResumeItAndEveryoneGetsItOnce() throws Exception {
-        fillList();
-        Process sender = ChildHerald.start(deskA, folder.resolve("a.out"),
-                "send", "--list", "All", "--message", "School closes at noon", "--yes");
+        Process sender = deskASends();
         awaitMessages(200, sender);
 
-        CommandLineRun otherDesk = new CommandLineRun(Path.of(deskB.get("HERALD_HOME")), deskB);
+        CommandLineRun otherDesk = deskB();
         int refused = otherDesk.herald("resume", "--yes");
         long sentWhenRefused = simulator.messageRequests();
 
@@ -109,14 +112,12 @@ class TeamModeTest {
 
     @Test
     void aDesktopKilledMidSendIsTakenOverOnceItsLeaseHasRunOutAndNobodyGetsItTwice() throws Exception {
-        fillList();
-        Process sender = ChildHerald.start(deskA, folder.resolve("a.out"),
-                "send", "--list", "All", "--message", "School closes at noon", "--yes");
+        Process sender = deskASends();
         awaitMessages(900, sender);
         sender.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         long killedAt = System.nanoTime();
 
-        CommandLineRun otherDesk = new CommandLineRun(Path.of(deskB.get("HERALD_HOME")), deskB);
+        CommandLineRun otherDesk = deskB();
         assertThat(otherDesk.herald("resume", "--yes")).as("at once: desk-A's lease still runs").isNotZero();
         assertThat(otherDesk.err()).contains("is being sent by desk-A");
 
@@ -129,10 +130,13 @@ class TeamModeTest {
         assertThat(resumed).as("resume exit code: 0 unless a message stayed uncertain").isEqualTo(uncertain == 0 ? 0 : 1);
     }
 
-    private void fillList() {
+    /** desk-A, a herald process of its own, sends to a list of {@link #RECIPIENTS} on the shared server. */
+    private Process deskASends() throws Exception {
         try (Database database = Database.open(server)) {
             TestContacts.list(database.jdbi(), "All", RECIPIENTS);
         }
+        return ChildHerald.start(deskA, folder.resolve("a.out"), "send", "--list", "All", "--message", "School closes at noon",
+                "--yes");
     }
 
     private void awaitMessages(int count, Process sender) throws Exception {
