@@ -26,7 +26,7 @@ public final class RecipientLists {
     private static final int MAX_NAME = 200;
     /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
     private static final String SELECT_WITH_COUNTS = """
-            SELECT l.id, l.name, l.created_at, l.contact_count AS contacts, l.fields,
+            SELECT l.id, l.name, l.created_at, l.contact_count AS contacts, l.fields, l.version,
                    (SELECT COUNT(*) FROM opt_out o
                     WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
             FROM recipient_list l
@@ -127,14 +127,26 @@ public final class RecipientLists {
                 .bind("name", "~retired~" + UUID.randomUUID()).bind("id", id).execute();
     }
 
-    public void rename(long id, String newName) {
+    /**
+     * Renames the list as the person read it: when someone else (another desktop) renamed or deleted
+     * it meanwhile, nothing is written.
+     *
+     * @throws ListNameException when the name is taken, or the list changed meanwhile
+     */
+    public void rename(RecipientList read, String newName) {
         String clean = checked(newName);
+        int renamed;
         try {
-            jdbi.useHandle(handle -> handle.createUpdate(
-                            "UPDATE recipient_list SET name = :name, updated_at = CURRENT_TIMESTAMP WHERE id = :id")
-                    .bind("name", clean).bind("id", id).execute());
+            renamed = jdbi.withHandle(handle -> handle.createUpdate("""
+                            UPDATE recipient_list SET name = :name, updated_at = CURRENT_TIMESTAMP, version = version + 1
+                            WHERE id = :id AND version = :version AND state = 'VISIBLE'""")
+                    .bind("name", clean).bind("id", read.id()).bind("version", read.version()).execute());
         } catch (UnableToExecuteStatementException e) {
             throw taken(clean);
+        }
+        if (renamed == 0) {
+            throw new ListNameException("Someone else renamed or deleted the list \"" + read.name() + "\" since you"
+                    + " opened it, so your name was not saved. Look at the lists again, then rename it.");
         }
     }
 
@@ -181,7 +193,7 @@ public final class RecipientLists {
     private static RecipientList map(ResultSet rs, StatementContext context) throws SQLException {
         return new RecipientList(rs.getLong("id"), rs.getString("name"), rs.getLong("contacts"),
                 rs.getLong("opted_out"), rs.getTimestamp("created_at").toInstant(),
-                ContactFields.parseFieldList(rs.getString("fields")));
+                ContactFields.parseFieldList(rs.getString("fields")), rs.getLong("version"));
     }
 
     private static String checked(String name) {

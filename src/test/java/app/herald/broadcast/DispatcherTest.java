@@ -95,7 +95,8 @@ class DispatcherTest {
         int counted = database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT recipient_count FROM broadcast WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
         assertThat(counted).isEqualTo(24_999);
-        new RecipientLists(database.jdbi()).rename(teachers, "Former teachers");
+        RecipientLists lists = new RecipientLists(database.jdbi());
+        lists.rename(lists.find("Teachers").orElseThrow(), "Former teachers");
         assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().lists()).as("the names they had when sent")
                 .isEqualTo("Parents, Teachers");
     }

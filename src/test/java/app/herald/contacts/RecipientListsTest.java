@@ -53,10 +53,26 @@ class RecipientListsTest {
         RecipientList parents = lists.create("Parents");
         lists.create("Teachers");
 
-        lists.rename(parents.id(), "Families");
-        assertThatThrownBy(() -> lists.rename(parents.id(), "teachers")).isInstanceOf(ListNameException.class);
+        assertThatThrownBy(() -> lists.rename(parents, "teachers")).isInstanceOf(ListNameException.class)
+                .hasMessage("There is already a list called \"teachers\". Choose another name.");
+        lists.rename(parents, "Families");
 
         assertThat(lists.all()).extracting(RecipientList::name).containsExactly("Families", "Teachers");
+    }
+
+    /** Two desktops opened the same list; the one who renames it second is told, and renames nothing. */
+    @Test
+    void aRenameOfAListSomeoneElseRenamedMeanwhileIsRefused() {
+        RecipientList opened = lists.create("Parents");
+        RecipientLists otherDesktop = new RecipientLists(database.jdbi());
+        otherDesktop.rename(otherDesktop.find("Parents").orElseThrow(), "Families");
+
+        assertThatThrownBy(() -> lists.rename(opened, "Guardians")).isInstanceOf(ListNameException.class)
+                .hasMessage("Someone else renamed or deleted the list \"Parents\" since you opened it, so your name was not"
+                        + " saved. Look at the lists again, then rename it.");
+        assertThat(lists.all()).extracting(RecipientList::name).containsExactly("Families");
+        lists.rename(lists.find("Families").orElseThrow(), "Guardians");
+        assertThat(lists.all()).extracting(RecipientList::name).containsExactly("Guardians");
     }
 
     @Test

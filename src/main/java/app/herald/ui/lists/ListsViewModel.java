@@ -125,7 +125,7 @@ public final class ListsViewModel {
             return;
         }
         work.change(() -> {
-            recipientLists.rename(list.id(), newName);
+            recipientLists.rename(list, newName);
             return newName.strip();
         }, renamed -> {
             work.tell(Notice.info(MessageFormat.format(bundle.getString("lists.renamed"), list.name(), renamed)));
