@@ -83,10 +83,10 @@ public final class HeraldCommand implements Runnable {
                 || e instanceof BroadcastBusyException || e instanceof LeaseLostException) {
             return e.getMessage();
         }
-        Optional<String> fullDisk = StorageException.fullDiskWords(e);
-        if (fullDisk.isPresent()) {
-            LOG.warn("The disk is full", e);
-            return fullDisk.get();
+        Optional<String> place = StorageException.placeWords(e);
+        if (place.isPresent()) {
+            LOG.warn("The data's place failed: {}", place.get(), e);
+            return place.get();
         }
         LOG.error("A command failed", e);
         return "Herald could not finish: " + e + ". The details are in " + dataFolder.logs().resolve("herald.log") + ".";

@@ -2,6 +2,7 @@ package app.herald.storage;
 
 import app.herald.files.FileWords;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.h2.api.ErrorCode;
 
@@ -70,6 +71,31 @@ public final class StorageException extends RuntimeException {
                     + " Free some space and try again.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Words for a failure that came of the shared database's server not answering (the network,
+     * the server down): the connection pool could not get a connection, or the one it had broke.
+     */
+    public static Optional<String> lostConnectionWords(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return Optional.of("Herald cannot reach the shared database just now, so this was not finished. Check"
+                        + " the network (or ask whoever runs the server), then try again.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** SQL states 08 (the connection failed) and 57P (the server shut down, crashed, or is starting). */
+    private static boolean isConnectionState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /** Words for a failure of the data's place itself (a full disk, a server not answering), when it is one. */
+    public static Optional<String> placeWords(Throwable e) {
+        return fullDiskWords(e).or(() -> lostConnectionWords(e));
     }
 
     /** True when restoring a backup is what to do. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.herald.contacts.RecipientLists;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -97,6 +99,24 @@ class SharedDatabaseTest {
         assertThatThrownBy(() -> Database.open(noServer))
                 .isInstanceOf(StorageException.class)
                 .hasMessageStartingWith("Herald cannot reach the shared database at localhost:1/herald");
+    }
+
+    /** The server stops while Herald has its data open: what it then cannot do is said in words, not as a pool's timeout. */
+    @Test
+    void aServerThatStopsAnsweringIsSaidInWords() throws Exception {
+        EmbeddedPostgres own = EmbeddedPostgres.builder().start();
+        try (Database shared = Database.open(new SharedServer(own.getJdbcUrl("postgres", "postgres"), "postgres", ""))) {
+            RecipientLists lists = new RecipientLists(shared.jdbi());
+            lists.create("Parents");
+            own.close();
+
+            // the connection the pool holds is cut ("terminating connection due to administrator command")
+            assertThatThrownBy(lists::all).satisfies(failure -> assertThat(StorageException.placeWords(failure))
+                    .hasValue("Herald cannot reach the shared database just now, so this was not finished. Check the"
+                            + " network (or ask whoever runs the server), then try again."));
+            // then no connection can be made at all
+            assertThatThrownBy(lists::all).satisfies(failure -> assertThat(StorageException.placeWords(failure)).isPresent());
+        }
     }
 
     private static List<String> tables(Jdbi jdbi, String schema) {

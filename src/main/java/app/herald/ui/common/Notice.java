@@ -17,7 +17,7 @@ public record Notice(String text, boolean problem) {
 
     /** The message of a failure, in the words the core gave it. */
     public static Notice problem(Throwable failure) {
-        String message = StorageException.fullDiskWords(failure).orElse(failure.getMessage());
+        String message = StorageException.placeWords(failure).orElse(failure.getMessage());
         return new Notice(message == null || message.isBlank() ? failure.toString() : message, true);
     }
 
