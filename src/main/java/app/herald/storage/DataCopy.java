@@ -53,7 +53,10 @@ public final class DataCopy {
      */
     public static long copy(Jdbi from, SharedServer to, Progress progress) {
         try (Database shared = Database.open(to)) {
-            return copy(from, shared, progress);
+            long copied = copy(from, shared, progress);
+            // fresh statistics: without them a page of a million-contact list took 0.3 s, not 3 ms (BENCHMARKS.md)
+            shared.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+            return copied;
         }
     }
 
