@@ -3,6 +3,7 @@ package app.herald.cli;
 import app.herald.storage.Backups;
 import app.herald.storage.Backups.Backup;
 import app.herald.storage.InstanceLock;
+import app.herald.storage.SharedServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -52,6 +53,12 @@ final class RestoreCommand implements Callable<Integer> {
             }
             all.forEach(one -> out.printf("%s  %-16s  %s%n", WHEN.format(one.made()), one.kind(), one.file()));
             return 0;
+        }
+        Optional<String> shared = herald.settings().sharedDatabase().map(SharedServer::where);
+        if (shared.isPresent()) {
+            throw new IllegalArgumentException("Herald's data is on the shared server " + shared.get() + ", so a backup"
+                    + " of this computer's file would change nothing Herald uses: restore the server's own backup there"
+                    + " (docs/TEAM.md).");
         }
         Path chosen = backup;
         if (chosen == null) {

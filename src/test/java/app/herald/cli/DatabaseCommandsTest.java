@@ -63,6 +63,10 @@ class DatabaseCommandsTest {
         }
         assertThat(shared.herald("database", "check")).isZero();
         assertThat(shared.out()).endsWith(": Herald's tables are there.\n");
+        assertThat(shared.herald("backup")).isNotZero();
+        assertThat(shared.err()).contains("it is backed up there (see docs/TEAM.md), not on this computer.");
+        assertThat(shared.herald("restore", "--yes")).isNotZero();
+        assertThat(shared.err()).contains("restore the server's own backup there");
         // the next broadcast is number 2 there too
         assertThat(shared.herald("send", "--list", "Parents", "--message", "Open again tomorrow", "--yes")).isZero();
         assertThat(shared.herald("history")).isZero();
