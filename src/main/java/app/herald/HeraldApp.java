@@ -77,7 +77,6 @@ public final class HeraldApp extends Application {
         LOG.info("Herald {} starting; data folder {}", Version.current(), dataFolder.path());
     }
 
-    /** Reads Twilio's log for statuses and replies while the window is open; the status bar says when it last did. */
     /** On a shared server: what other desktops change shows here, and the status bar says when the server stops answering. */
     private void followOtherDesktops(HeraldCore core) {
         viewModel.sharedData(core.sharedServer().map(SharedServer::where).orElse(null));
@@ -85,6 +84,7 @@ public final class HeraldApp extends Application {
         core.changes().onConnection(problem -> Platform.runLater(() -> viewModel.sharedDataProblem(problem.orElse(""))));
     }
 
+    /** Reads Twilio's log for statuses and replies while the window is open; the status bar says when it last did. */
     private void followStatuses(HeraldCore core) {
         core.statusFollower().onChecked(report -> Platform.runLater(() -> viewModel.logChecked(report.checkedAt())));
         core.statusFollower().onProblem(problem -> Platform.runLater(() -> viewModel.logCheckFailed(problem)));

@@ -2,7 +2,10 @@ package app.herald.broadcast;
 
 import java.time.Duration;
 
-/** Another desktop is sending the broadcast: this one may neither send nor resume it until that one stops or its lease runs out. */
+/**
+ * Another desktop is sending the broadcast: this one may neither send nor resume it until that one
+ * stops or its lease runs out.
+ */
 public final class BroadcastBusyException extends IllegalStateException {
 
     private final String computer;

@@ -28,7 +28,10 @@ final class BroadcastLease implements Journal.Fence {
         return "broadcast:" + broadcastId;
     }
 
-    /** A condition for a query binding {@code :leaseOwner}: no other desktop is sending or planning the broadcast {@code idExpression}. */
+    /**
+     * A condition for a query binding {@code :leaseOwner}: no other desktop is sending or planning
+     * the broadcast {@code idExpression}.
+     */
     static String notHeldByAnother(String idExpression) {
         return WorkLeases.notHeldByAnother("'broadcast:' || CAST(" + idExpression + " AS VARCHAR(20))");
     }

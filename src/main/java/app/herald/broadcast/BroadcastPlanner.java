@@ -172,7 +172,10 @@ final class BroadcastPlanner {
         });
     }
 
-    /** At start-up: removes every broadcast a crash left half-planned (not one another desktop is planning now). @return how many */
+    /**
+     * At start-up: removes every broadcast a crash left half-planned (not one another desktop is
+     * planning now). @return how many
+     */
     int removeUnfinished() {
         List<Long> unfinished = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT id FROM broadcast b WHERE state = 'PLANNING' AND " + BroadcastLease.notHeldByAnother("b.id"))
