@@ -59,8 +59,10 @@ final class DeliveryStore {
         this.jdbi = jdbi;
     }
 
-    /** The broadcasts of this mode that went out and are still followed, oldest first. */
-    /** The broadcasts whose messages may still change, once their time has come: until then Twilio only holds them. */
+    /**
+     * The broadcasts of this mode that went out and are still followed, oldest first: those whose
+     * messages may still change, once their time has come (until then Twilio only holds them).
+     */
     List<Followed> followed(Mode mode, Instant now) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, channel, service_sid, body, started_at, finished_at, accepted_count, send_at FROM broadcast
