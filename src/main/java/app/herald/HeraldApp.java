@@ -82,6 +82,8 @@ public final class HeraldApp extends Application {
         viewModel.sharedData(core.sharedServer().map(SharedServer::where).orElse(null));
         core.changes().onChange(() -> Platform.runLater(screens::othersChanged));
         core.changes().onConnection(problem -> Platform.runLater(() -> viewModel.sharedDataProblem(problem.orElse(""))));
+        // the feed may have lost the server before it was listened to
+        viewModel.sharedDataProblem(core.changes().problem().orElse(""));
     }
 
     /** Reads Twilio's log for statuses and replies while the window is open; the status bar says when it last did. */

@@ -8,22 +8,14 @@ import java.time.Duration;
  */
 public final class BroadcastBusyException extends IllegalStateException {
 
-    private final String computer;
-
     BroadcastBusyException(long broadcastId, String computer, Duration sinceHeard, Duration untilFree) {
         super("Broadcast " + broadcastId + " is being sent by " + computer + ", last heard from " + seconds(sinceHeard)
                 + " ago. Only one computer sends a broadcast: this one can take it over if " + computer
                 + " has not been heard from for " + seconds(untilFree) + " more.");
-        this.computer = computer;
     }
 
     private static String seconds(Duration duration) {
         long seconds = duration.toSeconds();
         return seconds == 1 ? "1 second" : seconds + " seconds";
-    }
-
-    /** The computer sending it. */
-    public String computer() {
-        return computer;
     }
 }

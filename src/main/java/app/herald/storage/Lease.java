@@ -39,10 +39,6 @@ public final class Lease implements AutoCloseable {
         this.renewal = RENEWALS.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    public String subject() {
-        return subject;
-    }
-
     /**
      * In the caller's transaction: this desktop still holds the lease, and the row stays locked to
      * the commit, so nobody can take it over between this check and the write.

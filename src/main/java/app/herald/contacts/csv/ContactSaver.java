@@ -48,10 +48,6 @@ final class ContactSaver implements AutoCloseable {
         finished = true;
     }
 
-    long saved() {
-        return saved;
-    }
-
     private void writePart() throws SQLException, IOException {
         if (progress.isCancelled()) {
             throw new CancellationException("import cancelled while saving");

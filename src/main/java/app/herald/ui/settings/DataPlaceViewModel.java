@@ -62,7 +62,6 @@ public final class DataPlaceViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** Of a copy: 0 to 1 while it runs, -1 before rows are counted; 0 when none runs. */
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper();
 
     /**
      * @param sharedNow where the data of this running Herald is ("db.lan:5432/herald"), empty when on this computer
@@ -115,11 +114,8 @@ public final class DataPlaceViewModel {
         work(() -> {
             store.save(settings, typed);
             return settings;
-        }, done -> {
-            saved.set(true);
-            tell(done.shared() ? MessageFormat.format(bundle.getString("dataPlace.saved.shared"), done.server("").where())
-                    : bundle.getString("dataPlace.saved.local"), false);
-        });
+        }, done -> tell(done.shared() ? MessageFormat.format(bundle.getString("dataPlace.saved.shared"), done.server("").where())
+                : bundle.getString("dataPlace.saved.local"), false));
     }
 
     /** Copies this computer's data into the empty shared database, then chooses it for the next start. */
@@ -136,7 +132,6 @@ public final class DataPlaceViewModel {
             store.save(settings, typed.isEmpty() ? Optional.empty() : Optional.of(typed));
             return MessageFormat.format(bundle.getString("dataPlace.moved"), copied, server.where());
         }, words -> {
-            saved.set(true);
             shared.set(true);
             tell(words, false);
         });
@@ -240,10 +235,5 @@ public final class DataPlaceViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
-    }
-
-    /** True once a choice was saved in this dialog. */
-    public ReadOnlyBooleanProperty savedProperty() {
-        return saved.getReadOnlyProperty();
     }
 }
