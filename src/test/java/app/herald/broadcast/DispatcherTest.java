@@ -24,7 +24,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,8 +156,8 @@ class DispatcherTest {
 
     /**
      * Quiet hours through Notify: a batch holds numbers of one set of zones, and Herald holds each
-     * until its hours begin there; at 13:00 UTC New York (08:00) goes at once, San Francisco at
-     * 08:00 its time, Alaska's numbers (Anchorage and Adak) at 08:00 on Adak.
+     * until its hours begin there; given 13:00 UTC tomorrow, New York (08:00 or 09:00) goes then, San
+     * Francisco at 08:00 its time, Alaska's numbers (Anchorage and Adak) at 08:00 on Adak.
      */
     @Test
     void quietHoursThroughNotifyHoldEachZonesBatchUntilItsMorning() throws Exception {
@@ -167,16 +169,18 @@ class DispatcherTest {
         for (int i = 0; i < 20; i++) {
             contacts.add(list, String.format("+1907999%04d", i), "Alaska " + i);
         }
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        Instant thirteen = tomorrow.atTime(13, 0).toInstant(ZoneOffset.UTC);
         long id;
         try (TwilioConnections notify = new TwilioConnections(TwilioChoice.simulation(ChannelKind.NOTIFY), Map.of())) {
             BroadcastService service = TestBroadcasts.service(database.jdbi(), notify);
-            // given the time it goes, the zones' order does not hang on the hour this test runs at
+            // given the time it goes (tomorrow), the zones' order does not hang on the hour this test runs at
             id = service.start(service.quote("Snow day: school is closed", List.of(list), false)
-                    .at(new Schedule(Instant.parse("2026-12-24T13:00:00Z"), ZoneId.of("America/New_York")))
+                    .at(new Schedule(thirteen, ZoneId.of("America/New_York")))
                     .within(new QuietRule(QuietHours.US_RULE, ZoneId.of("America/Los_Angeles"))));
         }
         assertThat(journal.batches(id)).extracting(Batch::size).as("one batch per set of zones").containsExactly(30, 40, 20);
-        TestClock morning = new TestClock(Instant.parse("2026-12-24T13:00:00Z"));
+        TestClock morning = new TestClock(thirteen);
         Map<Integer, Instant> sentAt = new HashMap<>();
 
         BatchDispatcher dispatcher = new BatchDispatcher(journal, gateway(), morning::advance, morning);
@@ -186,8 +190,9 @@ class DispatcherTest {
             }
         })).isEqualTo(BroadcastState.FINISHED);
 
-        assertThat(sentAt).containsExactlyInAnyOrderEntriesOf(Map.of(1, Instant.parse("2026-12-24T13:00:00Z"),
-                2, Instant.parse("2026-12-24T16:00:00Z"), 3, Instant.parse("2026-12-24T18:00:00Z")));
+        assertThat(sentAt).containsExactlyInAnyOrderEntriesOf(Map.of(1, thirteen,
+                2, tomorrow.atTime(8, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant(),
+                3, tomorrow.atTime(8, 0).atZone(ZoneId.of("America/Adak")).toInstant()));
         assertThat(acceptedNumbers()).hasSize(90).doesNotHaveDuplicates();
     }
 
