@@ -1,5 +1,6 @@
 package app.herald.broadcast;
 
+import app.herald.storage.WorkTakenException;
 import java.time.Duration;
 
 /**
@@ -8,10 +9,11 @@ import java.time.Duration;
  */
 public final class BroadcastBusyException extends IllegalStateException {
 
-    BroadcastBusyException(long broadcastId, String computer, Duration sinceHeard, Duration untilFree) {
-        super("Broadcast " + broadcastId + " is being sent by " + computer + ", last heard from " + seconds(sinceHeard)
-                + " ago. Only one computer sends a broadcast: this one can take it over if " + computer
-                + " has not been heard from for " + seconds(untilFree) + " more.");
+    /** @param held the other desktop's hold on the broadcast: who, heard from when, free when */
+    BroadcastBusyException(long broadcastId, WorkTakenException held) {
+        super("Broadcast " + broadcastId + " is being sent by " + held.computer() + ", last heard from "
+                + seconds(held.sinceHeard()) + " ago. Only one computer sends a broadcast: this one can take it over if "
+                + held.computer() + " has not been heard from for " + seconds(held.untilFree()) + " more.");
     }
 
     private static String seconds(Duration duration) {

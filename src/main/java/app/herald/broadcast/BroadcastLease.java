@@ -39,7 +39,7 @@ final class BroadcastLease implements Journal.Fence {
     /** Another desktop sending the broadcast now, as the refusal to send it here would say it. */
     static Optional<BroadcastBusyException> elsewhere(Jdbi jdbi, long broadcastId) {
         return WorkLeases.heldByAnother(jdbi, subject(broadcastId))
-                .map(held -> new BroadcastBusyException(broadcastId, held.computer(), held.sinceHeard(), held.untilFree()));
+                .map(held -> new BroadcastBusyException(broadcastId, held));
     }
 
     /** @throws BroadcastBusyException when another desktop is sending it and was heard from within its lease */
@@ -47,7 +47,7 @@ final class BroadcastLease implements Journal.Fence {
         try {
             lease = WorkLeases.take(jdbi, subject(broadcastId));
         } catch (WorkTakenException e) {
-            throw new BroadcastBusyException(broadcastId, e.computer(), e.sinceHeard(), e.untilFree());
+            throw new BroadcastBusyException(broadcastId, e);
         }
     }
 

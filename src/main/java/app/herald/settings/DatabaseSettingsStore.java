@@ -17,25 +17,17 @@ public final class DatabaseSettingsStore {
 
     private final Path file;
     private final Map<String, String> environment;
-    private final Supplier<SecretStore> opener;
-    private SecretStore secrets;
+    private final Supplier<SecretStore> secrets;
 
-    private DatabaseSettingsStore(Path file, Map<String, String> environment, Supplier<SecretStore> opener) {
+    private DatabaseSettingsStore(Path file, Map<String, String> environment, Supplier<SecretStore> secrets) {
         this.file = file;
         this.environment = environment;
-        this.opener = opener;
+        this.secrets = secrets;
     }
 
-    public static DatabaseSettingsStore open(DataFolder dataFolder, Map<String, String> environment) {
-        return new DatabaseSettingsStore(dataFolder.databaseSettings(), Map.copyOf(environment),
-                () -> SecretStores.open(dataFolder, environment));
-    }
-
-    private synchronized SecretStore secrets() {
-        if (secrets == null) {
-            secrets = opener.get();
-        }
-        return secrets;
+    /** @param secrets the store, opened at its first use ({@link SecretStores#openedOnFirstUse}) */
+    static DatabaseSettingsStore open(DataFolder dataFolder, Map<String, String> environment, Supplier<SecretStore> secrets) {
+        return new DatabaseSettingsStore(dataFolder.databaseSettings(), Map.copyOf(environment), secrets);
     }
 
     public DatabaseSettings load() throws IOException {
@@ -49,13 +41,13 @@ public final class DatabaseSettingsStore {
 
     /** The saved password of the shared server; empty when none was saved. */
     public Optional<String> password() throws IOException {
-        return secrets().read(DatabaseSettings.PASSWORD_NAME);
+        return secrets.get().read(DatabaseSettings.PASSWORD_NAME);
     }
 
     /** Keeps the settings, and a new password when one was typed: the password first, so saved settings never name one not kept. */
     public void save(DatabaseSettings settings, Optional<String> newPassword) throws IOException {
         if (newPassword.isPresent()) {
-            secrets().write(DatabaseSettings.PASSWORD_NAME, newPassword.get());
+            secrets.get().write(DatabaseSettings.PASSWORD_NAME, newPassword.get());
         }
         settings.save(file);
     }

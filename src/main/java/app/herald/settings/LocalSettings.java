@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,13 @@ public final class LocalSettings {
     private final List<String> warnings;
 
     private LocalSettings(DataFolder dataFolder, Map<String, String> environment, UiPreferences preferences,
-            TwilioSettingsStore twilio, List<String> warnings) {
+            List<String> warnings) {
         this.dataFolder = dataFolder;
         this.environment = environment;
         this.preferences = preferences;
-        this.twilio = twilio;
-        this.database = DatabaseSettingsStore.open(dataFolder, environment);
+        Supplier<SecretStore> secrets = SecretStores.openedOnFirstUse(dataFolder, environment);
+        this.twilio = TwilioSettingsStore.open(dataFolder, secrets);
+        this.database = DatabaseSettingsStore.open(dataFolder, environment, secrets);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -47,8 +49,7 @@ public final class LocalSettings {
     public static LocalSettings load(DataFolder dataFolder, Map<String, String> environment) {
         Map<String, String> copy = Map.copyOf(environment);
         List<String> warnings = tighten(Objects.requireNonNull(dataFolder));
-        return new LocalSettings(dataFolder, copy, UiPreferences.load(dataFolder.uiPreferences()),
-                TwilioSettingsStore.open(dataFolder, copy), warnings);
+        return new LocalSettings(dataFolder, copy, UiPreferences.load(dataFolder.uiPreferences()), warnings);
     }
 
     private static List<String> tighten(DataFolder dataFolder) {

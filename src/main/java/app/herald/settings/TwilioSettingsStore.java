@@ -8,29 +8,25 @@ import java.util.function.Supplier;
 
 /**
  * Twilio's settings in the data folder, and its secret in the secret store beside them. The
- * store is opened at its first use: a start-up in SIMULATION never needs the credential store,
- * which may be slow to answer or ask the person to unlock it.
+ * store is opened at its first use: a start-up in SIMULATION never needs the credential store.
  */
 public final class TwilioSettingsStore {
 
     private final Path file;
-    private final Supplier<SecretStore> opener;
-    private SecretStore secrets;
+    private final Supplier<SecretStore> secrets;
 
-    private TwilioSettingsStore(Path file, Supplier<SecretStore> opener) {
+    private TwilioSettingsStore(Path file, Supplier<SecretStore> secrets) {
         this.file = file;
-        this.opener = opener;
+        this.secrets = secrets;
     }
 
     public static TwilioSettingsStore open(DataFolder dataFolder, Map<String, String> environment) {
-        return new TwilioSettingsStore(dataFolder.twilioSettings(), () -> SecretStores.open(dataFolder, environment));
+        return open(dataFolder, SecretStores.openedOnFirstUse(dataFolder, environment));
     }
 
-    private synchronized SecretStore secrets() {
-        if (secrets == null) {
-            secrets = opener.get();
-        }
-        return secrets;
+    /** @param secrets the store, opened at its first use ({@link SecretStores#openedOnFirstUse}) */
+    static TwilioSettingsStore open(DataFolder dataFolder, Supplier<SecretStore> secrets) {
+        return new TwilioSettingsStore(dataFolder.twilioSettings(), secrets);
     }
 
     public TwilioSettings load() throws IOException {
@@ -38,7 +34,7 @@ public final class TwilioSettingsStore {
     }
 
     public Optional<String> secret() throws IOException {
-        return secrets().read(TwilioSettings.SECRET_NAME);
+        return secrets.get().read(TwilioSettings.SECRET_NAME);
     }
 
     /**
@@ -47,7 +43,7 @@ public final class TwilioSettingsStore {
      */
     public void save(TwilioSettings settings, Optional<String> newSecret) throws IOException {
         if (newSecret.isPresent()) {
-            secrets().write(TwilioSettings.SECRET_NAME, newSecret.get());
+            secrets.get().write(TwilioSettings.SECRET_NAME, newSecret.get());
         }
         settings.save(file);
     }
@@ -55,7 +51,7 @@ public final class TwilioSettingsStore {
 
     /** False when the secret sits in an owner-only file because no credential store answered. */
     public boolean usesOsStore() {
-        return secrets().isOsStore();
+        return secrets.get().isOsStore();
     }
 
     /**

@@ -60,8 +60,9 @@ public final class Lease implements AutoCloseable {
         try {
             int renewed = jdbi.withHandle(handle -> handle.createUpdate("""
                             UPDATE work_lease SET heard_at = CURRENT_TIMESTAMP,
-                                   expires_at = CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND
+                                   expires_at = <expiry>
                             WHERE subject = :subject AND owner = :owner AND expires_at > CURRENT_TIMESTAMP""")
+                    .define("expiry", WorkLeases.EXPIRY)
                     .bind("seconds", length.toSeconds()).bind("subject", subject).bind("owner", holder.owner())
                     .execute());
             if (renewed == 0) {

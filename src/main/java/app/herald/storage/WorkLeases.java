@@ -28,6 +28,9 @@ public final class WorkLeases {
         }
     }
 
+    /** When a lease taken or renewed now runs out, by the database's clock, for {@code :seconds}; both engines take it. */
+    static final String EXPIRY = "CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND";
+
     private WorkLeases() {
     }
 
@@ -78,8 +81,8 @@ public final class WorkLeases {
         if (held.isEmpty()) {
             handle.createUpdate("""
                             INSERT INTO work_lease (subject, owner, computer, taken_at, heard_at, expires_at)
-                            VALUES (:subject, :owner, :computer, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,
-                                    CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND)""")
+                            VALUES (:subject, :owner, :computer, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, <expiry>)""")
+                    .define("expiry", EXPIRY)
                     .bind("subject", subject).bind("owner", me.owner()).bind("computer", me.computer())
                     .bind("seconds", seconds).execute();
             return;
@@ -91,8 +94,9 @@ public final class WorkLeases {
         }
         handle.createUpdate("""
                         UPDATE work_lease SET owner = :owner, computer = :computer, taken_at = CURRENT_TIMESTAMP,
-                               heard_at = CURRENT_TIMESTAMP, expires_at = CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND
+                               heard_at = CURRENT_TIMESTAMP, expires_at = <expiry>
                         WHERE subject = :subject""")
+                .define("expiry", EXPIRY)
                 .bind("subject", subject).bind("owner", me.owner()).bind("computer", me.computer())
                 .bind("seconds", seconds).execute();
     }

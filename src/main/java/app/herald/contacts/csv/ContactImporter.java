@@ -135,8 +135,7 @@ public final class ContactImporter {
                 chunk = chunks.take();
                 chunk.throwIfFailed();
                 for (int i = 0; i < chunk.size(); i++) {
-                    RowReader.Kept kept = chunk.kept(i);
-                    rows.add(new ContactRow(chunk.e164(i), kept.name(), kept.firstName(), kept.lastName(), kept.extra(), null));
+                    rows.add(ContactRow.read(chunk, i));
                 }
             } while (!chunk.isEnd());
         } catch (InterruptedException e) {
@@ -195,8 +194,7 @@ public final class ContactImporter {
                     ownWritten = true;
                 }
                 for (int i = 0; i < chunk.size(); i++) {
-                    RowReader.Kept kept = chunk.kept(i);
-                    saver.add(new ContactRow(chunk.e164(i), kept.name(), kept.firstName(), kept.lastName(), kept.extra(), null));
+                    saver.add(ContactRow.read(chunk, i));
                 }
             } while (!chunk.isEnd());
             saver.finish();
