@@ -106,7 +106,8 @@ final class BroadcastPlanner {
 
     /**
      * Reads who the lists reach, in number order, and writes them a batch at a time, each batch with
-     * its row in the journal in one transaction; with each one's own text for a personal message.
+     * its row in the journal in one transaction; with each one's own text for a personal message,
+     * made and counted on the reading thread (the writes are the slower half).
      *
      * @param personal counts each recipient's text, or null when everyone gets the body
      * @return how many recipients
@@ -126,8 +127,10 @@ final class BroadcastPlanner {
                 if (channel == ChannelKind.NOTIFY && quote.quiet() != null) {
                     writeByZoneGroups(quote, writer);
                 } else {
-                    audience.forEachRecipient(quote.listIds(), one -> writer.add(one.e164(), one.fields().name(),
-                            personal == null ? null : ownText(message, personal, one)));
+                    try (RecipientFeed<Planned> feed = new RecipientFeed<>(audience, quote.listIds(), one -> new Planned(
+                            one.e164(), one.fields().name(), personal == null ? null : ownText(message, personal, one)))) {
+                        feed.forEach(one -> writer.add(one.e164(), one.name(), one.text()));
+                    }
                     writer.finish();
                 }
                 return writer.written();
@@ -161,6 +164,10 @@ final class BroadcastPlanner {
                     + " that contact's fields.");
         }
         return text;
+    }
+
+    /** A recipient as the snapshot keeps them; {@code text} is null when they get the broadcast's body. */
+    private record Planned(String e164, String name, String text) {
     }
 
     /** Removes a broadcast that never became READY, a batch at a time. */

@@ -194,4 +194,17 @@ class PersonalMessagesTest {
                         + ana.e164() + "). Shorten the message, or those contacts' fields.");
         assertThat(new Broadcasts(database.jdbi()).all()).isEmpty();
     }
+
+    @Test
+    void aContactEditedPastTwiliosLimitAfterTheQuoteStopsThePlanAndLeavesNothing() {
+        Quote quote = broadcasts.quote("x".repeat(1_500) + " {appointment_time}", List.of(list), false);
+        Contact ana = new Contacts(database.jdbi()).after(ContactQuery.all(list), 0, 10).get(0);
+        new Contacts(database.jdbi()).update(ana, ana.e164(), new ContactFields("Ana", "Ana", null,
+                Map.of("appointment_time", "t".repeat(ContactFields.MAX_KEPT_VALUE))));
+
+        // the texts are made on the planner's reading thread: its refusal reaches the one who sends
+        assertThatThrownBy(() -> broadcasts.start(quote)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The message to " + ana.e164() + " would have more than 1600 characters");
+        assertThat(new Broadcasts(database.jdbi()).all()).isEmpty();
+    }
 }
