@@ -11,7 +11,7 @@ import app.herald.storage.BulkWrites;
 import app.herald.storage.Checkpoints;
 import app.herald.storage.Lease;
 import app.herald.storage.WorkLeases;
-import java.sql.Connection;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -115,11 +115,8 @@ final class BroadcastPlanner {
     private long snapshot(long id, Quote quote, ChannelKind channel, PersonalTexts.Counter personal) {
         PersonalMessage message = quote.isPersonal() ? PersonalMessage.of(quote.body()) : null;
         try (Handle writing = jdbi.open()) {
-            Connection connection = writing.getConnection();
-            try (PreparedStatement recipient = connection.prepareStatement("""
-                         INSERT INTO broadcast_recipient (broadcast_id, e164, batch_no, state, name, body)
-                         VALUES (?, ?, ?, ?, ?, ?)""");
-                 PreparedStatement batch = connection.prepareStatement(
+            try (RecipientRows recipient = RecipientRows.of(writing);
+                 PreparedStatement batch = writing.getConnection().prepareStatement(
                          "INSERT INTO batch (broadcast_id, batch_no, size, state) VALUES (?, ?, ?, 'PENDING')")) {
                 RecipientWriter writer = channel == ChannelKind.NOTIFY
                         ? new RecipientWriter(writing, id, channel.recipientsPerRequest(), recipient, batch)
@@ -134,17 +131,21 @@ final class BroadcastPlanner {
                     writer.finish();
                 }
                 return writer.written();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
+            } catch (SQLException | IOException e) {
+                throw notWritten(e);
             }
         }
+    }
+
+    private static IllegalStateException notWritten(Exception e) {
+        return new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
     }
 
     /**
      * Notify under quiet hours: each batch holds numbers of one set of zones, so Herald can hold it
      * until its hours begin; the groups whose hours begin first go first.
      */
-    private void writeByZoneGroups(Quote quote, RecipientWriter writer) throws SQLException {
+    private void writeByZoneGroups(Quote quote, RecipientWriter writer) throws SQLException, IOException {
         ZoneGroups groups = new ZoneGroups();
         audience.forEachRecipient(quote.listIds(), one -> groups.add(one.e164(), one.fields().name()));
         for (List<ZoneGroups.Member> group : groups.byWhenDue(new MessageTiming(quote.schedule(), quote.quiet()), Instant.now())) {
@@ -200,14 +201,14 @@ final class BroadcastPlanner {
         private final Handle handle;
         private final long broadcastId;
         private final int perBatch;
-        private final PreparedStatement recipient;
+        private final RecipientRows recipient;
         private final PreparedStatement batch;
         private int batchNo;
         private int inBatch;
         private long written;
 
         /** @param perBatch the numbers of a Notify batch; 0 with no batch statement, for messages */
-        RecipientWriter(Handle handle, long broadcastId, int perBatch, PreparedStatement recipient, PreparedStatement batch) {
+        RecipientWriter(Handle handle, long broadcastId, int perBatch, RecipientRows recipient, PreparedStatement batch) {
             this.handle = handle;
             this.broadcastId = broadcastId;
             this.perBatch = perBatch;
@@ -219,26 +220,20 @@ final class BroadcastPlanner {
         /** @param text the recipient's own text, or null when they get the broadcast's body */
         void add(String e164, String name, String text) {
             try {
-                recipient.setLong(1, broadcastId);
-                recipient.setString(2, e164);
-                recipient.setInt(3, batchNo);
-                recipient.setString(4, batch == null ? SendState.PENDING.name() : null);
-                recipient.setString(5, name);
-                recipient.setString(6, text);
-                recipient.addBatch();
+                recipient.add(broadcastId, e164, batchNo, batch == null ? SendState.PENDING : null, name, text);
                 inBatch++;
                 if (inBatch == perBatch) {
                     commit(true);
                 } else if (inBatch % BulkWrites.ROWS_PER_TRANSACTION == 0) {
                     commit(false);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Herald could not write down the recipients: " + e.getMessage(), e);
+            } catch (SQLException | IOException e) {
+                throw notWritten(e);
             }
         }
 
         /** Commits what was added since the last commit; a Notify batch not yet whole ends here. */
-        void finish() throws SQLException {
+        void finish() throws SQLException, IOException {
             if (inBatch > 0) {
                 commit(true);
             }
@@ -249,9 +244,9 @@ final class BroadcastPlanner {
         }
 
         /** Commits the recipients added since the last commit, with the batch's journal row when the batch is whole. */
-        private void commit(boolean batchIsWhole) throws SQLException {
+        private void commit(boolean batchIsWhole) throws SQLException, IOException {
             handle.begin();
-            recipient.executeBatch();
+            recipient.write();
             if (batch == null) {
                 handle.commit();
                 written += inBatch;

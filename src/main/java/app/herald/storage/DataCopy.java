@@ -1,9 +1,6 @@
 package app.herald.storage;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Copies this computer's data (the H2 file) into an empty shared PostgreSQL database: lists,
@@ -116,17 +110,12 @@ public final class DataCopy {
             for (int i = 1; i <= columns.getColumnCount(); i++) {
                 names.add(columns.getColumnName(i).toLowerCase());
             }
-            CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + String.join(", ", names) + ") FROM STDIN (FORMAT csv)");
-            try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(copy), StandardCharsets.UTF_8)) {
+            try (CsvCopy copy = CsvCopy.into(target, table, names)) {
                 while (rows.next()) {
                     for (int i = 1; i <= names.size(); i++) {
-                        if (i > 1) {
-                            out.write(',');
-                        }
-                        out.write(csv(rows, i, columns.getColumnType(i)));
+                        copy.value(text(rows, i, columns.getColumnType(i)));
                     }
-                    out.write('\n');
+                    copy.endRow();
                     if (++copied % PROGRESS_EVERY == 0) {
                         progress.copied(copied, total);
                     }
@@ -137,15 +126,12 @@ public final class DataCopy {
         return copied;
     }
 
-    /** One value as PostgreSQL's CSV takes it: null unquoted and empty, anything else quoted; bytes as bytea's hex. */
-    private static String csv(ResultSet rows, int column, int type) throws SQLException {
-        String text;
+    /** One value as PostgreSQL's CSV takes it: bytes as bytea's hex, anything else as its text. */
+    private static String text(ResultSet rows, int column, int type) throws SQLException {
         if (type == Types.VARBINARY || type == Types.BINARY || type == Types.BLOB || type == Types.LONGVARBINARY) {
             byte[] bytes = rows.getBytes(column);
-            text = bytes == null ? null : "\\x" + HexFormat.of().formatHex(bytes);
-        } else {
-            text = rows.getString(column);
+            return bytes == null ? null : "\\x" + HexFormat.of().formatHex(bytes);
         }
-        return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
+        return rows.getString(column);
     }
 }
