@@ -62,6 +62,8 @@ public final class ImportBenchmark {
             if (args.length > 1 && args[1].equals("postgresql")) {
                 // the shared server's figures alone: ./mvnw -Pbenchmark exec:exec@import-benchmark -Dbenchmark.only=postgresql
                 measureOnPostgresql(shuffled, rows);
+                // the dialog's run ends JavaFX; without it the JVM stays up after the figures
+                Platform.exit();
                 return;
             }
             System.out.printf("%n-- numbers in random order, as a real export has them (the figure that counts)%n");

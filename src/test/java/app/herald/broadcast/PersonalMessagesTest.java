@@ -207,4 +207,22 @@ class PersonalMessagesTest {
                 .hasMessageStartingWith("The message to " + ana.e164() + " would have more than 1600 characters");
         assertThat(new Broadcasts(database.jdbi()).all()).isEmpty();
     }
+
+    @Test
+    void quotesAndCommasReachTheSnapshotAsTyped() {
+        Contact ana = new Contacts(database.jdbi()).after(ContactQuery.all(list), 0, 10).get(0);
+        String name = "Ana \"Nana\" Alvarez, Jr.";
+        String time = "Tue, 10:30 (bring \"form B\"; ask for \"\"Dr. K\"\")";
+        new Contacts(database.jdbi()).update(ana, ana.e164(), new ContactFields(name, "Ana", "Alvarez",
+                Map.of("appointment_time", time)));
+
+        long id = broadcasts.start(broadcasts.quote(TEMPLATE, List.of(list), false));
+
+        // on PostgreSQL the snapshot goes in by COPY, as CSV: nothing of the text may be taken for its punctuation
+        Map<String, Object> row = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT name, body FROM broadcast_recipient WHERE broadcast_id = :id AND e164 = :e164")
+                .bind("id", id).bind("e164", ana.e164()).mapToMap().one());
+        assertThat(row.get("name")).isEqualTo(name);
+        assertThat(row.get("body")).isEqualTo("Hi Ana, your appointment at the clinic is " + time + ". Reply STOP to end.");
+    }
 }
