@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,14 +54,17 @@ final class RecipientFeed<T> implements AutoCloseable {
         }
     }
 
-    /** Stops the reading thread, wherever it is, and waits for it to let go of its connection. */
+    /**
+     * Stops the reading thread at its next recipient and waits for it to let go of its connection.
+     * It is never interrupted: an interrupt that meets H2 reading its file closes the database.
+     */
     @Override
     public void close() {
         closed = true;
-        reader.interrupt();
         try {
             reader.join();
         } catch (InterruptedException e) {
+            // it stops by itself within a tenth of a second
             Thread.currentThread().interrupt();
         }
     }
@@ -86,12 +90,17 @@ final class RecipientFeed<T> implements AutoCloseable {
         }
     }
 
-    /** Waits for room; a feed closed meanwhile stops the read. */
+    /** Waits for room, or for the feed to be closed. */
     private void hand(Chunk<T> chunk) {
         try {
-            chunks.put(chunk);
+            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new CancellationException("planning stopped");
+                }
+            }
         } catch (InterruptedException e) {
-            throw new CancellationException("planning stopped");
+            Thread.currentThread().interrupt();
+            throw new CancellationException("planning interrupted");
         }
     }
 
