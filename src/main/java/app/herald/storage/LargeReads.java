@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 public final class LargeReads {
 
     /** Rows PostgreSQL sends at a time. */
-    static final int ROWS_AT_A_TIME = 1_000;
+    private static final int ROWS_AT_A_TIME = 1_000;
 
     private static final StatementCustomizer FETCH_SIZE = new StatementCustomizer() {
         @Override
