@@ -26,8 +26,7 @@ interface RecipientRows extends AutoCloseable {
      * @param state null for a Notify recipient, whose state is its batch's
      * @param body  the recipient's own text, or null when they get the broadcast's body
      */
-    void add(long broadcastId, String e164, int batchNo, SendState state, String name, String body)
-            throws SQLException, IOException;
+    void add(long broadcastId, String e164, int batchNo, SendState state, String name, String body) throws SQLException;
 
     /** Hands what was added to the database, in the connection's open transaction. */
     void write() throws SQLException, IOException;

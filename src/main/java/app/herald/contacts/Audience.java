@@ -45,11 +45,8 @@ public final class Audience {
 
     /** At a million contacts 1 ms, where reading them took 1 s (BENCHMARKS.md). */
     private AudienceCount countOne(long listId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT l.contact_count,
-                               (SELECT COUNT(*) FROM opt_out o
-                                WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164))
-                        FROM recipient_list l WHERE l.id = :list""")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT l.contact_count, " + RecipientLists.OPTED_OUT_OF_LIST + " FROM recipient_list l WHERE l.id = :list")
                 .bind("list", listId)
                 .map((rs, ctx) -> new AudienceCount(rs.getLong(1), rs.getLong(1), rs.getLong(2)))
                 .findOne()

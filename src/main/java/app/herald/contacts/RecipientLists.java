@@ -24,11 +24,16 @@ public final class RecipientLists {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientLists.class);
     private static final int MAX_NAME = 200;
-    /** Opt-outs are few and lists are long: each opt-out is looked up in the list's unique (list_id, e164) index. */
+    /**
+     * How many of list {@code l}'s numbers are opted out. Opt-outs are few and lists are long: each
+     * opt-out is looked up in the list's unique (list_id, e164) index.
+     */
+    static final String OPTED_OUT_OF_LIST = """
+            (SELECT COUNT(*) FROM opt_out o WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164))""";
     private static final String SELECT_WITH_COUNTS = """
             SELECT l.id, l.name, l.created_at, l.contact_count AS contacts, l.fields, l.version,
-                   (SELECT COUNT(*) FROM opt_out o
-                    WHERE EXISTS (SELECT 1 FROM contact c WHERE c.list_id = l.id AND c.e164 = o.e164)) AS opted_out
+                   """ + OPTED_OUT_OF_LIST + """
+             AS opted_out
             FROM recipient_list l
             WHERE l.state = 'VISIBLE'
             """;
