@@ -16,6 +16,7 @@ import app.herald.message.PersonalMessage;
 import app.herald.message.PersonalTexts;
 import app.herald.message.Price;
 import app.herald.message.Template;
+import app.herald.message.TemplateException;
 import app.herald.message.Templates;
 import app.herald.ui.common.Notice;
 import app.herald.ui.common.ScreenWork;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -128,7 +130,7 @@ public final class ComposeViewModel {
             draftLoaded = true;
         });
         refreshLists();
-        work.read(templates::all, savedTemplates::setAll);
+        refreshTemplates();
     }
 
     /** Reads the lists again (they may have changed on the Lists screen), keeping the chosen ones that remain. */
@@ -300,15 +302,17 @@ public final class ComposeViewModel {
         return newBody.codePointCount(0, newBody.length()) <= MessageAnalysis.MAX_BODY_CHARACTERS;
     }
 
+    /**
+     * Saves the text under {@code name}: over the template of that name the person sees, else as a new
+     * one. When someone else changed it meanwhile nothing is written, and the templates are read again.
+     */
     public void saveTemplate(String name) {
         String text = body.get();
-        work.change(() -> {
-            templates.save(name, text);
-            return templates.all();
-        }, all -> {
-            savedTemplates.setAll(all);
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("compose.template.saved"), name.strip())));
-        });
+        Optional<Template> replacing = savedTemplates.stream()
+                .filter(template -> template.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
+        changeTemplates(() -> templates.save(name, text, replacing),
+                MessageFormat.format(bundle.getString("compose.template.saved"), name.strip()));
     }
 
     public void useTemplate(Template template) {
@@ -316,13 +320,33 @@ public final class ComposeViewModel {
     }
 
     public void deleteTemplate(Template template) {
+        changeTemplates(() -> templates.delete(template),
+                MessageFormat.format(bundle.getString("compose.template.deleted"), template.name()));
+    }
+
+    /** Reads the templates again (another desktop may have changed them). */
+    public void refreshTemplates() {
+        work.read(templates::all, savedTemplates::setAll);
+    }
+
+    /** Makes the change, then reads the templates again, also when it was refused: the person then sees what someone else saved. */
+    private void changeTemplates(Runnable change, String done) {
         work.change(() -> {
-            templates.delete(template.id());
-            return templates.all();
-        }, all -> {
-            savedTemplates.setAll(all);
-            work.tell(Notice.info(MessageFormat.format(bundle.getString("compose.template.deleted"), template.name())));
+            Notice said;
+            try {
+                change.run();
+                said = Notice.info(done);
+            } catch (TemplateException refused) {
+                said = Notice.problem(refused);
+            }
+            return new TemplatesAfter(templates.all(), said);
+        }, after -> {
+            savedTemplates.setAll(after.all());
+            work.tell(after.said());
         });
+    }
+
+    private record TemplatesAfter(List<Template> all, Notice said) {
     }
 
     public StringProperty bodyProperty() {

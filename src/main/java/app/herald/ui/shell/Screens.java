@@ -120,6 +120,7 @@ public final class Screens implements ImportActions {
         }
         if (compose != null) {
             compose.refreshLists();
+            compose.refreshTemplates();
         }
         if (history != null) {
             history.refresh();

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,23 @@ class ComposeViewModelTest {
         viewModel.deleteTemplate(viewModel.templates().get(0));
         assertThat(viewModel.templates()).isEmpty();
         assertThat(viewModel.noticeProperty().get().text()).isEqualTo("Deleted the template \u201cClosure\u201d.");
+    }
+
+    @Test
+    void aTemplateSomeoneElseChangedIsNotOverwrittenAndTheirsIsShown() {
+        viewModel.load();
+        viewModel.bodyProperty().set("Closed tomorrow");
+        viewModel.saveTemplate("Closure");
+        Templates otherDesktop = new Templates(database.jdbi());
+        otherDesktop.save("Closure", "Closed until Monday", Optional.of(otherDesktop.all().get(0)));
+
+        viewModel.bodyProperty().set("Closed all week");
+        viewModel.saveTemplate("Closure");
+
+        assertThat(viewModel.noticeProperty().get().text()).startsWith("Someone else changed or deleted the template \u201cClosure\u201d");
+        assertThat(viewModel.noticeProperty().get().problem()).isTrue();
+        assertThat(viewModel.templates()).singleElement().satisfies(template -> assertThat(template.body()).isEqualTo("Closed until Monday"));
+        assertThat(viewModel.bodyProperty().get()).isEqualTo("Closed all week");
     }
 
     @Test
