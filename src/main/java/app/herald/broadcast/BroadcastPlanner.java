@@ -39,7 +39,7 @@ final class BroadcastPlanner {
         this.audience = audience;
     }
 
-    /** @return the new broadcast's id */
+    /** @return the new broadcast's id; its lease is handed over to this desktop's run of it */
     long plan(Quote quote, String serviceSid, ChannelKind channel) {
         String body = quote.body();
         if (body.isBlank() || body.codePointCount(0, body.length()) > MessageAnalysis.MAX_BODY_CHARACTERS) {
@@ -72,7 +72,8 @@ final class BroadcastPlanner {
                         .bindList("lists", lists).mapTo(String.class).list()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         // another desktop starting meanwhile leaves a PLANNING broadcast alone while its lease lives
-        try (Lease lease = WorkLeases.take(jdbi, BroadcastLease.subject(id))) {
+        Lease lease = WorkLeases.take(jdbi, BroadcastLease.subject(id));
+        try {
             PersonalTexts.Counter personal = quote.isPersonal() ? new PersonalTexts.Counter(body, quote.smartEncoding()) : null;
             long snapshot = snapshot(id, quote, channel, personal);
             // the snapshot is the truth: a list edited since the count above changes who is in it, and what they are sent
@@ -92,6 +93,8 @@ final class BroadcastPlanner {
                 }
             });
             Checkpoints.sync(jdbi);
+            // the person's send runs next, here: no other desktop's resume may slip in between
+            lease.handOver();
             return id;
         } catch (RuntimeException e) {
             try {
@@ -101,6 +104,8 @@ final class BroadcastPlanner {
                 e.addSuppressed(second);
             }
             throw e;
+        } finally {
+            lease.close();
         }
     }
 

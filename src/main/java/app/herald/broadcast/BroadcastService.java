@@ -178,7 +178,8 @@ public final class BroadcastService {
 
     /**
      * Writes a new broadcast down: its recipients snapshotted and PENDING. Slow on big lists: not on
-     * the UI thread.
+     * the UI thread. Its lease stays with this desktop for the run that follows ({@link #sending}): no
+     * other desktop sends it unless this one dies first and the lease runs out.
      *
      * @return the broadcast's id: the new one, or the one a resuming quote names
      */

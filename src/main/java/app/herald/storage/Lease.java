@@ -29,6 +29,7 @@ public final class Lease implements AutoCloseable {
     private final WorkLeases.Holder holder;
     private final Duration length;
     private final ScheduledFuture<?> renewal;
+    private volatile boolean handedOver;
 
     Lease(Jdbi jdbi, String subject, WorkLeases.Holder holder, Duration length) {
         this.jdbi = jdbi;
@@ -80,10 +81,24 @@ public final class Lease implements AutoCloseable {
         renewal.cancel(false);
     }
 
-    /** Gives the lease back, so another desktop may take the work at once. */
+    /**
+     * Keeps the lease for the next step of this desktop's work instead of giving it back: renewed no
+     * more, it stays live for what is left of its length. That step takes it again at once (the same
+     * holder), and another desktop may take it only once it runs out, should this one die first.
+     * {@link #close} then gives nothing back.
+     */
+    public void handOver() {
+        handedOver = true;
+        renewal.cancel(false);
+    }
+
+    /** Gives the lease back, so another desktop may take the work at once (unless it was {@linkplain #handOver handed over}). */
     @Override
     public void close() {
         renewal.cancel(false);
+        if (handedOver) {
+            return;
+        }
         try {
             jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM work_lease WHERE subject = :subject AND owner = :owner")
                     .bind("subject", subject).bind("owner", holder.owner()).execute());

@@ -15,6 +15,7 @@ import app.herald.settings.ChannelKind;
 import app.herald.twilio.TwilioConnections;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,21 @@ class BroadcastServiceTest {
         assertThat(sending.run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
         assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().accepted()).isEqualTo(14_999);
         assertThat(broadcasts.sending(id).endedBefore()).isEqualTo(2);
+    }
+
+    /** Between a desktop's plan and its run, another desktop's resume must not take the broadcast it was planned for. */
+    @Test
+    void aBroadcastJustPlannedIsSentByTheDesktopThatPlannedItNotAnother() throws Exception {
+        BroadcastService otherBroadcasts = TestBroadcasts.service(
+                TestDatabases.anotherDesktop(database, "desk-B", Duration.ofSeconds(60)), twilio);
+
+        long id = broadcasts.start(broadcasts.quote("Hello", List.of(parents), false));
+
+        assertThat(otherBroadcasts.sentElsewhere(id)).hasValueSatisfying(words -> assertThat(words).startsWith("Broadcast " + id + " is being sent by"));
+        assertThatThrownBy(() -> otherBroadcasts.sending(id).run(progress -> { })).isInstanceOf(BroadcastBusyException.class);
+        assertThat(broadcasts.sending(id).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
+        assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().accepted()).isEqualTo(14_999);
+        assertThat(otherBroadcasts.sentElsewhere(id)).as("given back at the run's end").isEmpty();
     }
 
     @Test

@@ -29,9 +29,7 @@ class WorkLeasesTest {
         // two desktops: two Jdbi on the one database, each naming itself
         deskA = database.jdbi();
         WorkLeases.configure(deskA, new WorkLeases.Holder("desk-A /data", "desk-A"), LENGTH);
-        deskB = Jdbi.create(() -> deskA.open().getConnection());
-        Engine.set(deskB, database.engine());
-        WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), LENGTH);
+        deskB = TestDatabases.anotherDesktop(database, "desk-B", LENGTH);
     }
 
     @AfterEach
@@ -75,11 +73,27 @@ class WorkLeasesTest {
     }
 
     @Test
+    void aLeaseHandedOverIsTakenAgainByItsDesktopAtOnceAndByAnotherOnlyOnceItRunsOut() throws InterruptedException {
+        try (Lease planning = WorkLeases.take(deskA, "broadcast:8")) {
+            planning.handOver();
+        }
+        assertThatThrownBy(() -> WorkLeases.take(deskB, "broadcast:8"))
+                .as("between desk-A's plan and its run").isInstanceOf(WorkTakenException.class);
+        try (Lease running = WorkLeases.take(deskA, "broadcast:8")) {
+            deskA.useTransaction(running::require);
+        }
+        WorkLeases.take(deskB, "broadcast:8").close();
+
+        // desk-A dies between its plan and its run: the hand-over runs out like any lease
+        WorkLeases.take(deskA, "broadcast:10").handOver();
+        Thread.sleep(LENGTH.toMillis() + 500);
+        WorkLeases.take(deskB, "broadcast:10").close();
+    }
+
+    @Test
     void theSameDesktopTakesBackALeaseItsDeadProcessLeft() {
         WorkLeases.take(deskA, "broadcast:9").stopRenewing();
-        Jdbi deskAAgain = Jdbi.create(() -> deskA.open().getConnection());
-        Engine.set(deskAAgain, database.engine());
-        WorkLeases.configure(deskAAgain, new WorkLeases.Holder("desk-A /data", "desk-A"), LENGTH);
+        Jdbi deskAAgain = TestDatabases.anotherDesktop(database, "desk-A", LENGTH);
 
         try (Lease again = WorkLeases.take(deskAAgain, "broadcast:9")) {
             deskAAgain.useTransaction(again::require);

@@ -66,8 +66,8 @@ class TeamWindowTest extends HeraldWindowTest {
         SharedServer server = TestPostgres.newDatabase();
         try (Database otherDesktop = Database.open(server)) {
             Jdbi deskB = otherDesktop.jdbi();
-            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
             WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
+            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
             try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
                 startHerald(Map.of("HERALD_DATABASE_URL", server.url(), "HERALD_DATABASE_USER", server.user(),
                         "HERALD_DATABASE_PASSWORD", server.password())).waitUntilReady();
