@@ -27,6 +27,9 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -51,6 +54,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -65,6 +69,7 @@ public final class HistoryController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CHECK_NOW = new KeyCodeCombination(KeyCode.F5);
+    private static final Duration LOOK_AGAIN_WHO_SENDS = Duration.seconds(2);
 
     private final HistoryViewModel viewModel;
     private final ResourceBundle bundle;
@@ -192,6 +197,17 @@ public final class HistoryController {
         // another desktop sends it: who, and when it was last heard from
         sentElsewhereLabel.textProperty().bind(elsewhere);
         showOnlyWhen(sentElsewhereLabel, elsewhere.isNotEmpty());
+        // read again while it shows: "last heard" moves on, and once that desktop gives the broadcast back
+        // (or its lease runs out) Resume is offered here without a click
+        Timeline whoSends = new Timeline(new KeyFrame(LOOK_AGAIN_WHO_SENDS, event -> viewModel.lookAgainWhoSends()));
+        whoSends.setCycleCount(Animation.INDEFINITE);
+        elsewhere.addListener((observable, before, now) -> {
+            if (now.isEmpty()) {
+                whoSends.stop();
+            } else {
+                whoSends.play();
+            }
+        });
         var scheduled = Bindings.createBooleanBinding(viewModel::canTakeBack, viewModel.selectedProperty());
         showOnlyWhen(takeBackButton, scheduled);
         showOnlyWhen(scheduleLabel, scheduled);

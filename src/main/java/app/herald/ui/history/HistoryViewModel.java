@@ -109,6 +109,16 @@ public final class HistoryViewModel {
         });
     }
 
+    /**
+     * Reads again who sends the chosen broadcast while another desktop does (the screen asks every
+     * few seconds): when it was last heard from, and whether it still holds the broadcast at all.
+     */
+    public void lookAgainWhoSends() {
+        if (!sentElsewhere.get().isEmpty()) {
+            readWhoSends(selected.get());
+        }
+    }
+
     /** "Broadcast 12 is being sent by RECEPTION-2, last heard from 4 seconds ago. …", or "" when no other desktop sends it. */
     public ReadOnlyStringProperty sentElsewhereProperty() {
         return sentElsewhere.getReadOnlyProperty();

@@ -81,7 +81,12 @@ class TeamWindowTest extends HeraldWindowTest {
                 assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isTrue();
                 WaitForAsyncUtils.waitForFxEvents();
                 Screenshots.save(robot, herald.stage().getScene(), "team-history");
+                // desk-B renews its lease every 15 seconds: here the time since it was heard from moves on meanwhile
+                herald.waitFor(() -> text("#sentElsewhereLabel").matches(".* last heard from ([3-9]|1\\d) seconds ago\\..*"));
             }
+            // desk-B gave it back: no click, and this desktop may resume it
+            herald.waitFor(() -> !visible("#sentElsewhereLabel")
+                    && !robot.lookup("#resumeButton").queryButton().isDisabled());
         }
     }
 
