@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends a Messaging broadcast's PENDING recipients, one message each, a window at a time: the
- * window is committed IN_FLIGHT (with the answers of the window before) in one synced commit,
- * then its messages go out, a few at once and no faster than the pace. A message Twilio did not
+ * Sends a Messaging broadcast's PENDING recipients, one message each, a group at a time: a group
+ * is committed IN_FLIGHT before its messages go out, a few at once and no faster than the pace,
+ * and while they go, the answers of the group before are committed with the group after marked
+ * IN_FLIGHT: one synced commit a group, and a window (two groups) IN_FLIGHT at most. A message Twilio did not
  * process (429, no connection) waits (Retry-After, else 1, 2, 4… s) and goes again; one that may
  * have been processed (a timeout, a reset, a 5xx) is UNCERTAIN and never sent again here; wrong
  * settings pause the broadcast with what was not sent PENDING. Pause and cancel stop every sender
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MessageDispatcher implements Dispatcher {
 
-    /** Recipients a window holds at most: a crash leaves at most so many UNCERTAIN, for reconciliation to settle. */
+    /** Recipients IN_FLIGHT at most (two groups): a crash leaves at most so many UNCERTAIN, for reconciliation to settle. */
     static final int LARGEST_WINDOW = 1_000;
     /** A wait is cut into slices this long, so a pause or cancel is seen within a second. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(200);
@@ -47,7 +48,8 @@ public final class MessageDispatcher implements Dispatcher {
     private final Clock clock;
     private final Pace pace;
     private final int senders;
-    private final int window;
+    /** Recipients a group holds: two groups are IN_FLIGHT at most, the one going out and the one marked next. */
+    private final int group;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
     /** Why the senders stopped by themselves (wrong settings, Twilio refusing to be hurried): set once. */
@@ -73,9 +75,9 @@ public final class MessageDispatcher implements Dispatcher {
         this.pace = new Pace(perSecond);
         // at a pace of a few a second, more senders would only wait for their slots, and a pause for them
         this.senders = Math.max(1, pace.limited() ? Math.min(senders, (int) Math.ceil(perSecond)) : senders);
-        // about a second of sending: answers are written down as they come, and a crash leaves little to look up
+        // about a second of sending in two groups: answers are written down as they come, and a crash leaves little to look up
         int secondOfSending = pace.limited() ? (int) Math.ceil(perSecond) : LARGEST_WINDOW;
-        this.window = Math.max(this.senders, Math.min(LARGEST_WINDOW, secondOfSending));
+        this.group = Math.max(this.senders, Math.min(LARGEST_WINDOW, secondOfSending) / 2);
     }
 
     @Override
@@ -107,26 +109,69 @@ public final class MessageDispatcher implements Dispatcher {
         }
     }
 
+    /**
+     * Two groups of half a window each: while one goes out, the answers of the group before are
+     * written down with the group after marked IN_FLIGHT, in one synced commit, so the senders never
+     * wait for the journal and a crash leaves at most a window (the group going out and the one
+     * marked next) IN_FLIGHT.
+     */
     private BroadcastState send(long broadcastId, String body, MessageTiming timing, Listener listener, ExecutorService pool)
             throws InterruptedException {
-        String after = "";
+        List<MessageJournal.Outgoing> ready = journal.inState(broadcastId, SendState.PENDING, "", group);
+        journal.commit(broadcastId, List.of(), ready);
+        String after = ready.isEmpty() ? "" : last(ready);
         List<Answer> answered = List.of();
         while (true) {
             String stop = stopReason();
             if (stop != null) {
-                journal.commit(broadcastId, answered, List.of());
+                // the group marked next never left: back to PENDING, with the answers of the one that went
+                writeDown(broadcastId, answered, neverLeft(ready), listener);
                 return end(broadcastId, cancelRequested ? BroadcastState.CANCELLED : BroadcastState.PAUSED, listener, stop);
             }
-            List<MessageJournal.Outgoing> next = journal.inState(broadcastId, SendState.PENDING, after, window);
-            journal.commit(broadcastId, answered, next);
-            if (next.isEmpty()) {
+            if (ready.isEmpty()) {
+                writeDown(broadcastId, answered, List.of(), listener);
                 reconcile(broadcastId, body, listener);
                 return end(broadcastId, BroadcastState.FINISHED, listener, "Every message has ended.");
             }
-            after = next.get(next.size() - 1).e164();
-            answered = sendWindow(next, body, timing, pool);
+            GroupGoing going = new GroupGoing(ready, body, timing, pool);
+            List<MessageJournal.Outgoing> next;
+            try {
+                next = journal.inState(broadcastId, SendState.PENDING, after, group);
+                journal.commit(broadcastId, answered, next);
+            } catch (RuntimeException e) {
+                // nothing more can be written down: the senders stop at their next message, and what
+                // went is IN_FLIGHT in the journal, to be looked up in Twilio's log
+                stoppedBecause.compareAndSet(null, "The journal could not be written: " + e.getMessage());
+                going.answers();
+                throw e;
+            }
+            if (!answered.isEmpty()) {
+                listener.progress(progress(broadcastId, summary(answered)));
+            }
+            if (!next.isEmpty()) {
+                after = last(next);
+            }
+            answered = going.answers();
+            ready = next;
+        }
+    }
+
+    /** The last answers written down with those of messages that never left (PENDING again), and said. */
+    private void writeDown(long broadcastId, List<Answer> answered, List<Answer> neverLeft, Listener listener) {
+        List<Answer> all = new ArrayList<>(answered);
+        all.addAll(neverLeft);
+        journal.commit(broadcastId, all, List.of());
+        if (!answered.isEmpty()) {
             listener.progress(progress(broadcastId, summary(answered)));
         }
+    }
+
+    private static String last(List<MessageJournal.Outgoing> numbers) {
+        return numbers.get(numbers.size() - 1).e164();
+    }
+
+    private static List<Answer> neverLeft(List<MessageJournal.Outgoing> numbers) {
+        return numbers.stream().map(number -> new Answer(number.e164(), SendState.PENDING, null, null, null)).toList();
     }
 
     /** Why to stop before the next message, or null to go on. */
@@ -145,46 +190,55 @@ public final class MessageDispatcher implements Dispatcher {
         return null;
     }
 
-    /** Sends the window's messages on the senders; each answer in the window's order, PENDING for those that did not go. */
-    private List<Answer> sendWindow(List<MessageJournal.Outgoing> numbers, String body, MessageTiming timing,
-            ExecutorService pool)
-            throws InterruptedException {
-        Answer[] answers = new Answer[numbers.size()];
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>(senders);
-        for (int i = 0; i < senders; i++) {
-            running.add(pool.submit(() -> {
-                int index;
-                while (stopReason() == null && (index = next.getAndIncrement()) < numbers.size()) {
-                    answers[index] = sendOne(numbers.get(index), body, timing);
-                }
-                return null;
-            }));
-        }
-        boolean interrupted = false;
-        for (Future<?> sender : running) {
-            while (true) {
-                try {
-                    sender.get(1, TimeUnit.DAYS);
-                    break;
-                } catch (InterruptedException e) {
-                    // the answers on their way are still written down: let the senders end, then pause
-                    interrupted = true;
-                    pauseRequested = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    throw new IllegalStateException("a message sender failed", e);
-                }
+    /** A group's messages on their way on the senders. */
+    private final class GroupGoing {
+
+        private final List<MessageJournal.Outgoing> numbers;
+        private final Answer[] answers;
+        private final List<Future<?>> senders = new ArrayList<>();
+
+        GroupGoing(List<MessageJournal.Outgoing> numbers, String body, MessageTiming timing, ExecutorService pool) {
+            this.numbers = numbers;
+            this.answers = new Answer[numbers.size()];
+            AtomicInteger next = new AtomicInteger();
+            for (int i = 0; i < MessageDispatcher.this.senders; i++) {
+                senders.add(pool.submit(() -> {
+                    int index;
+                    while (stopReason() == null && (index = next.getAndIncrement()) < numbers.size()) {
+                        answers[index] = sendOne(numbers.get(index), body, timing);
+                    }
+                    return null;
+                }));
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < answers.length; i++) {
-            if (answers[i] == null) {
-                answers[i] = new Answer(numbers.get(i).e164(), SendState.PENDING, null, null, null);
+
+        /** Waits for the senders to end; each answer in the group's order, PENDING for those that did not go. */
+        List<Answer> answers() throws InterruptedException {
+            boolean interrupted = false;
+            for (Future<?> sender : senders) {
+                while (true) {
+                    try {
+                        sender.get(1, TimeUnit.DAYS);
+                        break;
+                    } catch (InterruptedException e) {
+                        // the answers on their way are still written down: let the senders end, then pause
+                        interrupted = true;
+                        pauseRequested = true;
+                    } catch (ExecutionException | TimeoutException e) {
+                        throw new IllegalStateException("a message sender failed", e);
+                    }
+                }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < answers.length; i++) {
+                if (answers[i] == null) {
+                    answers[i] = new Answer(numbers.get(i).e164(), SendState.PENDING, null, null, null);
+                }
+            }
+            return Arrays.asList(answers);
         }
-        return Arrays.asList(answers);
     }
 
     /**

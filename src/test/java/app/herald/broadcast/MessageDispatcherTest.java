@@ -112,7 +112,7 @@ class MessageDispatcherTest {
         assertThat(last.ended()).isEqualTo(RECIPIENTS);
         assertThat(last.total()).isEqualTo(RECIPIENTS);
         assertThat(last.recipientsAccepted()).isEqualTo(RECIPIENTS);
-        assertThat(progress).as("sampled a window at a time, not per recipient").hasSizeLessThan(10);
+        assertThat(progress).as("sampled a group at a time, not per recipient").hasSizeLessThan(10);
         BroadcastRecipients reader = new BroadcastRecipients(database.jdbi());
         assertThat(reader.page(id, null, "person 1234", 10)).as("by name, case aside").extracting(RecipientOutcome::e164)
                 .containsExactly("+14152001234");
