@@ -2,6 +2,7 @@ package app.herald.broadcast;
 
 import app.herald.storage.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.herald.contacts.OptOut;
 import app.herald.contacts.OptOuts;
@@ -10,6 +11,7 @@ import app.herald.settings.ChannelKind;
 import app.herald.settings.TwilioChoice;
 import app.herald.settings.TwilioCredentials;
 import app.herald.storage.Database;
+import app.herald.storage.LeaseLostException;
 import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.Fault;
 import app.herald.twilio.simulator.TwilioSimulator;
@@ -246,6 +248,37 @@ class MessageDispatcherTest {
         simulator.setLatency(Duration.ZERO);
         assertThat(broadcasts.sending(id).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
         assertThat(createsPerNumber()).hasSize(RECIPIENTS).allSatisfy((number, creates) -> assertThat(creates).isEqualTo(1));
+    }
+
+    /** The journal's commit comes while a group is on its way: when it fails, that group's senders stop, and nothing they sent can go again. */
+    @Test
+    void aLostLeaseStopsTheSendersAndLeavesWhatWentInFlightNeverPending() throws Exception {
+        simulator.setLatency(Duration.ofMillis(5));
+        long id = start("Hello");
+        Sending sending = broadcasts.sending(id);
+        CompletableFuture<BroadcastState> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sending.run(progress -> { });
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (simulator.messageRequests() < 600) {
+            Thread.sleep(2);
+        }
+        // another desktop took the broadcast over: this one's next journal write is refused
+        database.jdbi().useHandle(handle -> handle.execute("DELETE FROM work_lease"));
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LeaseLostException.class);
+        int requestsAtTheEnd = simulator.messageRequests();
+        Thread.sleep(200);
+        assertThat(simulator.messageRequests()).as("no sender goes on after the run ended").isEqualTo(requestsAtTheEnd);
+        Map<String, SendState> states = recipients(id).stream()
+                .collect(Collectors.toMap(RecipientOutcome::e164, RecipientOutcome::state));
+        assertThat(createsPerNumber().keySet()).as("what Twilio has is never PENDING, to be sent again")
+                .allSatisfy(number -> assertThat(states.get(number)).isIn(SendState.ACCEPTED, SendState.IN_FLIGHT));
+        assertThat(states.values().stream().filter(state -> state == SendState.IN_FLIGHT).count())
+                .as("a window at most").isLessThanOrEqualTo(MessageDispatcher.LARGEST_WINDOW);
     }
 
     @Test
