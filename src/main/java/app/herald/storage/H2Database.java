@@ -70,6 +70,9 @@ final class H2Database implements Database {
             migrate(pool, fileBase);
             H2Database database = new H2Database(pool, fileBase, record, false);
             database.jdbi.getConfig(Durability.class).setAfterSync(database::record);
+            // one process at a time opens the file (the data folder's lock): a lease found now was held by
+            // one that died, under whatever name it had (the computer or the folder may have been renamed)
+            database.jdbi.useHandle(handle -> handle.execute("DELETE FROM work_lease"));
             // what the migrations wrote, on disk and recorded
             Checkpoints.sync(database.jdbi);
             return database;
@@ -151,7 +154,7 @@ final class H2Database implements Database {
      * Brings the state record up to the store's version, which a sync has just put on disk. Asked of
      * the store itself: INFORMATION_SCHEMA.SETTINGS gives the same figure, but makes every setting
      * first, the file's chunk statistics among them (a walk over all its chunks), and a Messaging
-     * send syncs a thousand times a million recipients: that query was a sixth of its journal's work.
+     * send syncs thousands of times for a million recipients: that query was a sixth of its journal's work.
      */
     private void record() {
         long version;

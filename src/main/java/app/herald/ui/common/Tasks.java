@@ -3,6 +3,7 @@ package app.herald.ui.common;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,13 @@ public final class Tasks {
         }
 
         public void start() {
-            worker.execute(this::runWork);
+            try {
+                worker.execute(this::runWork);
+            } catch (RejectedExecutionException e) {
+                // Herald is closing and its workers take nothing more: a screen's late timer or event asked
+                // for work nobody waits for any longer
+                LOG.debug("Background work asked for while Herald closes: not started", e);
+            }
         }
 
         private void runWork() {

@@ -199,7 +199,15 @@ public final class HistoryController {
         showOnlyWhen(sentElsewhereLabel, elsewhere.isNotEmpty());
         // read again while it shows: "last heard" moves on, and once that desktop gives the broadcast back
         // (or its lease runs out) Resume is offered here without a click
-        Timeline whoSends = new Timeline(new KeyFrame(LOOK_AGAIN_WHO_SENDS, event -> viewModel.lookAgainWhoSends()));
+        // (and stops once the window is gone: a timeline outlives its window, and Herald's work with it)
+        Timeline whoSends = new Timeline();
+        whoSends.getKeyFrames().add(new KeyFrame(LOOK_AGAIN_WHO_SENDS, event -> {
+            if (isShowing(sentElsewhereLabel)) {
+                viewModel.lookAgainWhoSends();
+            } else {
+                whoSends.stop();
+            }
+        }));
         whoSends.setCycleCount(Animation.INDEFINITE);
         elsewhere.addListener((observable, before, now) -> {
             if (now.isEmpty()) {
@@ -381,5 +389,9 @@ public final class HistoryController {
                 viewModel.markSentQuestion(batch), bundle.getString("history.markSent"))) {
             viewModel.markSent(batch);
         }
+    }
+
+    private static boolean isShowing(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
     }
 }

@@ -26,6 +26,21 @@ class TasksTest {
         assertThat(calls).containsExactly("success 42", "finally");
     }
 
+    /** A screen's timer may still fire while Herald closes: the work is not started, and nothing throws. */
+    @Test
+    void workAskedForOnceTheWorkersStoppedIsNotStarted() {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        List<String> calls = new ArrayList<>();
+
+        new Tasks(stopped, Runnable::run).run(() -> calls.add("work"))
+                .onSuccess(result -> calls.add("success"))
+                .andFinally(() -> calls.add("finally"))
+                .start();
+
+        assertThat(calls).isEmpty();
+    }
+
     @Test
     void failureRunsOnErrorThenAndFinally() {
         List<String> calls = new ArrayList<>();

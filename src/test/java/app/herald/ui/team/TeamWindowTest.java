@@ -69,13 +69,7 @@ class TeamWindowTest extends HeraldWindowTest {
             WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
             long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
             try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
-                startHerald(Map.of("HERALD_DATABASE_URL", server.url(), "HERALD_DATABASE_USER", server.user(),
-                        "HERALD_DATABASE_PASSWORD", server.password())).waitUntilReady();
-                // a broadcast with batches not sent yet is pointed out at the start
-                herald.waitFor(() -> herald.showing("Open History") || robot.lookup("Open History").tryQuery().isPresent());
-                robot.clickOn("Open History");
-
-                herald.waitFor(() -> visible("#sentElsewhereLabel"));
+                openHistoryWhileDeskBSends(server);
                 assertThat(text("#sentElsewhereLabel")).matches("Broadcast " + broadcast + " is being sent by desk-B, last heard"
                         + " from \\d+ seconds? ago\\. Only one computer sends a broadcast: .*");
                 assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isTrue();
@@ -88,6 +82,32 @@ class TeamWindowTest extends HeraldWindowTest {
             herald.waitFor(() -> !visible("#sentElsewhereLabel")
                     && !robot.lookup("#resumeButton").queryButton().isDisabled());
         }
+    }
+
+    /** The History screen must not go on reading once its window is gone (its work is shut down with Herald). */
+    @Test
+    void closingHistoryWhileAnotherDesktopSendsLeavesNothingReadingOn() throws Throwable {
+        SharedServer server = TestPostgres.newDatabase();
+        try (Database otherDesktop = Database.open(server)) {
+            Jdbi deskB = otherDesktop.jdbi();
+            WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
+            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
+            try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
+                openHistoryWhileDeskBSends(server);
+                herald.stop();
+                Thread.sleep(3_000);
+                WaitForAsyncUtils.checkException();
+            }
+        }
+    }
+
+    private void openHistoryWhileDeskBSends(SharedServer server) throws Exception {
+        startHerald(Map.of("HERALD_DATABASE_URL", server.url(), "HERALD_DATABASE_USER", server.user(),
+                "HERALD_DATABASE_PASSWORD", server.password())).waitUntilReady();
+        // a broadcast with batches not sent yet is pointed out at the start
+        herald.waitFor(() -> herald.showing("Open History") || robot.lookup("Open History").tryQuery().isPresent());
+        robot.clickOn("Open History");
+        herald.waitFor(() -> visible("#sentElsewhereLabel"));
     }
 
     private String text(String id) {
