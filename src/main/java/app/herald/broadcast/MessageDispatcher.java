@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Sends a Messaging broadcast's PENDING recipients, one message each, a group at a time: a group
  * is committed IN_FLIGHT before its messages go out, a few at once and no faster than the pace,
  * and while they go, the answers of the group before are committed with the group after marked
- * IN_FLIGHT: one synced commit a group, and a window (two groups) IN_FLIGHT at most. A message Twilio did not
- * process (429, no connection) waits (Retry-After, else 1, 2, 4… s) and goes again; one that may
+ * IN_FLIGHT: one synced commit a group, and a window (two groups) IN_FLIGHT at most. A message
+ * Twilio did not process (429, no connection) waits (Retry-After, else 1, 2, 4… s) and goes again; one that may
  * have been processed (a timeout, a reset, a 5xx) is UNCERTAIN and never sent again here; wrong
  * settings pause the broadcast with what was not sent PENDING. Pause and cancel stop every sender
  * before its next message. Before and after the sending, UNCERTAIN messages are looked up in

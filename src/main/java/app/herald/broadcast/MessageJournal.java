@@ -17,8 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  * The send journal of the Messaging channel, one row per recipient (batch 0 of the snapshot), in
  * groups: one synced commit writes the answers of a group that went out and marks a group
  * IN_FLIGHT before its requests leave (the dispatcher keeps two groups, a window, IN_FLIGHT at
- * most), and a million recipients cost a few thousand commits, not a million. Each change is made only from
- * the state DESIGN.md allows it from; the broadcast's counts move in the same commit.
+ * most), and a million recipients cost a few thousand commits, not a million. Each change is made
+ * only from the state DESIGN.md allows it from; the broadcast's counts move in the same commit.
  */
 final class MessageJournal {
 
@@ -81,8 +81,8 @@ final class MessageJournal {
 
     /**
      * One synced commit: the answers of a group that went out (from IN_FLIGHT; PENDING again for a
-     * message that never left), then the next group IN_FLIGHT (from PENDING). A recipient Twilio refused with 21610 is added to
-     * the opt-out list with it.
+     * message that never left), then the next group IN_FLIGHT (from PENDING). A recipient Twilio
+     * refused with 21610 is added to the opt-out list with it.
      *
      * @throws IllegalStateException when a recipient is not in the state the change needs: nothing is written
      */

@@ -88,7 +88,8 @@ public final class Templates {
                     .bind("id", read.id()).mapTo(Long.class).one() > 0;
             if (changed) {
                 throw new TemplateException("Someone else changed the template \u201c" + read.name()
-                        + "\u201d since you opened it, so it was not deleted. Look at their text, then delete it if you still want to.");
+                        + "\u201d since you opened it, so it was not deleted. Look at their text, then delete it if you"
+                        + " still want to.");
             }
         });
     }

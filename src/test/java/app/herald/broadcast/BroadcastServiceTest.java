@@ -127,7 +127,8 @@ class BroadcastServiceTest {
 
         long id = broadcasts.start(broadcasts.quote("Hello", List.of(parents), false));
 
-        assertThat(otherBroadcasts.sentElsewhere(id)).hasValueSatisfying(words -> assertThat(words).startsWith("Broadcast " + id + " is being sent by"));
+        assertThat(otherBroadcasts.sentElsewhere(id))
+                .hasValueSatisfying(words -> assertThat(words).startsWith("Broadcast " + id + " is being sent by"));
         assertThatThrownBy(() -> otherBroadcasts.sending(id).run(progress -> { })).isInstanceOf(BroadcastBusyException.class);
         assertThat(broadcasts.sending(id).run(progress -> { })).isEqualTo(BroadcastState.FINISHED);
         assertThat(new Broadcasts(database.jdbi()).find(id).orElseThrow().accepted()).isEqualTo(14_999);

@@ -82,6 +82,16 @@ class MessageDispatcherTest {
         return new BroadcastRecipients(database.jdbi()).page(id, null, "", 1_000_000);
     }
 
+    private static CompletableFuture<BroadcastState> inTheBackground(Sending sending) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return sending.run(progress -> { });
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private Map<String, Long> createsPerNumber() {
         return simulator.messages().stream().collect(Collectors.groupingBy(TwilioSimulator.Message::to, Collectors.counting()));
     }
@@ -224,13 +234,7 @@ class MessageDispatcherTest {
         simulator.setLatency(Duration.ofMillis(20));
         long id = start("Hello");
         Sending sending = broadcasts.sending(id);
-        CompletableFuture<BroadcastState> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return sending.run(progress -> { });
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<BroadcastState> run = inTheBackground(sending);
         while (simulator.messageRequests() < 100) {
             Thread.sleep(5);
         }
@@ -250,19 +254,16 @@ class MessageDispatcherTest {
         assertThat(createsPerNumber()).hasSize(RECIPIENTS).allSatisfy((number, creates) -> assertThat(creates).isEqualTo(1));
     }
 
-    /** The journal's commit comes while a group is on its way: when it fails, that group's senders stop, and nothing they sent can go again. */
+    /**
+     * The journal's commit comes while a group is on its way: when it fails, that group's senders
+     * stop, and nothing they sent can go again.
+     */
     @Test
     void aLostLeaseStopsTheSendersAndLeavesWhatWentInFlightNeverPending() throws Exception {
         simulator.setLatency(Duration.ofMillis(5));
         long id = start("Hello");
         Sending sending = broadcasts.sending(id);
-        CompletableFuture<BroadcastState> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return sending.run(progress -> { });
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<BroadcastState> run = inTheBackground(sending);
         while (simulator.messageRequests() < 600) {
             Thread.sleep(2);
         }
