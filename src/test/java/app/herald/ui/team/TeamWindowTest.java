@@ -66,8 +66,7 @@ class TeamWindowTest extends HeraldWindowTest {
         SharedServer server = TestPostgres.newDatabase();
         try (Database otherDesktop = Database.open(server)) {
             Jdbi deskB = otherDesktop.jdbi();
-            WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
-            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
+            long broadcast = plannedByDeskB(deskB);
             try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
                 openHistoryWhileDeskBSends(server);
                 assertThat(text("#sentElsewhereLabel")).matches("Broadcast " + broadcast + " is being sent by desk-B, last heard"
@@ -90,8 +89,7 @@ class TeamWindowTest extends HeraldWindowTest {
         SharedServer server = TestPostgres.newDatabase();
         try (Database otherDesktop = Database.open(server)) {
             Jdbi deskB = otherDesktop.jdbi();
-            WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
-            long broadcast = TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
+            long broadcast = plannedByDeskB(deskB);
             try (Lease sending = WorkLeases.take(deskB, "broadcast:" + broadcast)) {
                 openHistoryWhileDeskBSends(server);
                 herald.stop();
@@ -99,6 +97,12 @@ class TeamWindowTest extends HeraldWindowTest {
                 WaitForAsyncUtils.checkException();
             }
         }
+    }
+
+    /** A broadcast desk-B planned, whose leases are desk-B's. @return its id */
+    private static long plannedByDeskB(Jdbi deskB) {
+        WorkLeases.configure(deskB, new WorkLeases.Holder("desk-B /data", "desk-B"), Duration.ofMinutes(1));
+        return TestBroadcasts.plan(deskB, "The office is closed on Friday", List.of(TestContacts.list(deskB, "All", 3)));
     }
 
     private void openHistoryWhileDeskBSends(SharedServer server) throws Exception {
