@@ -72,10 +72,10 @@ class TeamWindowTest extends HeraldWindowTest {
                 assertThat(text("#sentElsewhereLabel")).matches("Broadcast " + broadcast + " is being sent by desk-B, last heard"
                         + " from \\d+ seconds? ago\\. Only one computer sends a broadcast: .*");
                 assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isTrue();
-                WaitForAsyncUtils.waitForFxEvents();
-                Screenshots.save(robot, herald.stage().getScene(), "team-history");
                 // desk-B renews its lease every 15 seconds: here the time since it was heard from moves on meanwhile
                 herald.waitFor(() -> text("#sentElsewhereLabel").matches(".* last heard from ([3-9]|1\\d) seconds ago\\..*"));
+                WaitForAsyncUtils.waitForFxEvents();
+                Screenshots.save(robot, herald.stage().getScene(), "team-history");
             }
             // desk-B gave it back: no click, and this desktop may resume it
             herald.waitFor(() -> !visible("#sentElsewhereLabel")
