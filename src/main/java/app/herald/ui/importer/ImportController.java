@@ -275,12 +275,22 @@ public final class ImportController {
         valueColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().value()));
         reasonColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
         reasonColumn.setCellFactory(column -> new TableCell<>() {
+            {
+                // reasons can be long (Excel's damage comes with advice): the whole text on hover. Made
+                // when the mouse comes, not per row shown: a tooltip is a window of its own, and making
+                // one for every visible row froze the window for tens of ms when the report appeared.
+                setOnMouseEntered(event -> {
+                    if (getTooltip() == null && getItem() != null) {
+                        setTooltip(new Tooltip(getItem()));
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(String reason, boolean empty) {
                 super.updateItem(reason, empty);
                 setText(empty ? null : reason);
-                // reasons can be long (Excel's damage comes with advice): the whole text on hover
-                setTooltip(empty || reason == null ? null : new Tooltip(reason));
+                setTooltip(null);
             }
         });
         viewModel.reportProperty().addListener((observable, previous, report) -> showReport(report));

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -66,6 +67,11 @@ class ImportDialogTest extends HeraldWindowTest {
         TableView<RejectedRow> rejected = robot.lookup("#rejectedTable").queryAs(TableView.class);
         assertThat(rejected.getItems()).anySatisfy(row -> assertThat(row.reason()).startsWith("damaged by Excel"));
         assertThat(visible("#saveRejectedButton")).isTrue();
+        TableCell<?, ?> reason = robot.from(rejected).lookup((TableCell<?, ?> cell) -> cell.getTableColumn() != null
+                && "reasonColumn".equals(cell.getTableColumn().getId()) && cell.getText() != null).query();
+        robot.moveTo(reason);
+        herald.waitFor(() -> reason.getTooltip() != null);
+        assertThat(reason.getTooltip().getText()).isEqualTo(reason.getText());
         Screenshots.save(robot, dialog().getScene(), "import-report");
 
         robot.clickOn("#cancelButton");
