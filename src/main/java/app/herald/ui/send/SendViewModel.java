@@ -113,6 +113,7 @@ public final class SendViewModel {
     private volatile boolean cancelAsked;
     private long broadcastId;
     private long startedAt;
+    private long sendingSince;
     private long endedAtStart;
 
     /**
@@ -300,7 +301,7 @@ public final class SendViewModel {
         }
         Quote confirmed = timed(schedule);
         phase.set(Phase.SENDING);
-        startedAt = nanoClock.getAsLong();
+        startClock();
         if (quote.resumes()) {
             dispatch(quote.broadcastId());
             return;
@@ -334,7 +335,11 @@ public final class SendViewModel {
                     running.cancel();
                 }
                 long endedBefore = running.endedBefore();
-                uiThread.execute(() -> endedAtStart = endedBefore);
+                long since = nanoClock.getAsLong();
+                uiThread.execute(() -> {
+                    endedAtStart = endedBefore;
+                    sendingSince = since;
+                });
                 state = running.run(unseen::add);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -369,9 +374,13 @@ public final class SendViewModel {
             long elapsed = (nanoClock.getAsLong() - startedAt) / 1_000_000_000L;
             elapsedSeconds.set(elapsed);
             long endedNow = ended.get() - endedAtStart;
-            // the pace of this run so far, over what is left; unknown until one of its batches (or messages) has ended
-            remainingSeconds.set(endedNow <= 0 ? -1 : elapsed * (total.get() - ended.get()) / endedNow);
-            perSecond.set(elapsed <= 0 ? 0 : endedNow / elapsed);
+            // the pace of this run's sending so far (the plan before it left out), in nanoseconds: a send
+            // of 150 messages takes under a second and was "0 a second" in whole seconds
+            double sendingSeconds = Math.max(1, nanoClock.getAsLong() - sendingSince) / 1e9;
+            double pace = endedNow / sendingSeconds;
+            // over what is left; unknown until one of its batches (or messages) has ended
+            remainingSeconds.set(endedNow <= 0 ? -1 : Math.round((total.get() - ended.get()) / pace));
+            perSecond.set(Math.round(pace));
         } else {
             remainingSeconds.set(phase.get() == Phase.DONE ? 0 : -1);
         }
@@ -393,8 +402,15 @@ public final class SendViewModel {
         }
         outcome.set(null);
         phase.set(Phase.SENDING);
-        startedAt = nanoClock.getAsLong();
+        startClock();
         dispatch(broadcastId);
+    }
+
+    /** The time shown from now; the pace counts from when the run itself starts (see {@link #dispatch}). */
+    private void startClock() {
+        startedAt = nanoClock.getAsLong();
+        sendingSince = startedAt;
+        endedAtStart = ended.get();
     }
 
     /** Stops after the batch on its way; the rest stays unsent. */

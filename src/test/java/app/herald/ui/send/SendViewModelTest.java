@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,26 @@ class SendViewModelTest {
 
             assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.DONE);
             assertThat(viewModel.remainingSecondsProperty().get()).isZero();
+        }
+    }
+
+    @Test
+    void aSendShorterThanASecondShowsItsPaceNotZero() {
+        AtomicLong nanos = new AtomicLong();
+        LongSupplier millisecondEachLook = () -> nanos.addAndGet(1_000_000);
+        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(ChannelKind.MESSAGES), Map.of())) {
+            BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), simulation);
+            SendViewModel viewModel = new SendViewModel(broadcasts.quote("School closes at noon", List.of(list), false),
+                    Optional::empty, Optional.empty(), broadcasts, SameThreadTasks.create(), Runnable::run, Runnable::run,
+                    millisecondEachLook, BUNDLE);
+
+            viewModel.send();
+
+            assertThat(viewModel.endedProperty().get()).isEqualTo(12_000);
+            long looks = nanos.get() / 1_000_000;
+            assertThat(looks).as("the clock was read a few times, not per message").isLessThan(100);
+            assertThat(viewModel.perSecondProperty().get()).as("12,000 in under 0.1 s of this clock")
+                    .isGreaterThan(12_000 * 10);
         }
     }
 
