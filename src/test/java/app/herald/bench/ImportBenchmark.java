@@ -59,6 +59,14 @@ public final class ImportBenchmark {
             generate(sequential, rows, false);
             Platform.startup(() -> { });
 
+            if (args.length > 1 && args[1].equals("dialog")) {
+                // the import dialog's figures alone, into an empty file: -Dbenchmark.only=dialog
+                System.out.printf("%n-- the shuffled file through the import dialog%n");
+                try (Database opened = Database.open(folder.resolve("dialog").resolve("herald"))) {
+                    DialogImportBenchmark.run(opened.jdbi(), shuffled);
+                }
+                return;
+            }
             if (args.length > 1 && args[1].equals("postgresql")) {
                 // the shared server's figures alone: ./mvnw -Pbenchmark exec:exec@import-benchmark -Dbenchmark.only=postgresql
                 measureOnPostgresql(shuffled, rows);
