@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 public interface Database extends AutoCloseable {
 
     /** The schema version of this Herald: its newest migration (DatabaseTest checks that they agree). */
-    int SCHEMA_VERSION = 17;
+    int SCHEMA_VERSION = 18;
 
     /** The H2 database whose files start with {@code fileBase}, e.g. {@code .../herald} for {@code .../herald.mv.db}. */
     static Database open(Path fileBase) {
