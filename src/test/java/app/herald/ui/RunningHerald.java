@@ -79,10 +79,14 @@ public final class RunningHerald implements AutoCloseable {
         }
     }
 
-    /** Waits for the condition; when it never comes, the windows are saved under target/ui-failures first. */
+    /**
+     * Waits for the condition, read on the FX thread: read from the test's thread it walked the
+     * scene graph while the FX thread changed it (an IndexOutOfBoundsException in a CI run). When it
+     * never comes, the windows are saved under target/ui-failures first.
+     */
     public void waitFor(Callable<Boolean> condition) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             Screenshots.saveFailure(robot, "timeout-" + System.currentTimeMillis());
             throw e;

@@ -85,9 +85,9 @@ class PersonalMessageWindowTest extends HeraldWindowTest {
                 .anySatisfy(message -> assertThat(message.body()).isEqualTo("Hallo Bjørn, your group is Team A."));
 
         shortcut(KeyCode.DIGIT1);
-        herald.waitFor(() -> herald.shows("1\u2013100 of 150"));
+        herald.waitFor(() -> herald.showing("1\u2013100 of 150"));
         robot.clickOn("#contactTable").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL).write("89721047");
-        herald.waitFor(() -> herald.shows("1\u20131 of 1") && visible("Bjørn Schäfer"));
+        herald.waitFor(() -> herald.showing("1\u20131 of 1") && visible("Bjørn Schäfer"));
         robot.doubleClickOn("Bjørn Schäfer");
         herald.waitFor(() -> robot.lookup("#numberDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#textField1").queryAs(TextField.class).getText()).isEqualTo("Bjørn");

@@ -17,7 +17,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -92,14 +91,14 @@ class MainWindowTest extends HeraldWindowTest {
     void aSecondHeraldOnTheSameDataSaysSoInsteadOfCrashing() throws Exception {
         try (Storage first = TestStorage.open(home)) {
             startHerald();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#problemPane").query().isVisible());
+            herald.waitFor(() -> robot.lookup("#problemPane").query().isVisible());
 
             assertThat(shows("Herald cannot open your data")).isTrue();
             assertThat(robot.lookup("#problemText").queryAs(Label.class).getText()).startsWith("Herald is already open");
             assertThat(robot.lookup("#navigation").query().isDisabled()).isTrue();
 
             robot.clickOn("#problemQuitButton");
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !herald.stage().isShowing());
+            herald.waitFor(() -> !herald.stage().isShowing());
             herald.stop();
         }
         assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
@@ -114,7 +113,7 @@ class MainWindowTest extends HeraldWindowTest {
         Files.write(home.resolve("herald.mv.db"), new byte[8192]);
 
         startHerald();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#restoreButton").query().isVisible());
+        herald.waitFor(() -> robot.lookup("#restoreButton").query().isVisible());
         assertThat(robot.lookup("#problemText").queryAs(Label.class).getText()).contains("is damaged");
         assertThat(robot.lookup("#restoreButton").queryButton().getText()).startsWith("Restore the backup of");
         Screenshots.save(robot, herald.stage().getScene(), "data-damaged");
@@ -136,7 +135,7 @@ class MainWindowTest extends HeraldWindowTest {
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
 
         startHerald();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#warningDialog").tryQuery().isPresent());
+        herald.waitFor(() -> robot.lookup("#warningDialog").tryQuery().isPresent());
 
         assertThat(robot.lookup("#warningDialog").queryAs(DialogPane.class).getContentText())
                 .contains("could be read by other people").contains("make a new secret");
@@ -152,7 +151,7 @@ class MainWindowTest extends HeraldWindowTest {
         waitUntilReady();
 
         robot.clickOn("Help").clickOn("About Herald");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        herald.waitFor(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
 
         DialogPane about = robot.lookup("#aboutDialog").queryAs(DialogPane.class);
         assertThat(about.getHeaderText()).isEqualTo("Herald " + Version.current());
