@@ -21,9 +21,6 @@ import app.herald.storage.Storage;
 import app.herald.storage.TestPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +122,7 @@ public final class ImportBenchmark {
         parseAndValidate(csv, format, mapping, 100_000);
 
         long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
-        resetPeaks();
+        HeapUse heap = HeapUse.watch();
         // the FX thread with no window, probed during the plain import: what GC and a busy CPU alone cost it
         FxThreadProbe idleFx = new FxThreadProbe();
         long start = System.nanoTime();
@@ -133,14 +130,14 @@ public final class ImportBenchmark {
                 .importFile(new ImportRequest(csv, format, mapping, "US", "Benchmark", true), new ImportProgress());
         long importNanos = System.nanoTime() - start;
         idleFx.close();
-        long peakHeap = heapPeakBytes();
+        heap.close();
 
         System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline / 1e9, rows / (baseline / 1e9));
         System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n",
                 importNanos / 1e9, rows / (importNanos / 1e9), (double) importNanos / baseline);
         System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
                 report.imported(), report.duplicates(), report.invalid(), report.landlines());
-        System.out.printf("peak heap during the import: %,d MB%n", peakHeap >> 20);
+        System.out.printf("heap during the import: %s%n", heap.describe());
         System.out.printf("FX thread with no window, during the import: %s%n", idleFx.summary());
         return new RecipientLists(database.jdbi()).find("Benchmark").orElseThrow().id();
     }
@@ -246,17 +243,5 @@ public final class ImportBenchmark {
             case 8 -> String.format("+1 (617) %03d-%04d", 200 + line / 10_000 % 800, line % 10_000);
             default -> String.format("720%03d%04d", 200 + line / 10_000 % 800, line % 10_000);
         };
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeakBytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
     }
 }

@@ -14,9 +14,6 @@ import app.herald.twilio.GatewayException;
 import app.herald.twilio.MessagingChannel;
 import app.herald.twilio.TwilioConnections;
 import app.herald.twilio.simulator.TwilioSimulator;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,13 +66,13 @@ public final class MessagingBenchmark {
             BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
             Quote quote = broadcasts.quote(BODY, List.of(list), false);
             twilio.current();
-            resetPeaks();
+            HeapUse heap = HeapUse.watch();
             long start = System.nanoTime();
             long id = broadcasts.start(quote);
             long planned = System.nanoTime();
             BroadcastState state = broadcasts.sending(id).run(progress -> { });
             long sent = System.nanoTime();
-            long peak = peakHeap();
+            heap.close();
             // the machine may have slowed or sped up meanwhile: the bare loop once more, after
             long bareAfter = bareLoop(recipients, senders);
             double bareMean = (bare + bareAfter) / 2.0;
@@ -88,7 +85,7 @@ public final class MessagingBenchmark {
             System.out.printf("plan (snapshot, each recipient PENDING):     %7.2f s%n", (planned - start) / 1e9);
             System.out.printf("send through the journal:                    %7.2f s, %,.0f messages/s, %.2f x the bare loop (%s)%n",
                     (sent - planned) / 1e9, recipients / ((sent - planned) / 1e9), (sent - planned) / bareMean, state);
-            System.out.printf("peak heap while planning and sending:        %7d MB (simulator included)%n", peak >> 20);
+            System.out.printf("heap while planning and sending (simulator included): %s%n", heap.describe());
             SendDialogBenchmark.run(database.jdbi(), small, ChannelKind.MESSAGES);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
@@ -129,16 +126,5 @@ public final class MessagingBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The sum of the heap pools' peaks since {@link #resetPeaks()}: an upper bound of what was live at once. */
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 }
