@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -85,6 +86,10 @@ public final class RunningHerald implements AutoCloseable {
      * never comes, the windows are saved under target/ui-failures first.
      */
     public void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        if (Platform.isFxApplicationThread()) {
+            // a wait inside a condition would hold the FX thread the condition needs: it would hang, not fail
+            throw new IllegalStateException("waitFor is called from a condition on the FX thread: use showing, not shows");
+        }
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
