@@ -86,12 +86,17 @@ public final class RunningHerald implements AutoCloseable {
      * never comes, the windows are saved under target/ui-failures first.
      */
     public void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        waitFor(20, condition);
+    }
+
+    /** {@link #waitFor(Callable)} for at most {@code seconds}. */
+    public void waitFor(long seconds, Callable<Boolean> condition) throws TimeoutException {
         if (Platform.isFxApplicationThread()) {
             // a wait inside a condition would hold the FX thread the condition needs: it would hang, not fail
             throw new IllegalStateException("waitFor is called from a condition on the FX thread: use showing, not shows");
         }
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             Screenshots.saveFailure(robot, "timeout-" + System.currentTimeMillis());
             throw e;

@@ -98,7 +98,7 @@ class MainWindowTest extends HeraldWindowTest {
             assertThat(robot.lookup("#navigation").query().isDisabled()).isTrue();
 
             robot.clickOn("#problemQuitButton");
-            herald.waitFor(() -> !herald.stage().isShowing());
+            herald.waitFor(5, () -> !herald.stage().isShowing());
             herald.stop();
         }
         assertThat(new DataFolder(home).uiPreferences()).as("the turned-away Herald wrote nothing").doesNotExist();
@@ -151,7 +151,7 @@ class MainWindowTest extends HeraldWindowTest {
         waitUntilReady();
 
         robot.clickOn("Help").clickOn("About Herald");
-        herald.waitFor(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
+        herald.waitFor(5, () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
 
         DialogPane about = robot.lookup("#aboutDialog").queryAs(DialogPane.class);
         assertThat(about.getHeaderText()).isEqualTo("Herald " + Version.current());
