@@ -61,30 +61,37 @@ public final class MessagingBenchmark {
 
             // warm-up: the JIT, the connection pool, the simulator
             bareLoop(Math.max(20_000, recipients / 5), senders);
-            long bare = bareLoop(recipients, senders);
+            Stopwatch bare = bareLoop(recipients, senders);
 
             BroadcastService broadcasts = TestBroadcasts.service(database.jdbi(), twilio);
             Quote quote = broadcasts.quote(BODY, List.of(list), false);
             twilio.current();
             HeapUse heap = HeapUse.watch();
-            long start = System.nanoTime();
+            Stopwatch planning = Stopwatch.start();
             long id = broadcasts.start(quote);
-            long planned = System.nanoTime();
+            Stopwatch plan = planning.elapsed();
+            Stopwatch sending = Stopwatch.start();
             BroadcastState state = broadcasts.sending(id).run(progress -> { });
-            long sent = System.nanoTime();
+            Stopwatch sent = sending.elapsed();
             heap.close();
             // the machine may have slowed or sped up meanwhile: the bare loop once more, after
-            long bareAfter = bareLoop(recipients, senders);
-            double bareMean = (bare + bareAfter) / 2.0;
+            Stopwatch bareAfter = bareLoop(recipients, senders);
+            double bareMean = (bare.wallSeconds() + bareAfter.wallSeconds()) / 2;
+            double bareCpuMean = (bare.cpuSeconds() + bareAfter.cpuSeconds()) / 2;
 
             System.out.printf("machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name"), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("bare SDK loop, %,d creates, %d at once:  %7.2f s before, %.2f s after: %,.0f messages/s%n",
-                    recipients, senders, bare / 1e9, bareAfter / 1e9, recipients / (bareMean / 1e9));
-            System.out.printf("plan (snapshot, each recipient PENDING):     %7.2f s%n", (planned - start) / 1e9);
-            System.out.printf("send through the journal:                    %7.2f s, %,.0f messages/s, %.2f x the bare loop (%s)%n",
-                    (sent - planned) / 1e9, recipients / ((sent - planned) / 1e9), (sent - planned) / bareMean, state);
+            System.out.printf("bare SDK loop, %,d creates, %d at once:  %7.2f s before (CPU %.2f s), %.2f s after (CPU %.2f s):"
+                            + " %,.0f messages/s%n", recipients, senders, bare.wallSeconds(), bare.cpuSeconds(),
+                    bareAfter.wallSeconds(), bareAfter.cpuSeconds(), recipients / bareMean);
+            System.out.printf("plan (snapshot, each recipient PENDING):     %7.2f s%n", plan.wallSeconds());
+            System.out.printf("send through the journal:                    %7.2f s (CPU %.2f s), %,.0f messages/s, %.2f x the bare"
+                            + " loops' mean (%.2f x the one before, %.2f x the one after) (%s)%n", sent.wallSeconds(),
+                    sent.cpuSeconds(), recipients / sent.wallSeconds(), sent.wallSeconds() / bareMean,
+                    sent.wallSeconds() / bare.wallSeconds(), sent.wallSeconds() / bareAfter.wallSeconds(), state);
+            System.out.printf("the journal's cost in CPU (every thread of this JVM, the simulator's included): %.2f x the bare"
+                    + " loops' mean%n", sent.cpuSeconds() / bareCpuMean);
             System.out.printf("heap while planning and sending (simulator included): %s%n", heap.describe());
             SendDialogBenchmark.run(database.jdbi(), small, ChannelKind.MESSAGES);
         } finally {
@@ -96,15 +103,15 @@ public final class MessagingBenchmark {
 
     /**
      * The same creates, {@code senders} at once, with nothing written down, to a simulator of its
-     * own that starts empty as the embedded one does. @return nanoseconds
+     * own that starts empty as the embedded one does.
      */
-    private static long bareLoop(int count, int senders) throws Exception {
+    private static Stopwatch bareLoop(int count, int senders) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         AtomicLong next = new AtomicLong();
         try (TwilioSimulator simulator = TwilioSimulator.start(0, null)) {
             MessagingChannel channel = new MessagingChannel(TwilioSimulator.MESSAGING_CREDENTIALS, simulator.baseUrl(),
                     Duration.ofSeconds(60));
-            long start = System.nanoTime();
+            Stopwatch start = Stopwatch.start();
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < senders; i++) {
                 running.add(pool.submit(() -> {
@@ -122,7 +129,7 @@ public final class MessagingBenchmark {
             for (Future<?> sender : running) {
                 sender.get();
             }
-            return System.nanoTime() - start;
+            return start.elapsed();
         } finally {
             pool.shutdown();
         }
