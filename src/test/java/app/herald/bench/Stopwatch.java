@@ -5,8 +5,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * A stretch of work's wall time and the CPU time this whole JVM spent in it (every thread: the
- * senders, the simulator, H2, the collector). On a shared machine the wall time of one and the same
- * loop moved by 45% within a run; the CPU time says how much work was done, whoever else had the cores.
+ * senders, the simulator, H2, the collector); from {@link #start()}, the readings to measure from.
+ * On this shared machine the wall time of one and the same loop moved by 45% within a run and its
+ * CPU time by 12%: the CPU time says more nearly how much work was done, whoever else had the cores.
  */
 record Stopwatch(long wallNanos, long cpuNanos) {
 
