@@ -183,7 +183,6 @@ public final class ImportBenchmark {
                 (System.nanoTime() - start) / 1e6);
     }
 
-    /** The floor an import cannot beat: commons-csv and libphonenumber on one thread, nothing stored. */
     /**
      * The CPU time of both, and on PostgreSQL the server's too: the baseline runs on one thread, the
      * import on several and, in this benchmark, beside its server on the same two cores.
@@ -198,6 +197,7 @@ public final class ImportBenchmark {
                 (imported.cpuSeconds() + serverCpu) / baseline.cpuSeconds());
     }
 
+    /** The floor an import cannot beat: commons-csv and libphonenumber on one thread, nothing stored. */
     private static long parseAndValidate(Path csv, CsvFormat format, ColumnMapping mapping, long limit) throws IOException {
         PhoneNumbers phones = new PhoneNumbers("US");
         long start = System.nanoTime();
