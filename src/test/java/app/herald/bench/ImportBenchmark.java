@@ -122,27 +122,24 @@ public final class ImportBenchmark {
         // warm-up on a part, so neither measurement pays for the JIT alone
         parseAndValidate(csv, format, mapping, 100_000);
 
-        Stopwatch baselineWatch = Stopwatch.start();
-        long baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
-        Stopwatch baselineTaken = baselineWatch.elapsed();
+        Stopwatch baseline = parseAndValidate(csv, format, mapping, Long.MAX_VALUE);
         HeapUse heap = HeapUse.watch();
         // the FX thread with no window, probed during the plain import: what GC and a busy CPU alone cost it
         FxThreadProbe idleFx = new FxThreadProbe();
         double serverBefore = PostgresCpu.seconds();
-        Stopwatch importWatch = Stopwatch.start();
-        long start = System.nanoTime();
+        Stopwatch importing = Stopwatch.start();
         ImportReport report = new ContactImporter(database.jdbi())
                 .importFile(new ImportRequest(csv, format, mapping, "US", "Benchmark", true), new ImportProgress());
-        long importNanos = System.nanoTime() - start;
-        Stopwatch importTaken = importWatch.elapsed();
+        Stopwatch imported = importing.elapsed();
         double serverCpu = PostgresCpu.seconds() - serverBefore;
         idleFx.close();
         heap.close();
 
-        System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline / 1e9, rows / (baseline / 1e9));
-        System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n",
-                importNanos / 1e9, rows / (importNanos / 1e9), (double) importNanos / baseline);
-        System.out.println(cpuTimes(database.engine(), baselineTaken, importTaken, serverCpu));
+        System.out.printf("parse + validate only: %6.2f s  (%,.0f rows/s)%n", baseline.wallSeconds(),
+                rows / baseline.wallSeconds());
+        System.out.printf("whole import:          %6.2f s  (%,.0f rows/s), %.2f x the baseline%n", imported.wallSeconds(),
+                rows / imported.wallSeconds(), imported.wallSeconds() / baseline.wallSeconds());
+        System.out.println(cpuTimes(database.engine(), baseline, imported, serverCpu));
         System.out.printf("imported %,d, duplicates %,d, invalid %,d, landlines %,d%n",
                 report.imported(), report.duplicates(), report.invalid(), report.landlines());
         System.out.printf("heap during the import: %s%n", heap.describe());
@@ -198,9 +195,10 @@ public final class ImportBenchmark {
     }
 
     /** The floor an import cannot beat: commons-csv and libphonenumber on one thread, nothing stored. */
-    private static long parseAndValidate(Path csv, CsvFormat format, ColumnMapping mapping, long limit) throws IOException {
+    private static Stopwatch parseAndValidate(Path csv, CsvFormat format, ColumnMapping mapping, long limit)
+            throws IOException {
         PhoneNumbers phones = new PhoneNumbers("US");
-        long start = System.nanoTime();
+        Stopwatch start = Stopwatch.start();
         long valid = 0;
         try (CSVParser parser = CsvFiles.open(csv, format, read -> { })) {
             for (CSVRecord record : parser) {
@@ -217,7 +215,7 @@ public final class ImportBenchmark {
         if (valid == 0) {
             throw new IllegalStateException("nothing valid: the generator is broken");
         }
-        return System.nanoTime() - start;
+        return start.elapsed();
     }
 
     /**
