@@ -12,12 +12,7 @@ import java.util.Optional;
  */
 record CpuSchedule(long ranNanos, long queuedNanos) {
 
-    /** The calling thread's, read through {@code /proc/thread-self}. */
-    static Optional<CpuSchedule> ofThisThread() {
-        return read(Path.of("/proc/thread-self/schedstat"));
-    }
-
-    /** The calling thread's {@code /proc} folder, to read it from other threads with {@link #of}. */
+    /** The calling thread's {@code /proc} folder, for {@link #of} to read from any thread. */
     static Optional<Path> folderOfThisThread() {
         try {
             return Optional.of(Path.of("/proc/self/task").resolve(Files.readSymbolicLink(Path.of("/proc/thread-self"))
@@ -28,10 +23,7 @@ record CpuSchedule(long ranNanos, long queuedNanos) {
     }
 
     static Optional<CpuSchedule> of(Path threadFolder) {
-        return read(threadFolder.resolve("schedstat"));
-    }
-
-    private static Optional<CpuSchedule> read(Path schedstat) {
+        Path schedstat = threadFolder.resolve("schedstat");
         if (!Files.isReadable(schedstat)) {
             return Optional.empty();
         }

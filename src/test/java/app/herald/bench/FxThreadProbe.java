@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Asks the FX thread for a moment every 5 ms and keeps how long each answer took: the longest is
@@ -34,15 +34,13 @@ final class FxThreadProbe implements AutoCloseable {
     });
 
     FxThreadProbe() throws InterruptedException, ExecutionException {
-        CompletableFuture<Optional<Path>> fxThreadFolder = new CompletableFuture<>();
-        Platform.runLater(() -> fxThreadFolder.complete(CpuSchedule.folderOfThisThread()));
-        Optional<Path> fxThread = fxThreadFolder.get();
+        Optional<Path> fxThread = WaitForAsyncUtils.asyncFx(CpuSchedule::folderOfThisThread).get();
         ticker.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             Optional<CpuSchedule> before = fxThread.flatMap(CpuSchedule::of);
             Platform.runLater(() -> {
                 long waited = System.nanoTime() - posted;
-                record(new Probe(posted, waited, before.flatMap(was -> CpuSchedule.ofThisThread().map(now -> now.since(was)))));
+                record(new Probe(posted, waited, before.flatMap(was -> fxThread.flatMap(CpuSchedule::of).map(now -> now.since(was)))));
             });
         }, 0, PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -23,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.jdbi.v3.core.Jdbi;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A list sent through the real send dialog (headless, on Monocle) to the embedded simulator,
@@ -87,19 +89,16 @@ final class SendDialogBenchmark {
      * send began (a 115 ms layout pass, the pulse logger showed). The caller closes it again, so that
      * it is not painted beside the dialog in Monocle's software renderer.
      */
-    private static Stage showAListOfLists() throws InterruptedException {
-        AtomicReference<Stage> composer = new AtomicReference<>();
-        CountDownLatch shown = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            composer.set(new Stage());
-            composer.get().setScene(new Scene(new StackPane(new ListView<>(FXCollections.observableArrayList(
+    private static Stage showAListOfLists() throws InterruptedException, ExecutionException {
+        Stage composer = WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(new ListView<>(FXCollections.observableArrayList(
                     "Everyone", "Parents", "Staff"))), 400, 300));
-            composer.get().show();
-            shown.countDown();
-        });
-        shown.await();
+            stage.show();
+            return stage;
+        }).get();
         settle();
-        return composer.get();
+        return composer;
     }
 
     private static void settle() throws InterruptedException {
