@@ -103,7 +103,7 @@ public final class MessageDispatcher implements Dispatcher {
             return thread;
         });
         try {
-            return send(broadcastId, body, timing, listener, pool);
+            return journal.onOneConnection(handle -> send(broadcastId, body, timing, listener, pool));
         } finally {
             pool.shutdown();
         }
@@ -327,16 +327,35 @@ public final class MessageDispatcher implements Dispatcher {
         return state;
     }
 
+    /** What a group's answers came to, in one pass: a group is hundreds of answers, and a send a few thousand groups. */
     private static String summary(List<Answer> answers) {
-        long accepted = answers.stream().filter(answer -> answer.state() == SendState.ACCEPTED).count();
-        List<Answer> refused = answers.stream().filter(answer -> answer.state() == SendState.FAILED).toList();
-        long uncertain = answers.stream().filter(answer -> answer.state() == SendState.UNCERTAIN).count();
+        long accepted = 0;
+        long refused = 0;
+        long uncertain = 0;
+        Answer lastAccepted = null;
+        Answer firstRefused = null;
+        for (Answer answer : answers) {
+            switch (answer.state()) {
+                case ACCEPTED -> {
+                    accepted++;
+                    lastAccepted = answer;
+                }
+                case FAILED -> {
+                    if (refused++ == 0) {
+                        firstRefused = answer;
+                    }
+                }
+                case UNCERTAIN -> uncertain++;
+                default -> {
+                }
+            }
+        }
         StringBuilder event = new StringBuilder(String.format("%,d more messages: %,d accepted", answers.size(), accepted));
-        answers.stream().filter(answer -> answer.state() == SendState.ACCEPTED).reduce((first, second) -> second)
-                .ifPresent(last -> event.append(" (the last: ").append(last.e164()).append(' ').append(last.sid()).append(')'));
-        if (!refused.isEmpty()) {
-            event.append(String.format(", %,d refused (%s: %s)", refused.size(), refused.get(0).e164(),
-                    refused.get(0).errorMessage()));
+        if (lastAccepted != null) {
+            event.append(" (the last: ").append(lastAccepted.e164()).append(' ').append(lastAccepted.sid()).append(')');
+        }
+        if (firstRefused != null) {
+            event.append(String.format(", %,d refused (%s: %s)", refused, firstRefused.e164(), firstRefused.errorMessage()));
         }
         if (uncertain > 0) {
             event.append(String.format(", %,d uncertain", uncertain));
