@@ -1,5 +1,6 @@
 package app.herald.bench;
 
+import app.herald.bench.SendDialogBenchmark.DialogSend;
 import app.herald.broadcast.BroadcastService;
 import app.herald.broadcast.BroadcastState;
 import app.herald.broadcast.Quote;
@@ -84,7 +85,7 @@ public final class SendBenchmark {
                     (double) (sent - planned) / bare, state);
             System.out.printf("plan + send:                   %6.2f s, %.2f x the bare loop%n", (sent - start) / 1e9,
                     (double) (sent - start) / bare);
-            SendDialogBenchmark.run(database.jdbi(), list, ChannelKind.NOTIFY);
+            SendDialogBenchmark.run(database.jdbi(), ChannelKind.NOTIFY, List.of(DialogSend.embedded(list, ChannelKind.NOTIFY)));
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

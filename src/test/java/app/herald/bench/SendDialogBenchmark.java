@@ -17,70 +17,103 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.jdbi.v3.core.Jdbi;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A list sent through the real send dialog (headless, on Monocle) to the embedded simulator,
- * through either channel, with the FX thread probed: how long the window could freeze meanwhile.
+ * Lists sent through the real send dialog (headless, on Monocle), through either channel, with the
+ * FX thread probed: how long the window could freeze meanwhile.
  */
 final class SendDialogBenchmark {
+
+    /** A list to send through the dialog, and the Twilio it goes to, named in the figures. */
+    record DialogSend(String twilio, long listId, Supplier<TwilioConnections> connections) {
+
+        /** To the simulator embedded in this JVM, as Herald in SIMULATION sends. */
+        static DialogSend embedded(long listId, ChannelKind channel) {
+            return new DialogSend("to the simulator in this JVM", listId,
+                    () -> new TwilioConnections(TwilioChoice.simulation(channel), Map.of()));
+        }
+    }
 
     private SendDialogBenchmark() {
     }
 
-    static void run(Jdbi jdbi, long listId, ChannelKind channel) throws Exception {
+    /** Each list in turn, each through a send dialog of its own. */
+    static void run(Jdbi jdbi, ChannelKind channel, List<DialogSend> sends) throws Exception {
         Platform.startup(() -> { });
+        // the windows of one list are closed before the next list's open: JavaFX stays up meanwhile
+        Platform.setImplicitExit(false);
         ExecutorService workers = NamedExecutors.fixedPool("bench-worker", 2);
         ExecutorService sender = NamedExecutors.fixedPool("bench-sender", 1);
         Tasks tasks = new Tasks(workers, Platform::runLater);
         ResourceBundle bundle = ResourceBundle.getBundle("app.herald.ui.messages");
-        AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
-        try (TwilioConnections simulation = new TwilioConnections(TwilioChoice.simulation(channel), Map.of())) {
-            BroadcastService broadcasts = TestBroadcasts.service(jdbi, simulation);
-            var quote = broadcasts.quote("School closes at noon", List.of(listId), false);
-            Stage composer = showAListOfLists();
-            Platform.runLater(() -> {
-                Stage owner = new Stage();
-                owner.setScene(new Scene(new StackPane(), 1100, 720));
-                owner.show();
-                // closed once another window is open: closing the last one would end JavaFX
-                composer.close();
-                new SendDialogs(confirmed -> {
-                    viewModel.set(new SendViewModel(confirmed, Optional::empty, Optional.empty(), broadcasts, tasks, sender, Platform::runLater,
-                            System::nanoTime, bundle));
-                    return viewModel.get();
-                }, bundle, List.of()).open(owner, quote);
-            });
-            while (viewModel.get() == null) {
-                Thread.sleep(20);
-            }
-            // the garbage of what ran before goes now, not in the middle of the run the probe measures
-            System.gc();
-            settle();
-            try (FxThreadProbe probe = new FxThreadProbe()) {
-                long start = System.nanoTime();
-                Platform.runLater(() -> viewModel.get().send());
-                while (viewModel.get().phaseProperty().get() != SendViewModel.Phase.DONE) {
-                    Thread.sleep(20);
+        try {
+            for (DialogSend send : sends) {
+                try (TwilioConnections twilio = send.connections().get()) {
+                    sendThroughTheDialog(TestBroadcasts.service(jdbi, twilio), channel, send, tasks, sender, bundle);
                 }
-                long end = System.nanoTime();
-                settle();
-                System.out.printf("through the send dialog (plan + send, %s): %6.2f s (%s)%n", channel.label(),
-                        (end - start) / 1e9, viewModel.get().outcomeProperty().get());
-                System.out.printf("  FX thread while planning and sending: %s%n", probe.summary(start, end));
             }
         } finally {
             sender.shutdown();
             workers.shutdown();
             Platform.exit();
         }
+    }
+
+    private static void sendThroughTheDialog(BroadcastService broadcasts, ChannelKind channel, DialogSend send, Tasks tasks,
+            ExecutorService sender, ResourceBundle bundle) throws Exception {
+        AtomicReference<SendViewModel> viewModel = new AtomicReference<>();
+        var quote = broadcasts.quote("School closes at noon", List.of(send.listId()), false);
+        Stage composer = showAListOfLists();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage owner = new Stage();
+            owner.setScene(new Scene(new StackPane(), 1100, 720));
+            owner.show();
+            composer.close();
+            new SendDialogs(confirmed -> {
+                viewModel.set(new SendViewModel(confirmed, Optional::empty, Optional.empty(), broadcasts, tasks, sender,
+                        Platform::runLater, System::nanoTime, bundle));
+                return viewModel.get();
+            }, bundle, List.of()).open(owner, quote);
+        }).get();
+        while (viewModel.get() == null) {
+            Thread.sleep(20);
+        }
+        // the garbage of what ran before goes now, not in the middle of the run the probe measures
+        System.gc();
+        settle();
+        try (FxThreadProbe probe = new FxThreadProbe()) {
+            long start = System.nanoTime();
+            boolean sent = WaitForAsyncUtils.asyncFx(() -> {
+                // as the person ticks for a LIVE send that real messages go out
+                viewModel.get().liveConfirmedProperty().set(true);
+                boolean canSend = viewModel.get().canSendBinding().get();
+                viewModel.get().send();
+                return canSend;
+            }).get();
+            if (!sent) {
+                throw new IllegalStateException("the send dialog would not send " + send.twilio());
+            }
+            while (viewModel.get().phaseProperty().get() != SendViewModel.Phase.DONE) {
+                Thread.sleep(20);
+            }
+            long end = System.nanoTime();
+            settle();
+            System.out.printf("through the send dialog (plan + send, %s, %s): %6.2f s (%s)%n", channel.label(), send.twilio(),
+                    (end - start) / 1e9, viewModel.get().outcomeProperty().get());
+            System.out.printf("  FX thread while planning and sending: %s%n", probe.summary(start, end));
+        }
+        // the next list gets windows of their own: these would be painted beside them
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide)).get();
     }
 
     /**
